@@ -1,0 +1,179 @@
+/**
+ * The typed messages between the extension host and the panel's webview. Both sides import
+ * this module (the webview through esbuild), and both validate what they receive with the
+ * `parse*` functions below: a message that does not match is dropped, never half-applied.
+ */
+import { BACKEND_CHOICES, type BackendChoice, type BackendStatus } from './core/backendChoice';
+import type { GenerationSettings, TextTrainingSettings } from './core/textSettings';
+
+export type { BackendStatus } from './core/backendChoice';
+
+/** One point of the loss curve. */
+export interface LossPoint {
+  epoch: number;
+  loss: number;
+}
+
+/** Host -> webview. */
+export type HostMessage =
+  | { type: 'backend'; backend: BackendStatus }
+  | { type: 'settings'; training: TextTrainingSettings; generation: GenerationSettings }
+  | {
+      type: 'trainingStarted';
+      runId: number;
+      /** Where the text came from, e.g. 'notes.txt (selection)'. */
+      source: string;
+      epochs: number;
+      characters: number;
+      vocabularySize: number;
+      /** 'lines': the seed's padded sentences; 'windows': sliding windows over prose. */
+      mode: 'lines' | 'windows';
+      sequences: number;
+    }
+  | {
+      type: 'progress';
+      runId: number;
+      /** New loss points since the last message, in epoch order. */
+      points: LossPoint[];
+      epochs: number;
+      elapsedMs: number;
+      /** Estimated time left. */
+      remainingMs: number;
+    }
+  | {
+      type: 'trainingFinished';
+      runId: number;
+      outcome: 'completed' | 'cancelled';
+      finalLoss: number;
+      epochsRun: number;
+      msPerEpoch: number;
+    }
+  | { type: 'generated'; runId: number; prompt: string; text: string; temperature: number }
+  | { type: 'modelLoaded'; name: string; vocabularySize: number; cell: string }
+  | { type: 'modelSaved'; path: string }
+  | { type: 'error'; message: string };
+
+/** What the user can do with a generated text. */
+export type TextAction = 'insert' | 'replace' | 'copy' | 'openEditor';
+export const TEXT_ACTIONS: readonly TextAction[] = ['insert', 'replace', 'copy', 'openEditor'];
+
+/** Webview -> host. */
+export type WebviewMessage =
+  /** The webview has loaded and listens: the host replays what it missed. */
+  | { type: 'ready' }
+  /** Train again on the same text with the form's settings. */
+  | { type: 'train'; training: TextTrainingSettings; generation: GenerationSettings }
+  | { type: 'cancel' }
+  /** Generate again from the trained model, without retraining. */
+  | { type: 'generate'; generation: GenerationSettings }
+  | { type: 'textAction'; action: TextAction; text: string }
+  | { type: 'saveModel' };
+
+type Fields = Record<string, unknown>;
+
+function isObject(value: unknown): value is Fields {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+
+function isTraining(v: unknown): v is TextTrainingSettings {
+  return (
+    isObject(v) &&
+    (v.cell === 'rnn' || v.cell === 'lstm' || v.cell === 'gru') &&
+    ['hiddenSize', 'layers', 'epochs', 'learningRate', 'batchSize', 'sequenceLength', 'seed'].every(
+      (k) => isNumber(v[k]),
+    )
+  );
+}
+
+function isGeneration(v: unknown): v is GenerationSettings {
+  return (
+    isObject(v) && isString(v.prompt) && isNumber(v.length) && isNumber(v.temperature) && isNumber(v.seed)
+  );
+}
+
+function isLossPoints(v: unknown): v is LossPoint[] {
+  return Array.isArray(v) && v.every((p) => isObject(p) && isNumber(p.epoch) && isNumber(p.loss));
+}
+
+function isBackend(v: unknown): v is BackendStatus {
+  return (
+    isObject(v) &&
+    isString(v.name) &&
+    BACKEND_CHOICES.includes(v.requested as BackendChoice) &&
+    (v.fallbackReason === undefined || isString(v.fallbackReason))
+  );
+}
+
+/** The webview's message if `data` is a well-formed one, else undefined. */
+export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
+  if (!isObject(data)) return undefined;
+  switch (data.type) {
+    case 'ready':
+    case 'cancel':
+    case 'saveModel':
+      return { type: data.type };
+    case 'train':
+      return isTraining(data.training) && isGeneration(data.generation)
+        ? { type: 'train', training: data.training, generation: data.generation }
+        : undefined;
+    case 'generate':
+      return isGeneration(data.generation) ? { type: 'generate', generation: data.generation } : undefined;
+    case 'textAction':
+      return TEXT_ACTIONS.includes(data.action as TextAction) && isString(data.text)
+        ? { type: 'textAction', action: data.action as TextAction, text: data.text }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The host's message if `data` is a well-formed one, else undefined. */
+export function parseHostMessage(data: unknown): HostMessage | undefined {
+  if (!isObject(data)) return undefined;
+  const d = data;
+  const ok = (valid: boolean) => (valid ? (d as unknown as HostMessage) : undefined);
+  switch (d.type) {
+    case 'backend':
+      return ok(isBackend(d.backend));
+    case 'settings':
+      return ok(isTraining(d.training) && isGeneration(d.generation));
+    case 'trainingStarted':
+      return ok(
+        isNumber(d.runId) &&
+          isString(d.source) &&
+          isNumber(d.epochs) &&
+          isNumber(d.characters) &&
+          isNumber(d.vocabularySize) &&
+          (d.mode === 'lines' || d.mode === 'windows') &&
+          isNumber(d.sequences),
+      );
+    case 'progress':
+      return ok(
+        isNumber(d.runId) &&
+          isLossPoints(d.points) &&
+          isNumber(d.epochs) &&
+          isNumber(d.elapsedMs) &&
+          isNumber(d.remainingMs),
+      );
+    case 'trainingFinished':
+      return ok(
+        isNumber(d.runId) &&
+          (d.outcome === 'completed' || d.outcome === 'cancelled') &&
+          isNumber(d.finalLoss) &&
+          isNumber(d.epochsRun) &&
+          isNumber(d.msPerEpoch),
+      );
+    case 'generated':
+      return ok(isNumber(d.runId) && isString(d.prompt) && isString(d.text) && isNumber(d.temperature));
+    case 'modelLoaded':
+      return ok(isString(d.name) && isNumber(d.vocabularySize) && isString(d.cell));
+    case 'modelSaved':
+      return ok(isString(d.path));
+    case 'error':
+      return ok(isString(d.message));
+    default:
+      return undefined;
+  }
+}
