@@ -1,0 +1,58 @@
+/**
+ * RNN Studio's entry point: wires commands, the panel serializer, the status bar and the
+ * training worker. Activation is cheap: the worker (and TensorFlow.js) start on first use.
+ */
+import * as vscode from 'vscode';
+import { loadModelCommand, saveModelCommand } from './modelCommands';
+import { readBackend, readGenerationSettings, readMaxTextBytes, readTrainingSettings } from './settings';
+import { StatusBar } from './statusBar';
+import { PANEL_VIEW_TYPE } from './studioPanel';
+import { TextJobController } from './textJobController';
+import { readTextSource } from './textSource';
+import { TrainingWorkerClient } from './trainingWorkerClient';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const log = vscode.window.createOutputChannel('RNN Studio', { log: true });
+  const distDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
+  const worker = new TrainingWorkerClient(distDir, readBackend);
+  const statusBar = new StatusBar();
+  const controller = new TextJobController(context.extensionUri, worker, statusBar, log);
+
+  /** Runs a command body; failures become messages instead of unhandled rejections. */
+  const command = (id: string, body: (...args: never[]) => unknown) =>
+    vscode.commands.registerCommand(id, async (...args: never[]) => {
+      try {
+        await body(...args);
+      } catch (error) {
+        controller.fail(error);
+      }
+    });
+
+  context.subscriptions.push(
+    log,
+    worker,
+    statusBar,
+    controller,
+    command('rnnStudio.generateFromSelection', async () => {
+      const editor = vscode.window.activeTextEditor;
+      const source = readTextSource(editor, readMaxTextBytes());
+      if (source.wholeDocument) {
+        void vscode.window.showInformationMessage(`RNN Studio: nothing is selected, so the whole of ${source.label.replace(/ \(.*\)$/, '')} is used.`);
+      }
+      await controller.train(source, readTrainingSettings(), readGenerationSettings());
+    }),
+    command('rnnStudio.cancelTraining', () => controller.cancel()),
+    command('rnnStudio.showPanel', () => controller.showPanel()),
+    command('rnnStudio.saveModel', () => saveModelCommand(controller)),
+    command('rnnStudio.loadModel', (folder?: vscode.Uri) => loadModelCommand(controller, folder)),
+    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+      deserializeWebviewPanel: async (panel) => controller.restorePanel(panel),
+    }),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('rnnStudio.backend') && !controller.isTraining) {
+        worker.restart();
+        controller.resetBackend();
+      }
+    }),
+  );
+}

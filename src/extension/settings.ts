@@ -1,0 +1,52 @@
+/**
+ * Reads RNN Studio's settings. Values are validated by the core's validators, so a
+ * non-numeric or out-of-range setting is refused with a message naming it.
+ */
+import * as vscode from 'vscode';
+import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
+import type { GenerationSettings, TextTrainingSettings } from '../core/textSettings';
+import { validateGeneration, validateTraining } from '../core/textSettingsValidation';
+import { UserError } from '../core/userError';
+
+const SECTION = 'rnnStudio';
+
+function section(name: string): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration(`${SECTION}.${name}`);
+  // Only what the user set: the core fills in (and owns) the defaults.
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(config)) {
+    const inspected = config.inspect(key);
+    const value =
+      inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+    if (value !== undefined && typeof config[key] !== 'function') raw[key] = value;
+  }
+  return raw;
+}
+
+export function readTrainingSettings(): TextTrainingSettings {
+  return validateTraining(section('text'), (key) => `${SECTION}.text.${key}`);
+}
+
+export function readGenerationSettings(): GenerationSettings {
+  return validateGeneration(section('generate'), (key) => `${SECTION}.generate.${key}`);
+}
+
+export function readBackend(): BackendChoice {
+  const value = vscode.workspace.getConfiguration(SECTION).get<string>('backend', 'auto');
+  return BACKEND_CHOICES.includes(value as BackendChoice) ? (value as BackendChoice) : 'auto';
+}
+
+/** Largest selection or document the text job accepts, in bytes. */
+export function readMaxTextBytes(): number {
+  const megabytes = vscode.workspace.getConfiguration(SECTION).get<unknown>('maxTextSizeMB', 5);
+  const value = Number(megabytes);
+  if (!Number.isFinite(value) || value <= 0) {
+    throw new UserError(`Setting ${SECTION}.maxTextSizeMB must be a positive number, not "${String(megabytes)}".`, `${SECTION}.maxTextSizeMB`);
+  }
+  return Math.round(value * 1024 * 1024);
+}
+
+/** Folder for saved models, relative to the workspace folder. */
+export function readModelsFolder(): string {
+  return vscode.workspace.getConfiguration(SECTION).get<string>('modelsFolder', '.rnn-studio/models');
+}

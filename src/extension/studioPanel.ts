@@ -1,0 +1,122 @@
+/**
+ * The RNN Studio webview panel: one per window, created on demand or restored by VS Code
+ * after a reload. Messages to the webview are buffered and replayed whenever the webview
+ * (re)loads and says `ready`, so a hidden or reloaded panel shows the whole run again.
+ */
+import * as vscode from 'vscode';
+import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import { renderPanelHtml } from '../webviewHtml';
+import { randomBytes } from 'node:crypto';
+
+export const PANEL_VIEW_TYPE = 'rnnStudio.panel';
+const TITLE = 'RNN Studio';
+
+/** Keeps what a freshly loaded webview needs to show the current state, in order. */
+export function bufferMessage(history: HostMessage[], message: HostMessage): HostMessage[] {
+  switch (message.type) {
+    case 'backend':
+    case 'settings':
+      return [...history.filter((m) => m.type !== message.type), message];
+    case 'trainingStarted':
+    case 'modelLoaded':
+      return [...history.filter((m) => m.type === 'backend' || m.type === 'settings'), message];
+    case 'error':
+      return history; // shown once, also as a notification: not replayed
+    default:
+      return [...history, message];
+  }
+}
+
+export class StudioPanel implements vscode.Disposable {
+  private history: HostMessage[] = [];
+  private ready = false;
+  private isDisposed = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly received = new vscode.EventEmitter<WebviewMessage>();
+  private readonly disposed = new vscode.EventEmitter<void>();
+  /** Each valid message from the webview (invalid ones are dropped and logged). */
+  readonly onMessage = this.received.event;
+  readonly onDidDispose = this.disposed.event;
+
+  /** Opens a new panel beside the active editor. */
+  static create(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): StudioPanel {
+    const panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      TITLE,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+      StudioPanel.options(extensionUri),
+    );
+    return new StudioPanel(panel, extensionUri, log);
+  }
+
+  static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
+    return {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist'), vscode.Uri.joinPath(extensionUri, 'media')],
+    };
+  }
+
+  /** Adopts a panel: a new one, or one VS Code restored after a reload. */
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    panel.webview.options = StudioPanel.options(extensionUri);
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
+    panel.webview.html = StudioPanel.html(panel.webview, extensionUri);
+    this.disposables.push(
+      panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
+      panel.onDidChangeViewState(() => {
+        // A hidden webview is torn down; it says `ready` again when shown.
+        if (!panel.visible) this.ready = false;
+      }),
+      panel.onDidDispose(() => this.dispose()),
+      this.received,
+      this.disposed,
+    );
+  }
+
+  private static html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+    const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
+    return renderPanelHtml({
+      cspSource: webview.cspSource,
+      nonce: randomBytes(16).toString('base64'),
+      scriptUri: asset('dist', 'webview.js'),
+      styleUri: asset('media', 'panel.css'),
+      codiconsUri: asset('dist', 'codicons', 'codicon.css'),
+      title: TITLE,
+    });
+  }
+
+  reveal(): void {
+    this.panel.reveal(undefined, true);
+  }
+
+  post(message: HostMessage): void {
+    this.history = bufferMessage(this.history, message);
+    if (this.ready) void this.panel.webview.postMessage(message);
+  }
+
+  private receive(data: unknown): void {
+    const message = parseWebviewMessage(data);
+    if (!message) {
+      this.log.warn('Dropped a malformed message from the panel:', JSON.stringify(data));
+      return;
+    }
+    if (message.type === 'ready') {
+      this.ready = true;
+      for (const buffered of this.history) void this.panel.webview.postMessage(buffered);
+    }
+    this.received.fire(message);
+  }
+
+  dispose(): void {
+    if (this.isDisposed) return;
+    this.isDisposed = true;
+    this.disposed.fire();
+    this.panel.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
+    this.disposables.length = 0;
+  }
+}

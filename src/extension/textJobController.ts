@@ -1,0 +1,227 @@
+/**
+ * The text job as the user meets it: train on a selection with live progress in the panel,
+ * the status bar and a cancellable notification, then generate, regenerate, and act on the
+ * result. Owns the panel's lifetime; the model itself lives in the training worker.
+ */
+import * as vscode from 'vscode';
+import type { GenerationSettings, TextTrainingSettings } from '../core/textSettings';
+import { validateGeneration, validateTraining } from '../core/textSettingsValidation';
+import { UserError } from '../core/userError';
+import type { LossPoint, WebviewMessage } from '../protocol';
+import type { BackendStatus } from '../core/backendChoice';
+import type { ModelSummary, TrainingOutcome } from '../workerProtocol';
+import { showError } from './errors';
+import { StatusBar } from './statusBar';
+import { StudioPanel } from './studioPanel';
+import { applyTextAction } from './textActions';
+import type { TextSource } from './textSource';
+import type { TrainingWorkerClient } from './trainingWorkerClient';
+
+/** Progress reaches the panel at most this often; every point arrives, in batches. */
+const PROGRESS_INTERVAL_MS = 100;
+
+export class TextJobController implements vscode.Disposable {
+  private panel: StudioPanel | undefined;
+  private source: TextSource | undefined;
+  private model: ModelSummary | undefined;
+  private backend: Promise<BackendStatus> | undefined;
+  private runId = 0;
+  private training = false;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly worker: TrainingWorkerClient,
+    private readonly statusBar: StatusBar,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get hasModel(): boolean {
+    return this.model !== undefined;
+  }
+
+  get isTraining(): boolean {
+    return this.training;
+  }
+
+  /** The panel, created (or revealed) on demand. */
+  showPanel(): StudioPanel {
+    if (this.panel) {
+      this.panel.reveal();
+      return this.panel;
+    }
+    return this.adopt(StudioPanel.create(this.extensionUri, this.log));
+  }
+
+  /** Takes over a panel VS Code restored after a reload. */
+  restorePanel(webviewPanel: vscode.WebviewPanel): void {
+    this.panel?.dispose();
+    this.adopt(new StudioPanel(webviewPanel, this.extensionUri, this.log));
+  }
+
+  private adopt(panel: StudioPanel): StudioPanel {
+    this.panel = panel;
+    panel.onMessage((message) => void this.onPanelMessage(message).catch((e) => this.fail(e)));
+    panel.onDidDispose(() => {
+      if (this.panel === panel) this.panel = undefined;
+    });
+    if (this.backend) void this.backend.then((b) => panel.post({ type: 'backend', backend: b }));
+    return panel;
+  }
+
+  /** Forgets the backend after the worker restarted (e.g. the backend setting changed). */
+  resetBackend(): void {
+    this.backend = undefined;
+    this.model = undefined;
+    this.statusBar.showBackend(undefined);
+  }
+
+  private ensureBackend(): Promise<BackendStatus> {
+    this.backend ??= this.worker.request({ type: 'init' }).then(({ backend }) => {
+      this.statusBar.showBackend(backend);
+      this.panel?.post({ type: 'backend', backend });
+      if (backend.fallbackReason) void vscode.window.showWarningMessage(`RNN Studio: ${backend.fallbackReason}`);
+      return backend;
+    });
+    this.backend.catch(() => (this.backend = undefined));
+    return this.backend;
+  }
+
+  /** Trains on `source` and generates from the result. */
+  async train(source: TextSource, training: TextTrainingSettings, generation: GenerationSettings): Promise<void> {
+    if (this.training) {
+      throw new UserError('A model is training: cancel it (Cancel in the panel, or "RNN Studio: Cancel Training") before starting another.');
+    }
+    this.training = true;
+    void vscode.commands.executeCommand('setContext', 'rnnStudio.training', true);
+    const runId = ++this.runId;
+    try {
+      this.source = source;
+      const panel = this.showPanel();
+      panel.post({ type: 'settings', training, generation });
+      await this.ensureBackend();
+      const outcome = await this.runTraining(runId, source, training);
+      this.panel?.post({
+        type: 'trainingFinished',
+        runId,
+        outcome: outcome.cancelled ? 'cancelled' : 'completed',
+        finalLoss: outcome.finalLoss,
+        epochsRun: outcome.epochsRun,
+        msPerEpoch: outcome.msPerEpoch,
+      });
+      this.model = outcome.epochsRun > 0 ? outcome.model : undefined;
+      if (this.model) await this.generate(generation);
+    } finally {
+      this.training = false;
+      this.statusBar.showIdle();
+      void vscode.commands.executeCommand('setContext', 'rnnStudio.training', false);
+    }
+  }
+
+  private runTraining(runId: number, source: TextSource, training: TextTrainingSettings): Promise<TrainingOutcome & { model: ModelSummary }> {
+    const title = `RNN Studio: training ${training.cell.toUpperCase()} on ${source.label}`;
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+      async (progress, token) => {
+        const cancel = token.onCancellationRequested(() => this.worker.cancel());
+        let pending: LossPoint[] = [];
+        let lastFlush = 0;
+        const events = this.worker.onEvent((event) => {
+          if (event.type === 'started') {
+            const { type: _started, ...info } = event;
+            this.panel?.post({ type: 'trainingStarted', runId, source: source.label, ...info });
+            return;
+          }
+          pending.push({ epoch: event.epoch, loss: event.loss });
+          const perEpoch = event.elapsedMs / event.epoch;
+          const remainingMs = perEpoch * (event.epochs - event.epoch);
+          progress.report({ increment: 100 / event.epochs, message: `epoch ${event.epoch}/${event.epochs}, loss ${event.loss.toFixed(4)}` });
+          this.statusBar.showEpoch(event.epoch, event.epochs);
+          const now = Date.now();
+          if (now - lastFlush >= PROGRESS_INTERVAL_MS || event.epoch === event.epochs) {
+            this.panel?.post({ type: 'progress', runId, points: pending, epochs: event.epochs, elapsedMs: event.elapsedMs, remainingMs });
+            pending = [];
+            lastFlush = now;
+          }
+        });
+        try {
+          const outcome = await this.worker.request({ type: 'train', text: source.text, training });
+          if (pending.length > 0) {
+            const elapsedMs = outcome.msPerEpoch * outcome.epochsRun;
+            this.panel?.post({ type: 'progress', runId, points: pending, epochs: training.epochs, elapsedMs, remainingMs: 0 });
+          }
+          return outcome;
+        } finally {
+          events.dispose();
+          cancel.dispose();
+        }
+      },
+    );
+  }
+
+  /** Generates from the current model without retraining. */
+  async generate(generation: GenerationSettings): Promise<void> {
+    if (!this.model) {
+      throw new UserError('No model to generate from: train one ("RNN Studio: Generate Text from Selection") or load a saved one ("RNN Studio: Load Model").');
+    }
+    const { text } = await this.worker.request({ type: 'generate', generation });
+    this.panel?.post({ type: 'generated', runId: this.runId, prompt: generation.prompt, text, temperature: generation.temperature });
+  }
+
+  cancel(): void {
+    if (this.training) this.worker.cancel();
+  }
+
+  /** Saves the current model into `dir` (the worker writes it atomically). */
+  async save(dir: string): Promise<void> {
+    if (!this.model) {
+      throw new UserError('No model to save yet: train one on a selection ("RNN Studio: Generate Text from Selection") first.');
+    }
+    if (this.training) throw new UserError('Wait for the training to finish (or cancel it) before saving.');
+    await this.worker.request({ type: 'save', dir });
+    this.panel?.post({ type: 'modelSaved', path: dir });
+  }
+
+  /** Loads a saved model into the worker and shows it in the panel. */
+  async load(dir: string, name: string, generation: GenerationSettings): Promise<void> {
+    if (this.training) throw new UserError('Wait for the training to finish (or cancel it) before loading a model.');
+    await this.ensureBackend();
+    const { model } = await this.worker.request({ type: 'load', dir });
+    this.model = model;
+    this.runId++;
+    const panel = this.showPanel();
+    panel.post({ type: 'modelLoaded', name, vocabularySize: model.vocabularySize, cell: model.training.cell });
+    panel.post({ type: 'settings', training: model.training, generation });
+  }
+
+  private async onPanelMessage(message: WebviewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready':
+        return;
+      case 'cancel':
+        return this.cancel();
+      case 'train': {
+        if (!this.source) throw new UserError('Select the text to train on in an editor and run "RNN Studio: Generate Text from Selection": the panel trains on that text.');
+        const training = validateTraining({ ...message.training }, (key) => `the form's ${key}`);
+        const generation = validateGeneration({ ...message.generation }, (key) => `the form's ${key}`);
+        return this.train(this.source, training, generation);
+      }
+      case 'generate':
+        return this.generate(validateGeneration({ ...message.generation }, (key) => `the form's ${key}`));
+      case 'textAction':
+        return applyTextAction(message.action, message.text, this.source?.editor);
+      case 'saveModel':
+        await vscode.commands.executeCommand('rnnStudio.saveModel');
+        return;
+    }
+  }
+
+  /** Shows a failure as a notification and in the panel. */
+  fail(error: unknown): void {
+    const message = showError(error, this.log);
+    this.panel?.post({ type: 'error', message });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}

@@ -1,0 +1,62 @@
+/**
+ * The typed messages between the extension host and the training worker
+ * (`dist/worker.js`, a `worker_threads` Worker). Requests carry an `id`; the worker answers
+ * each with exactly one reply of the same `id` (or an `error`), and sends `event`s
+ * (progress) in between. Cancellation does not travel as a message: the host flips a flag
+ * in a SharedArrayBuffer that the training loop reads before every batch, so it stops
+ * within one batch even while the worker's event loop is busy.
+ */
+import type { BackendChoice, BackendStatus } from './core/backendChoice';
+import type { GenerationSettings, TextTrainingSettings } from './core/textSettings';
+
+/** What the worker is started with (`workerData`). */
+export interface WorkerData {
+  /** Int32Array view of one element: 1 = stop training now. */
+  cancelFlag: SharedArrayBuffer;
+  /** Folder holding tfjs-backend-wasm's .wasm files. */
+  wasmDir: string;
+  backend: BackendChoice;
+}
+
+/** Facts about the model the worker holds. */
+export interface ModelSummary {
+  /** The settings it was trained with. */
+  training: TextTrainingSettings;
+  vocabularySize: number;
+  mode: 'lines' | 'windows';
+  sequences: number;
+}
+
+export type WorkerRequest =
+  | { id: number; type: 'init' }
+  | { id: number; type: 'train'; text: string; training: TextTrainingSettings }
+  | { id: number; type: 'generate'; generation: GenerationSettings }
+  | { id: number; type: 'save'; dir: string }
+  | { id: number; type: 'load'; dir: string };
+
+/** Distributes Omit over a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+export type WorkerRequestBody = DistributiveOmit<WorkerRequest, 'id'>;
+
+export interface TrainingOutcome {
+  lossHistory: number[];
+  finalLoss: number;
+  epochsRun: number;
+  msPerEpoch: number;
+  cancelled: boolean;
+}
+
+/** The reply to each request type. */
+export interface WorkerReplies {
+  init: { backend: BackendStatus };
+  train: TrainingOutcome & { model: ModelSummary };
+  generate: { text: string };
+  save: { dir: string };
+  load: { model: ModelSummary };
+}
+
+export type WorkerMessage =
+  | { type: 'reply'; id: number; body: WorkerReplies[keyof WorkerReplies] }
+  | { type: 'error'; id: number; message: string; userError: boolean }
+  | { type: 'started'; characters: number; vocabularySize: number; mode: 'lines' | 'windows'; sequences: number; epochs: number }
+  | { type: 'epoch'; epoch: number; epochs: number; loss: number; elapsedMs: number };
