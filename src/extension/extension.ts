@@ -11,7 +11,13 @@ import { TextJobController } from './textJobController';
 import { readTextSource } from './textSource';
 import { TrainingWorkerClient } from './trainingWorkerClient';
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What the extension exports: lets other extensions (and the integration tests) follow runs. */
+export interface RnnStudioApi {
+  /** Fires with every message the panel is sent: progress, results, errors. */
+  onDidPost: TextJobController['onDidPost'];
+}
+
+export function activate(context: vscode.ExtensionContext): RnnStudioApi {
   const log = vscode.window.createOutputChannel('RNN Studio', { log: true });
   const distDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
   const worker = new TrainingWorkerClient(distDir, readBackend);
@@ -43,7 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
     command('rnnStudio.cancelTraining', () => controller.cancel()),
     command('rnnStudio.showPanel', () => controller.showPanel()),
-    command('rnnStudio.saveModel', () => saveModelCommand(controller)),
+    command('rnnStudio.saveModel', (name?: string) => saveModelCommand(controller, name)),
     command('rnnStudio.loadModel', (folder?: vscode.Uri) => loadModelCommand(controller, folder)),
     vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (panel) => controller.restorePanel(panel),
@@ -55,4 +61,5 @@ export function activate(context: vscode.ExtensionContext): void {
       }
     }),
   );
+  return { onDidPost: controller.onDidPost };
 }

@@ -10,6 +10,7 @@ import { readGenerationSettings, readModelsFolder } from './settings';
 import type { TextJobController } from './textJobController';
 
 const MODEL_NAME = /^[\w][\w.-]{0,63}$/;
+const NAME_RULE = 'use 1-64 letters, digits, "-", "_" or ".", starting with a letter or digit.';
 
 /** The workspace folder models are saved in: the one of the active file, else the first. */
 function workspaceRoot(): vscode.Uri | undefined {
@@ -37,18 +38,23 @@ async function modelsDir(): Promise<string | undefined> {
   return picked?.[0]?.fsPath;
 }
 
-export async function saveModelCommand(controller: TextJobController): Promise<void> {
+/** Saves the current model; `name` (from a keybinding or a script) skips the questions. */
+export async function saveModelCommand(controller: TextJobController, name?: string): Promise<void> {
   if (!controller.hasModel) {
     throw new UserError('No model to save yet: train one on a selection ("RNN Studio: Generate Text from Selection") first.');
   }
   const dir = await modelsDir();
   if (!dir) return;
-  const name = await vscode.window.showInputBox({
+  if (name !== undefined) {
+    if (!MODEL_NAME.test(name)) throw new UserError(`"${name}" is not a model name: ${NAME_RULE}`);
+    return controller.save(path.join(dir, name));
+  }
+  name = await vscode.window.showInputBox({
     title: 'RNN Studio: Save Model',
     prompt: `Folder name under ${dir}`,
     value: `text-model-${new Date().toISOString().slice(0, 10)}`,
     validateInput: (value) =>
-      MODEL_NAME.test(value) ? undefined : 'Use 1-64 letters, digits, "-", "_" or "." (starting with a letter or digit).',
+      MODEL_NAME.test(value) ? undefined : NAME_RULE,
   });
   if (!name) return;
   const target = path.join(dir, name);

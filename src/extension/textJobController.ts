@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { GenerationSettings, TextTrainingSettings } from '../core/textSettings';
 import { validateGeneration, validateTraining } from '../core/textSettingsValidation';
 import { UserError } from '../core/userError';
-import type { LossPoint, WebviewMessage } from '../protocol';
+import type { HostMessage, LossPoint, WebviewMessage } from '../protocol';
 import type { BackendStatus } from '../core/backendChoice';
 import type { ModelSummary, TrainingOutcome } from '../workerProtocol';
 import { showError } from './errors';
@@ -27,6 +27,9 @@ export class TextJobController implements vscode.Disposable {
   private backend: Promise<BackendStatus> | undefined;
   private runId = 0;
   private training = false;
+  private readonly posted = new vscode.EventEmitter<HostMessage>();
+  /** Every message meant for the panel, whether or not one is open: the extension's API. */
+  readonly onDidPost = this.posted.event;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -78,7 +81,7 @@ export class TextJobController implements vscode.Disposable {
   private ensureBackend(): Promise<BackendStatus> {
     this.backend ??= this.worker.request({ type: 'init' }).then(({ backend }) => {
       this.statusBar.showBackend(backend);
-      this.panel?.post({ type: 'backend', backend });
+      this.post({ type: 'backend', backend });
       if (backend.fallbackReason) void vscode.window.showWarningMessage(`RNN Studio: ${backend.fallbackReason}`);
       return backend;
     });
@@ -96,11 +99,11 @@ export class TextJobController implements vscode.Disposable {
     const runId = ++this.runId;
     try {
       this.source = source;
-      const panel = this.showPanel();
-      panel.post({ type: 'settings', training, generation });
+      this.showPanel();
+      this.post({ type: 'settings', training, generation });
       await this.ensureBackend();
       const outcome = await this.runTraining(runId, source, training);
-      this.panel?.post({
+      this.post({
         type: 'trainingFinished',
         runId,
         outcome: outcome.cancelled ? 'cancelled' : 'completed',
@@ -128,7 +131,7 @@ export class TextJobController implements vscode.Disposable {
         const events = this.worker.onEvent((event) => {
           if (event.type === 'started') {
             const { type: _started, ...info } = event;
-            this.panel?.post({ type: 'trainingStarted', runId, source: source.label, ...info });
+            this.post({ type: 'trainingStarted', runId, source: source.label, ...info });
             return;
           }
           pending.push({ epoch: event.epoch, loss: event.loss });
@@ -138,7 +141,7 @@ export class TextJobController implements vscode.Disposable {
           this.statusBar.showEpoch(event.epoch, event.epochs);
           const now = Date.now();
           if (now - lastFlush >= PROGRESS_INTERVAL_MS || event.epoch === event.epochs) {
-            this.panel?.post({ type: 'progress', runId, points: pending, epochs: event.epochs, elapsedMs: event.elapsedMs, remainingMs });
+            this.post({ type: 'progress', runId, points: pending, epochs: event.epochs, elapsedMs: event.elapsedMs, remainingMs });
             pending = [];
             lastFlush = now;
           }
@@ -147,7 +150,7 @@ export class TextJobController implements vscode.Disposable {
           const outcome = await this.worker.request({ type: 'train', text: source.text, training });
           if (pending.length > 0) {
             const elapsedMs = outcome.msPerEpoch * outcome.epochsRun;
-            this.panel?.post({ type: 'progress', runId, points: pending, epochs: training.epochs, elapsedMs, remainingMs: 0 });
+            this.post({ type: 'progress', runId, points: pending, epochs: training.epochs, elapsedMs, remainingMs: 0 });
           }
           return outcome;
         } finally {
@@ -164,7 +167,7 @@ export class TextJobController implements vscode.Disposable {
       throw new UserError('No model to generate from: train one ("RNN Studio: Generate Text from Selection") or load a saved one ("RNN Studio: Load Model").');
     }
     const { text } = await this.worker.request({ type: 'generate', generation });
-    this.panel?.post({ type: 'generated', runId: this.runId, prompt: generation.prompt, text, temperature: generation.temperature });
+    this.post({ type: 'generated', runId: this.runId, prompt: generation.prompt, text, temperature: generation.temperature });
   }
 
   cancel(): void {
@@ -178,7 +181,7 @@ export class TextJobController implements vscode.Disposable {
     }
     if (this.training) throw new UserError('Wait for the training to finish (or cancel it) before saving.');
     await this.worker.request({ type: 'save', dir });
-    this.panel?.post({ type: 'modelSaved', path: dir });
+    this.post({ type: 'modelSaved', path: dir });
   }
 
   /** Loads a saved model into the worker and shows it in the panel. */
@@ -188,9 +191,9 @@ export class TextJobController implements vscode.Disposable {
     const { model } = await this.worker.request({ type: 'load', dir });
     this.model = model;
     this.runId++;
-    const panel = this.showPanel();
-    panel.post({ type: 'modelLoaded', name, vocabularySize: model.vocabularySize, cell: model.training.cell });
-    panel.post({ type: 'settings', training: model.training, generation });
+    this.showPanel();
+    this.post({ type: 'modelLoaded', name, vocabularySize: model.vocabularySize, cell: model.training.cell });
+    this.post({ type: 'settings', training: model.training, generation });
   }
 
   private async onPanelMessage(message: WebviewMessage): Promise<void> {
@@ -215,13 +218,19 @@ export class TextJobController implements vscode.Disposable {
     }
   }
 
+  private post(message: HostMessage): void {
+    this.panel?.post(message);
+    this.posted.fire(message);
+  }
+
   /** Shows a failure as a notification and in the panel. */
   fail(error: unknown): void {
     const message = showError(error, this.log);
-    this.panel?.post({ type: 'error', message });
+    this.post({ type: 'error', message });
   }
 
   dispose(): void {
     this.panel?.dispose();
+    this.posted.dispose();
   }
 }
