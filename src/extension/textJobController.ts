@@ -184,7 +184,7 @@ export class TextJobController implements vscode.Disposable {
     this.post({ type: 'modelSaved', path: dir });
   }
 
-  /** Loads a saved model into the worker and shows it in the panel. */
+  /** Loads a saved model into the worker, shows it in the panel and generates from it. */
   async load(dir: string, name: string, generation: GenerationSettings): Promise<void> {
     if (this.training) throw new UserError('Wait for the training to finish (or cancel it) before loading a model.');
     await this.ensureBackend();
@@ -194,6 +194,7 @@ export class TextJobController implements vscode.Disposable {
     this.showPanel();
     this.post({ type: 'modelLoaded', name, vocabularySize: model.vocabularySize, cell: model.training.cell });
     this.post({ type: 'settings', training: model.training, generation });
+    await this.generate(generation);
   }
 
   private async onPanelMessage(message: WebviewMessage): Promise<void> {
