@@ -1,0 +1,129 @@
+import { UserError } from './userError';
+import { Vocabulary } from './vocabulary';
+
+/**
+ * 'lines': the seed's pipeline — each line is one sequence, padded with spaces to the longest.
+ * 'windows': prose — overlapping windows of `sequenceLength` characters.
+ */
+export type DatasetMode = 'lines' | 'windows';
+
+/** Limits under which a text counts as "a few short lines" and is trained line by line. */
+export const LINES_MODE_LIMITS = {
+  /** At least this many non-blank lines. */
+  minLines: 2,
+  /** At most this many non-blank lines. */
+  maxLines: 10_000,
+  /** Longest line, in code points. */
+  maxLineLength: 200,
+} as const;
+
+/**
+ * Training sequences of a text: `count` pairs of `steps` symbol indices, the target being
+ * the input shifted one character ahead (the model learns to predict the next character).
+ */
+export interface TextDataset {
+  mode: DatasetMode;
+  /** Code points in the whole text. */
+  characters: number;
+  /** Time steps per sequence. Seed: 14 (sentences padded to 15, minus one). */
+  steps: number;
+  /** Number of sequences. Seed: 3. */
+  count: number;
+  /** Input indices, row-major [count, steps], each in 0..vocabulary.size-1. */
+  inputs: Int32Array;
+  /** Target indices, row-major [count, steps]: inputs shifted one character ahead. */
+  targets: Int32Array;
+  /** The symbols of the training sequences (padding space included). */
+  vocabulary: Vocabulary;
+  /** First character of the training text: where generation starts from an empty prompt. */
+  firstSymbol: string;
+}
+
+/** Splits into lines (any line ending) and keeps those with more than whitespace. */
+function nonBlankLines(text: string): string[][] {
+  return text
+    .split(/\r\n|\r|\n/)
+    .filter((line) => line.trim() !== '')
+    .map((line) => Array.from(line));
+}
+
+/** True when the seed's padded-lines pipeline fits `lines` (code points per line). */
+function fitsLinesMode(lines: string[][]): boolean {
+  const { minLines, maxLines, maxLineLength } = LINES_MODE_LIMITS;
+  if (lines.length < minLines || lines.length > maxLines) return false;
+  const longest = Math.max(...lines.map((line) => line.length));
+  return longest >= 2 && longest <= maxLineLength;
+}
+
+/** Index arrays of `rows` ([count, steps + 1] code points): input = first `steps`, target = last `steps`. */
+function pairsOf(rows: string[][], steps: number, vocabulary: Vocabulary): Pick<TextDataset, 'inputs' | 'targets'> {
+  const inputs = new Int32Array(rows.length * steps);
+  const targets = new Int32Array(rows.length * steps);
+  rows.forEach((row, r) => {
+    for (let t = 0; t < steps; t++) {
+      inputs[r * steps + t] = vocabulary.indexOf(row[t]);
+      targets[r * steps + t] = vocabulary.indexOf(row[t + 1]);
+    }
+  });
+  return { inputs, targets };
+}
+
+/**
+ * The seed's pipeline: pad every line with spaces to the longest, input = line without its
+ * last character, target = line without its first. Seed: 3 lines of up to 15 characters ->
+ * 3 sequences of 14 steps over 17 symbols.
+ */
+function linesDataset(lines: string[][]): Omit<TextDataset, 'characters'> {
+  const width = Math.max(...lines.map((line) => line.length));
+  const padded = lines.map((line) => [...line, ...Array<string>(width - line.length).fill(' ')]);
+  const vocabulary = Vocabulary.fromText(padded.map((line) => line.join('')).join(''));
+  const steps = width - 1;
+  return { mode: 'lines', steps, count: padded.length, ...pairsOf(padded, steps, vocabulary), vocabulary, firstSymbol: lines[0][0] };
+}
+
+/**
+ * Prose: windows of `sequenceLength + 1` code points (newlines included), input = the first
+ * `sequenceLength`, target = the last `sequenceLength`. Windows start every
+ * ceil(sequenceLength / 2) characters, so an epoch reads each character about twice, at two
+ * context depths, and the arrays stay about twice the text's size whatever the length; one
+ * more window is aligned to the end so the tail of the text is trained on too.
+ */
+function windowsDataset(symbols: string[], sequenceLength: number): Omit<TextDataset, 'characters'> {
+  if (symbols.length - 1 < sequenceLength) {
+    throw new UserError(
+      `The text has ${symbols.length} characters, too few for sequence length ${sequenceLength} ` +
+        `(it needs at least ${sequenceLength + 1}). Lower the sequence length or use more text.`,
+      'sequenceLength',
+    );
+  }
+  const stride = Math.ceil(sequenceLength / 2);
+  const lastStart = symbols.length - 1 - sequenceLength;
+  const starts: number[] = [];
+  for (let start = 0; start <= lastStart; start += stride) starts.push(start);
+  if (starts[starts.length - 1] !== lastStart) starts.push(lastStart);
+  const rows = starts.map((start) => symbols.slice(start, start + sequenceLength + 1));
+  const vocabulary = Vocabulary.fromText(symbols.join(''));
+  return {
+    mode: 'windows',
+    steps: sequenceLength,
+    count: rows.length,
+    ...pairsOf(rows, sequenceLength, vocabulary),
+    vocabulary,
+    firstSymbol: symbols[0],
+  };
+}
+
+/**
+ * Training sequences of `text`: 'lines' mode when it is a few short lines (see
+ * LINES_MODE_LIMITS), else 'windows' of `sequenceLength` characters. Throws a UserError
+ * when the text is too short to make one sequence.
+ */
+export function buildTextDataset(text: string, sequenceLength: number): TextDataset {
+  const symbols = Array.from(text);
+  if (symbols.length < 2) {
+    throw new UserError(`The text is too short to train on: it has ${symbols.length} characters and needs at least 2.`);
+  }
+  const lines = nonBlankLines(text);
+  const dataset = fitsLinesMode(lines) ? linesDataset(lines) : windowsDataset(symbols, sequenceLength);
+  return { ...dataset, characters: symbols.length };
+}
