@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs';
+import type { CellType } from './textSettings';
+
+/** What the character model is made of. */
+export interface TextModelSpec {
+  cell: CellType;
+  /** Units per recurrent layer. */
+  hiddenSize: number;
+  /** Stacked recurrent layers. */
+  layers: number;
+  /** Symbols in the vocabulary: width of the one-hot input and of the logits. */
+  vocabularySize: number;
+  /** Seed of every initializer: same seed, same initial weights. */
+  seed: number;
+}
+
+/** Arguments shared by the three recurrent layers. */
+type RecurrentArgs = Parameters<typeof tf.layers.simpleRNN>[0];
+
+const recurrentLayer: Record<CellType, (args: RecurrentArgs) => tf.layers.Layer> = {
+  rnn: (args) => tf.layers.simpleRNN({ ...args, activation: 'tanh' }),
+  lstm: (args) => tf.layers.lstm(args),
+  gru: (args) => tf.layers.gru(args),
+};
+
+/**
+ * The character model — the single place that chooses its layers:
+ *   input   [batch, time, V] one-hot characters (any number of time steps)
+ *   layers x SimpleRNN (tanh) / LSTM / GRU with `hiddenSize` units, returnSequences
+ *           -> [batch, time, hiddenSize], zero initial state (the seed's init_hidden)
+ *   timeDistributed dense(V) -> [batch, time, V] LOGITS (softmax is applied by the loss and
+ *           the sampler, as the seed's nn.Linear + CrossEntropyLoss).
+ * Initializers are tfjs-layers' defaults (Glorot-uniform kernels, orthogonal recurrent
+ * kernels, zero biases), seeded from `spec.seed` so a run is reproducible.
+ */
+export function buildTextModel(spec: TextModelSpec): tf.LayersModel {
+  const { cell, hiddenSize, layers, vocabularySize, seed } = spec;
+  const model = tf.sequential();
+  for (let layer = 0; layer < layers; layer++) {
+    model.add(
+      recurrentLayer[cell]({
+        units: hiddenSize,
+        returnSequences: true,
+        ...(layer === 0 ? { inputShape: [null, vocabularySize] } : {}),
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 * layer }),
+        recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 * layer + 1 }),
+      }),
+    );
+  }
+  model.add(
+    tf.layers.timeDistributed({
+      layer: tf.layers.dense({
+        units: vocabularySize,
+        kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 * layers }),
+      }),
+    }),
+  );
+  return model;
+}
