@@ -1,0 +1,116 @@
+/**
+ * rnn-studio: the text job from a terminal — train on a file (or load a saved model),
+ * generate, optionally save. Argument parsing and printing only; the work is in src/core.
+ */
+import { readFile } from 'node:fs/promises';
+import { defaultWasmDir, initBackend } from '../core/backend';
+import { loadTextModel, saveTextModel } from '../core/modelStore';
+import { generateText } from '../core/textGeneration';
+import { checkTextSize } from '../core/textSize';
+import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core/textTraining';
+import { UserError } from '../core/userError';
+import { parseCommandLine, UsageError, type CliRequest } from './options';
+import { USAGE } from './usage';
+
+/** Progress is printed every this many epochs (and at the last one), as the seed. */
+const PRINT_EVERY_EPOCHS = 10;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const warn = (line: string) => process.stderr.write(`${line}\n`);
+
+async function readText(file: string, maxBytes: number): Promise<string> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`Cannot read the text file ${file}: ${code === 'ENOENT' ? 'it does not exist' : (error as Error).message}.`);
+  }
+  checkTextSize(text, maxBytes, file);
+  return text.replace(/^\uFEFF/, '');
+}
+
+/** Trains on the request's file; Ctrl-C stops training and keeps what was learned. */
+async function train(request: CliRequest, file: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
+  const text = await readText(file, request.maxBytes);
+  let stopRequested = false;
+  const stop = () => {
+    stopRequested = true;
+  };
+  process.once('SIGINT', stop);
+  try {
+    return await trainTextModel(text, request.training, {
+      onStart: (start) => {
+        if (!request.json) {
+          say(`Training a ${request.training.cell} on ${start.characters} characters: ${start.sequences} ${start.mode}, ${start.vocabularySize} symbols.`);
+        }
+      },
+      onEpoch: ({ epoch, epochs, loss }) => {
+        if (!request.json && (epoch % PRINT_EVERY_EPOCHS === 0 || epoch === epochs)) {
+          say(`Epoch: ${epoch}/${epochs}............. Loss: ${loss.toFixed(4)}`);
+        }
+      },
+      shouldStop: () => stopRequested,
+    });
+  } finally {
+    process.removeListener('SIGINT', stop);
+  }
+}
+
+async function run(request: CliRequest): Promise<void> {
+  const backend = await initBackend(request.backend, defaultWasmDir(__dirname));
+  if (backend.fallbackReason) warn(backend.fallbackReason);
+  if (!request.json) say(`Backend: ${backend.name}`);
+  const { trained, result } = request.load
+    ? { trained: await loadTextModel(request.load), result: undefined }
+    : await train(request, request.textFile as string);
+  try {
+    if (result?.cancelled) warn(`Training stopped after ${result.epochsRun} epochs.`);
+    if (request.save) await saveTextModel(trained, request.save);
+    const generated = generateText(trained, request.generation);
+    if (request.json) {
+      say(
+        JSON.stringify({
+          backend: backend.name,
+          epochs: result?.epochsRun ?? 0,
+          finalLoss: result?.finalLoss ?? trained.finalLoss ?? null,
+          lossHistory: result?.lossHistory ?? [],
+          msPerEpoch: result?.msPerEpoch ?? 0,
+          generated,
+        }),
+      );
+    } else {
+      if (result) say(`${result.msPerEpoch.toFixed(1)} ms per epoch.`);
+      if (request.save) say(`Model saved to ${request.save}`);
+      say(generated);
+    }
+  } finally {
+    trained.dispose();
+  }
+}
+
+/** Runs the command line `args` and returns the exit status. */
+export async function main(args: string[]): Promise<number> {
+  try {
+    const request = parseCommandLine(args);
+    if (request === 'help') {
+      say(USAGE);
+      return 0;
+    }
+    await run(request);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      warn(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    warn(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2)).then((status) => {
+    process.exitCode = status;
+  });
+}

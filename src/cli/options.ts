@@ -1,0 +1,111 @@
+import { parseArgs } from 'node:util';
+import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
+import type { GenerationSettings, TextTrainingSettings } from '../core/textSettings';
+import { validateGeneration, validateTraining } from '../core/textSettingsValidation';
+import { DEFAULT_MAX_TEXT_BYTES } from '../core/textSize';
+import { UserError } from '../core/userError';
+
+/** A command line that does not say what to do: exit status 2 with the usage. */
+export class UsageError extends Error {}
+
+/** What `rnn-studio generate ...` asks for, validated. */
+export interface CliRequest {
+  /** Train on this file, or `load` a saved model. */
+  textFile?: string;
+  load?: string;
+  save?: string;
+  maxBytes: number;
+  training: TextTrainingSettings;
+  generation: GenerationSettings;
+  backend: BackendChoice;
+  json: boolean;
+}
+
+const string = { type: 'string' } as const;
+
+const OPTIONS = {
+  'text-file': string,
+  cell: string,
+  hidden: string,
+  layers: string,
+  epochs: string,
+  lr: string,
+  batch: string,
+  'sequence-length': string,
+  'max-bytes': string,
+  prompt: string,
+  length: string,
+  temperature: string,
+  seed: string,
+  save: string,
+  load: string,
+  backend: string,
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Flag of each setting, for reading it and for naming it in errors. */
+const TRAINING_FLAGS: Record<keyof TextTrainingSettings, keyof typeof OPTIONS> = {
+  cell: 'cell',
+  hiddenSize: 'hidden',
+  layers: 'layers',
+  epochs: 'epochs',
+  learningRate: 'lr',
+  batchSize: 'batch',
+  sequenceLength: 'sequence-length',
+  seed: 'seed',
+};
+const GENERATION_FLAGS: Record<keyof GenerationSettings, keyof typeof OPTIONS> = {
+  prompt: 'prompt',
+  length: 'length',
+  temperature: 'temperature',
+  seed: 'seed',
+};
+
+/** The flags' values keyed by setting, leaving out flags not given (they take the defaults). */
+function settingsFrom(values: Record<string, unknown>, flags: Record<string, string>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(flags).map(([key, flag]) => [key, values[flag]]));
+}
+
+function maxBytesFrom(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_TEXT_BYTES;
+  const bytes = Number(value);
+  if (!/^\d+$/.test(value.trim()) || bytes < 1) throw new UserError(`--max-bytes must be a whole number of bytes above 0, not "${value}".`);
+  return bytes;
+}
+
+/**
+ * The request in `args` (what follows `node cli.js`), or 'help'. Throws UsageError for an
+ * unknown command or flag and a missing --text-file / --load, UserError for a bad value.
+ */
+export function parseCommandLine(args: string[]): CliRequest | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length !== 1 || positionals[0] !== 'generate') {
+    throw new UsageError(`Expected the command "generate", got ${positionals.length ? `"${positionals.join(' ')}"` : 'none'}.`);
+  }
+  if ((values['text-file'] === undefined) === (values.load === undefined)) {
+    throw new UsageError('Give either --text-file FILE (train) or --load DIR (use a saved model).');
+  }
+  const backend = values.backend ?? 'auto';
+  if (!BACKEND_CHOICES.includes(backend as BackendChoice)) {
+    throw new UsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, not "${backend}".`);
+  }
+  const flagName = (flags: Record<string, string>) => (key: string) => `--${flags[key]}`;
+  return {
+    textFile: values['text-file'],
+    load: values.load,
+    save: values.save,
+    maxBytes: maxBytesFrom(values['max-bytes']),
+    training: validateTraining(settingsFrom(values, TRAINING_FLAGS), flagName(TRAINING_FLAGS)),
+    generation: validateGeneration(settingsFrom(values, GENERATION_FLAGS), flagName(GENERATION_FLAGS)),
+    backend: backend as BackendChoice,
+    json: values.json ?? false,
+  };
+}
