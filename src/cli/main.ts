@@ -30,9 +30,8 @@ async function readText(file: string, maxBytes: number): Promise<string> {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** Trains on the request's file; Ctrl-C stops training and keeps what was learned. */
-async function train(request: CliRequest, file: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
-  const text = await readText(file, request.maxBytes);
+/** Trains on `text`; Ctrl-C stops training and keeps what was learned. */
+async function train(request: CliRequest, text: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
   let stopRequested = false;
   const stop = () => {
     stopRequested = true;
@@ -58,12 +57,12 @@ async function train(request: CliRequest, file: string): Promise<{ trained: Trai
 }
 
 async function run(request: CliRequest): Promise<void> {
+  const text = request.textFile === undefined ? undefined : await readText(request.textFile, request.maxBytes);
   const backend = await initBackend(request.backend, defaultWasmDir(__dirname));
   if (backend.fallbackReason) warn(backend.fallbackReason);
   if (!request.json) say(`Backend: ${backend.name}`);
-  const { trained, result } = request.load
-    ? { trained: await loadTextModel(request.load), result: undefined }
-    : await train(request, request.textFile as string);
+  const { trained, result } =
+    text === undefined ? { trained: await loadTextModel(request.load as string), result: undefined } : await train(request, text);
   try {
     if (result?.cancelled) warn(`Training stopped after ${result.epochsRun} epochs.`);
     if (request.save) await saveTextModel(trained, request.save);

@@ -9,12 +9,12 @@ function byCodePoint(a: string, b: string): number {
 }
 
 /** A character as a message shows it: quoted, with newlines and tabs escaped. */
-export function quoteSymbol(symbol: string): string {
+function quoteSymbol(symbol: string): string {
   return JSON.stringify(symbol);
 }
 
 /** `"x", "🙂"` — the first few symbols, quoted, and how many more there are. */
-export function listSymbols(symbols: readonly string[]): string {
+function listSymbols(symbols: readonly string[]): string {
   const named = symbols.slice(0, NAMED_IN_ERRORS).map(quoteSymbol).join(', ');
   const more = symbols.length - NAMED_IN_ERRORS;
   return more > 0 ? `${named} and ${more} more` : named;

@@ -1,0 +1,88 @@
+import { build } from 'esbuild';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { SEED_TEXT } from './support/wasm';
+
+const repository = path.resolve(__dirname, '../../..');
+/**
+ * The CLI bundled from the current sources as esbuild.mjs bundles dist/cli.js, but next to
+ * out/ so a stale dist/ cannot pass the test; it finds the .wasm files in node_modules.
+ */
+const cli = path.join(repository, 'out', 'cli-under-test', 'cli.js');
+let work: string;
+let seedFile: string;
+
+before(async () => {
+  await build({
+    entryPoints: [path.join(repository, 'src/cli/main.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
+    logLevel: 'error',
+  });
+  work = await mkdtemp(path.join(tmpdir(), 'rnn-studio-cli-'));
+  seedFile = path.join(work, 'seed.txt');
+  await writeFile(seedFile, `${SEED_TEXT}\n`);
+});
+after(() => rm(work, { recursive: true, force: true }));
+
+const runCli = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
+
+test("generate --json trains the seed's model and prints exactly one JSON object", () => {
+  const run = runCli('generate', '--text-file', seedFile, '--epochs', '100', '--prompt', 'good', '--length', '15', '--json', '--backend', 'wasm');
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.trim().split('\n');
+  assert.equal(lines.length, 1, run.stdout);
+  const output = JSON.parse(lines[0]);
+  assert.deepEqual(Object.keys(output).sort(), ['backend', 'epochs', 'finalLoss', 'generated', 'lossHistory', 'msPerEpoch']);
+  assert.equal(output.backend, 'wasm');
+  assert.equal(output.epochs, 100);
+  assert.equal(output.lossHistory.length, 100);
+  assert.equal(output.finalLoss, output.lossHistory[99]);
+  assert.ok(output.finalLoss < 0.5);
+  assert.ok(output.msPerEpoch > 0);
+  assert.equal(output.generated, 'good i am fine ');
+});
+
+test('--save then --load generates the same text without training', () => {
+  const dir = path.join(work, 'model');
+  const trainedRun = runCli('generate', '--text-file', seedFile, '--epochs', '40', '--prompt', 'hav', '--save', dir, '--backend', 'wasm');
+  assert.equal(trainedRun.status, 0, trainedRun.stderr);
+  assert.match(trainedRun.stdout, /^Epoch: 10\/40\.+ Loss: \d+\.\d{4}$/m);
+  assert.match(trainedRun.stdout, /^Epoch: 40\/40\.+ Loss: \d+\.\d{4}$/m);
+  const trainedText = trainedRun.stdout.trim().split('\n').at(-1);
+  const loadedRun = runCli('generate', '--load', dir, '--prompt', 'hav', '--json', '--backend', 'wasm');
+  assert.equal(loadedRun.status, 0, loadedRun.stderr);
+  const output = JSON.parse(loadedRun.stdout);
+  assert.equal(output.epochs, 0);
+  assert.deepEqual(output.lossHistory, []);
+  assert.equal(output.generated, trainedText);
+});
+
+test('a missing text file is an error on stderr with exit status 1', () => {
+  const missing = path.join(work, 'no-such.txt');
+  const run = runCli('generate', '--text-file', missing, '--json');
+  assert.equal(run.status, 1);
+  assert.equal(run.stdout, '');
+  assert.equal(run.stderr.trim(), `Cannot read the text file ${missing}: it does not exist.`);
+});
+
+test('a bad setting names its flag; wrong usage exits with 2', () => {
+  const bad = runCli('generate', '--text-file', seedFile, '--hidden', 'many');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /^--hidden must be a whole number from 1 to 4096, not "many"\./);
+  const unknown = runCli('generate', '--text-file', seedFile, '--hiddn', '3');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /Unknown option '--hiddn'[\s\S]*Usage: rnn-studio generate/);
+  assert.equal(runCli('train').status, 2);
+  const help = runCli('--help');
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^Usage: rnn-studio generate --text-file FILE/);
+});
