@@ -107,7 +107,7 @@ async function fit(
   let lastYield = started;
   let cancelled = false;
   try {
-    for (let epoch = 1; epoch <= training.epochs && !cancelled; epoch++) {
+    for (let epoch = 1; epoch <= training.epochs; epoch++) {
       let lossSum = 0;
       const batches = epochBatches(dataset.count, training.batchSize, random);
       for (const batch of batches) {
