@@ -120,7 +120,7 @@ export class TextJobController implements vscode.Disposable {
     }
   }
 
-  private runTraining(runId: number, source: TextSource, training: TextTrainingSettings): Promise<TrainingOutcome & { model: ModelSummary }> {
+  private runTraining(runId: number, source: TextSource, training: TextTrainingSettings): Thenable<TrainingOutcome & { model: ModelSummary }> {
     const title = `RNN Studio: training ${training.cell.toUpperCase()} on ${source.label}`;
     return vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },
