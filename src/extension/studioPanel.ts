@@ -5,27 +5,12 @@
  */
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import { bufferMessage } from './replayBuffer';
 import { renderPanelHtml } from '../webviewHtml';
 import { randomBytes } from 'node:crypto';
 
 export const PANEL_VIEW_TYPE = 'rnnStudio.panel';
 const TITLE = 'RNN Studio';
-
-/** Keeps what a freshly loaded webview needs to show the current state, in order. */
-export function bufferMessage(history: HostMessage[], message: HostMessage): HostMessage[] {
-  switch (message.type) {
-    case 'backend':
-    case 'settings':
-      return [...history.filter((m) => m.type !== message.type), message];
-    case 'trainingStarted':
-    case 'modelLoaded':
-      return [...history.filter((m) => m.type === 'backend' || m.type === 'settings'), message];
-    case 'error':
-      return history; // shown once, also as a notification: not replayed
-    default:
-      return [...history, message];
-  }
-}
 
 export class StudioPanel implements vscode.Disposable {
   private history: HostMessage[] = [];
