@@ -3,6 +3,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { BackendChoice, BackendStatus } from './backendChoice';
+import { installWasmKernelFixes } from './wasmKernels/install';
 
 /** The wasm binary every tfjs-backend-wasm build needs (the SIMD one sits next to it). */
 const WASM_FILE = 'tfjs-backend-wasm.wasm';
@@ -44,7 +45,8 @@ async function activateNative(native: NativePackage): Promise<void> {
 
 /**
  * The wasm backend, single-threaded (tfjs-backend-wasm's threads do not work under Node),
- * with its binaries read from `wasmDir`.
+ * with its binaries read from `wasmDir`, and the kernel fixes that make it fast for
+ * recurrent training (see installWasmKernelFixes).
  */
 async function activateWasm(wasmDir: string): Promise<void> {
   if (!existsSync(path.join(wasmDir, WASM_FILE))) throw new Error(`${WASM_FILE} is not in ${wasmDir}.`);
@@ -53,6 +55,7 @@ async function activateWasm(wasmDir: string): Promise<void> {
     tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   }
   await activate('wasm');
+  installWasmKernelFixes();
 }
 
 /** wasm, else the pure-JavaScript 'cpu' backend with `reason` saying why. */

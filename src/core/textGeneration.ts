@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { FusedTextModel } from './fusedTextModel';
+import type { StackState } from './fused/fusedRecurrentStack';
 import { oneHotBatch } from './oneHot';
 import { SeededRandom } from './random';
 import type { GenerationSettings } from './textSettings';
@@ -24,22 +26,23 @@ function sample(logits: Float32Array, temperature: number, random: SeededRandom)
   return argmax(logits);
 }
 
-/** Logits [V] of the character that follows `context` (symbol indices, at least one). */
-function nextLogits(trained: TrainedTextModel, context: readonly number[]): Float32Array {
-  const size = trained.vocabulary.size;
-  return tf.tidy(() => {
-    const inputs = oneHotBatch(Int32Array.from(context), context.length, [0], size);
-    const logits = trained.model.predict(inputs) as tf.Tensor3D;
-    return logits.slice([0, context.length - 1, 0], [1, 1, size]).dataSync() as Float32Array;
-  });
+/** Feeds one symbol to `model` from `state` (which it disposes): the next logits [V] and state. */
+function feed(model: FusedTextModel, symbol: number, state: StackState, size: number): { logits: Float32Array; state: StackState } {
+  const next = tf.tidy(() => model.step(oneHotBatch(Int32Array.of(symbol), 1, [0], size).reshape([1, size]), state));
+  tf.dispose(state);
+  const logits = next.logits.dataSync() as Float32Array;
+  next.logits.dispose();
+  return { logits, state: next.state };
 }
 
 /**
- * The seed's `sample()`: feeds the text so far (in 'windows' mode only its last `steps`
- * characters, the context the model was trained on), takes the last step's logits, picks the
- * argmax (temperature 0) or samples softmax(logits / temperature) with the generation seed,
- * appends it, and repeats until the text — prompt included — is `generation.length`
- * characters long. In 'lines' mode the length is capped at the padded line length the model
+ * The seed's `sample()`, stepping the recurrent cells with their carried state instead of
+ * feeding the whole text again for every character: feeds the prompt one character at a
+ * time, picks the argmax of the last logits (temperature 0) or samples
+ * softmax(logits / temperature) with the generation seed, feeds that, and repeats until the
+ * text — prompt included — is `generation.length` characters long: the same result as
+ * re-running the prefix each time, and in 'windows' mode the state carries on past the
+ * training window. In 'lines' mode the length is capped at the padded line length the model
  * learned (the seed: 15). A prompt at least that long comes back unchanged; an empty prompt
  * starts from the training text's first character. Throws a UserError naming the prompt's
  * characters the model never saw.
@@ -47,11 +50,21 @@ function nextLogits(trained: TrainedTextModel, context: readonly number[]): Floa
 export function generateText(trained: TrainedTextModel, generation: GenerationSettings): string {
   const ids = trained.vocabulary.encode(generation.prompt || trained.firstSymbol);
   const length = trained.mode === 'lines' ? Math.min(generation.length, trained.steps + 1) : generation.length;
+  if (ids.length >= length) return trained.vocabulary.decode(ids);
   const random = new SeededRandom(generation.seed);
-  while (ids.length < length) {
-    const context = trained.mode === 'windows' ? ids.slice(-trained.steps) : ids;
-    const logits = nextLogits(trained, context);
-    ids.push(generation.temperature === 0 ? argmax(logits) : sample(logits, generation.temperature, random));
+  const size = trained.vocabulary.size;
+  const model = FusedTextModel.fromLayersModel(trained.model);
+  let state = model.zeroState(1);
+  try {
+    let logits: Float32Array = new Float32Array(size);
+    for (const id of ids) ({ logits, state } = feed(model, id, state, size));
+    while (ids.length < length) {
+      ids.push(generation.temperature === 0 ? argmax(logits) : sample(logits, generation.temperature, random));
+      if (ids.length < length) ({ logits, state } = feed(model, ids[ids.length - 1], state, size));
+    }
+  } finally {
+    tf.dispose(state);
+    model.dispose();
   }
   return trained.vocabulary.decode(ids);
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { softmaxCrossEntropy } from './crossEntropy';
+import { FusedTextModel } from './fusedTextModel';
 import { oneHotBatch, gatherSequences } from './oneHot';
 import { SeededRandom } from './random';
 import { buildTextDataset, type DatasetMode, type TextDataset } from './textDataset';
@@ -69,17 +70,17 @@ function epochBatches(count: number, batchSize: number, random: SeededRandom): n
 }
 
 /** Mean loss of `model` on the sequences `batch`: a scalar the caller disposes. */
-function batchLoss(model: tf.LayersModel, dataset: TextDataset, batch: readonly number[]): tf.Scalar {
+function batchLoss(model: FusedTextModel, dataset: TextDataset, batch: readonly number[]): tf.Scalar {
   return tf.tidy(() => {
     const inputs = oneHotBatch(dataset.inputs, dataset.steps, batch, dataset.vocabulary.size);
     const targets = tf.tensor2d(gatherSequences(dataset.targets, dataset.steps, batch), [batch.length, dataset.steps], 'int32');
-    const logits = model.apply(inputs, { training: true }) as tf.Tensor3D;
+    const logits = model.logits(inputs, true);
     return softmaxCrossEntropy(logits, targets);
   });
 }
 
 /** Loss of `model` on the first batch of `dataset`, without training. */
-function currentLoss(model: tf.LayersModel, dataset: TextDataset, batchSize: number): number {
+function currentLoss(model: FusedTextModel, dataset: TextDataset, batchSize: number): number {
   const firstBatch = Array.from({ length: Math.min(batchSize, dataset.count) }, (_, index) => index);
   const loss = batchLoss(model, dataset, firstBatch);
   const value = loss.dataSync()[0];
@@ -94,13 +95,13 @@ function currentLoss(model: tf.LayersModel, dataset: TextDataset, batchSize: num
  * the model.
  */
 async function fit(
-  model: tf.LayersModel,
+  model: FusedTextModel,
   dataset: TextDataset,
   training: TextTrainingSettings,
   callbacks: TrainingCallbacks,
 ): Promise<TrainResult> {
   const optimizer = tf.train.adam(training.learningRate);
-  const variables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+  const variables = model.trainableVariables;
   const random = new SeededRandom(training.seed);
   const lossHistory: number[] = [];
   const started = Date.now();
@@ -147,8 +148,10 @@ async function fit(
 
 /**
  * Trains a character model on `text` (see buildTextDataset for how it is cut into
- * sequences and buildTextModel for the layers). The caller owns the returned model and
- * disposes it; on an error nothing is left allocated.
+ * sequences and buildTextModel for the layers). The fused layers (FusedTextModel) do the
+ * training, starting from buildTextModel's initial weights, and write what they learned back
+ * into that tfjs-layers model. The caller owns the returned model and disposes it; on an
+ * error nothing is left allocated.
  */
 export async function trainTextModel(
   text: string,
@@ -165,7 +168,14 @@ export async function trainTextModel(
   const { cell, hiddenSize, layers, seed } = training;
   const model = buildTextModel({ cell, hiddenSize, layers, vocabularySize: dataset.vocabulary.size, seed });
   try {
-    const result = await fit(model, dataset, training, callbacks);
+    const fused = FusedTextModel.fromLayersModel(model);
+    let result: TrainResult;
+    try {
+      result = await fit(fused, dataset, training, callbacks);
+      fused.copyInto(model);
+    } finally {
+      fused.dispose();
+    }
     const trained = trainedTextModel({
       model,
       vocabulary: dataset.vocabulary,

@@ -1,0 +1,73 @@
+import * as tf from '@tensorflow/tfjs';
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { FusedTextModel } from '../../src/core/fusedTextModel';
+import { generateText } from '../../src/core/textGeneration';
+import { buildTextModel } from '../../src/core/textModel';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/textSettings';
+import { trainTextModel } from '../../src/core/textTraining';
+import { TestRandom } from './support/random';
+import { relativeError } from './support/recurrentModels';
+import { SEED_TEXT, useWasm } from './support/wasm';
+
+before(useWasm);
+
+const V = 9;
+const oneHot = (ids: number[], batch: number) => tf.oneHot(tf.tensor1d(ids, 'int32'), V).toFloat().reshape([batch, ids.length / batch, V]) as tf.Tensor3D;
+
+test('the fused text model gives the layers model logits, in one pass and step by step', () => {
+  const random = new TestRandom(4);
+  for (const cell of ['rnn', 'lstm', 'gru'] as const) {
+    const model = buildTextModel({ cell, hiddenSize: 6, layers: 2, vocabularySize: V, seed: 3 });
+    const fused = FusedTextModel.fromLayersModel(model);
+    const before = tf.memory().numTensors;
+    tf.tidy(() => {
+      const ids = Array.from({ length: 2 * 5 }, () => random.int(0, V - 1));
+      const x = oneHot(ids, 2);
+      const logits = fused.logits(x);
+      assert.ok(relativeError(logits, model.predict(x) as tf.Tensor) < 1e-5, cell);
+      let state = fused.zeroState(2);
+      for (let t = 0; t < 5; t++) {
+        const next = fused.step(tf.squeeze(tf.slice(x, [0, t, 0], [-1, 1, -1]), [1]) as tf.Tensor2D, state);
+        assert.ok(relativeError(next.logits, tf.squeeze(tf.slice(logits, [0, t, 0], [-1, 1, -1]), [1])) < 1e-5, `${cell} step ${t}`);
+        state = next.state;
+      }
+    });
+    assert.equal(tf.memory().numTensors, before);
+    fused.dispose();
+    model.dispose();
+  }
+});
+
+test('copyInto writes the fused weights into the layers model', () => {
+  const model = buildTextModel({ cell: 'lstm', hiddenSize: 4, layers: 1, vocabularySize: V, seed: 1 });
+  const fused = FusedTextModel.fromLayersModel(model);
+  for (const variable of fused.trainableVariables) variable.assign(tf.tidy(() => tf.mul(variable, 1.5)));
+  tf.tidy(() => {
+    const x = oneHot([1, 2, 3, 4], 1);
+    assert.ok(relativeError(model.predict(x) as tf.Tensor, fused.logits(x)) > 1e-2);
+    fused.copyInto(model);
+    assert.ok(relativeError(model.predict(x) as tf.Tensor, fused.logits(x)) < 1e-6);
+  });
+  fused.dispose();
+  model.dispose();
+});
+
+test('generation by stepping gives what re-running the whole prefix with tfjs-layers gives', async () => {
+  const { trained } = await trainTextModel(SEED_TEXT, { ...DEFAULT_TRAINING, cell: 'gru', epochs: 30 });
+  const rerun = (prompt: string, length: number) => {
+    const ids = trained.vocabulary.encode(prompt);
+    while (ids.length < length) {
+      const logits = tf.tidy(() => {
+        const x = tf.oneHot(tf.tensor1d(ids, 'int32'), trained.vocabulary.size).toFloat().expandDims(0);
+        return (trained.model.predict(x) as tf.Tensor).slice([0, ids.length - 1, 0], [1, 1, -1]).argMax(-1).dataSync()[0];
+      });
+      ids.push(logits);
+    }
+    return trained.vocabulary.decode(ids);
+  };
+  for (const prompt of ['h', 'good', 'have a']) {
+    assert.equal(generateText(trained, { ...DEFAULT_GENERATION, prompt, length: 15 }), rerun(prompt, 15), prompt);
+  }
+  trained.dispose();
+});
