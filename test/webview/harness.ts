@@ -1,0 +1,179 @@
+/**
+ * Drives the panel in headless Debian Chromium (playwright-core): serves the fixture page,
+ * injects the fake VS Code API, sends host messages with window.postMessage, and reads back
+ * what the panel posted, CSP violations and console errors.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { HostMessage, WebviewMessage } from '../../src/protocol';
+import { fakeVsCodeInit, type CspViolation } from './fakeVsCode';
+import { REPO_ROOT, startFixtureServer, type FixtureServer } from './fixturePage';
+import { THEMES, type ThemeName } from './themes';
+
+export const CHROMIUM_PATH = process.env.RNN_STUDIO_CHROMIUM ?? '/usr/bin/chromium';
+
+// Browser-side globals used inside page.evaluate callbacks (this project compiles tests
+// without the DOM library); module-scoped, they leak nowhere.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any;
+
+export function assertBuilt(): void {
+  for (const file of ['dist/webview.js', 'dist/codicons/codicon.css', 'media/panel.css']) {
+    if (!existsSync(path.join(REPO_ROOT, file))) {
+      throw new Error(`${file} is missing: build first (node esbuild.mjs)`);
+    }
+  }
+}
+
+function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+export class Harness {
+  private constructor(
+    private browser: Browser,
+    readonly server: FixtureServer,
+  ) {}
+
+  static async start(): Promise<Harness> {
+    assertBuilt();
+    return new Harness(await launch(), await startFixtureServer());
+  }
+
+  async open(options: { theme?: ThemeName; initialState?: unknown; width?: number; height?: number } = {}): Promise<Panel> {
+    const theme = THEMES[options.theme ?? 'dark'];
+    // One test's crashed browser (e.g. out of memory on a busy machine) must not fail the next.
+    if (!this.browser.isConnected()) this.browser = await launch();
+    const context = await this.browser.newContext({
+      viewport: { width: options.width ?? 1100, height: options.height ?? 900 },
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    const panel = new Panel(page);
+    await page.addInitScript(fakeVsCodeInit, {
+      vars: theme.vars,
+      bodyClass: theme.bodyClass,
+      initialState: options.initialState,
+    });
+    await panel.load(`${this.server.origin}/`);
+    return panel;
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close();
+    await this.server.close();
+  }
+}
+
+export class Panel {
+  readonly consoleErrors: string[] = [];
+  readonly pageErrors: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('console', (m) => {
+      if (m.type() === 'error' || m.type() === 'warning') this.consoleErrors.push(`${m.type()}: ${m.text()}`);
+    });
+    page.on('pageerror', (e) => this.pageErrors.push(e.message));
+  }
+
+  /** Loads the page and waits until the panel has said 'ready'. */
+  async load(url: string): Promise<void> {
+    await this.page.goto(url);
+    await this.page.waitForFunction(() => window.__posted?.some((m: WebviewMessage) => m.type === 'ready'));
+  }
+
+  async reload(): Promise<void> {
+    await this.page.reload();
+    await this.page.waitForFunction(() => window.__posted?.some((m: WebviewMessage) => m.type === 'ready'));
+  }
+
+  /** Posts a message to the panel as the host does, and waits until the panel handled it. */
+  async send(...messages: Array<HostMessage | unknown>): Promise<void> {
+    await this.page.evaluate(async (list: unknown[]) => {
+      for (const message of list) {
+        await new Promise<void>((resolve) => {
+          // Registered after the panel's listener: runs once the panel has handled it.
+          window.addEventListener('message', () => setTimeout(resolve, 0), { once: true });
+          window.postMessage(message, '*');
+        });
+      }
+      await window.rnnStudio.chartSettled();
+    }, messages);
+  }
+
+  async chartSettled(): Promise<void> {
+    await this.page.evaluate(() => window.rnnStudio.chartSettled());
+  }
+
+  posted(): Promise<WebviewMessage[]> {
+    return this.page.evaluate(() => window.__posted);
+  }
+
+  async clearPosted(): Promise<void> {
+    await this.page.evaluate(() => {
+      window.__posted.length = 0;
+    });
+  }
+
+  cspViolations(): Promise<CspViolation[]> {
+    return this.page.evaluate(() => window.__cspViolations);
+  }
+
+  savedState(): Promise<unknown> {
+    return this.page.evaluate(() => {
+      const saved = window.sessionStorage.getItem('__fakeVsCodeState');
+      return saved === null ? undefined : JSON.parse(saved);
+    });
+  }
+
+  embedCount(): Promise<number> {
+    return this.page.evaluate(() => window.rnnStudio.embedCount());
+  }
+
+  /** Number of point marks (one per loss point) and line paths in the chart's SVG. */
+  chartMarks(): Promise<{ symbols: number; lines: number; svgs: number }> {
+    return this.page.evaluate(() => {
+      const svg = window.document.querySelectorAll('#loss-chart svg');
+      return {
+        symbols: window.document.querySelectorAll('#loss-chart svg .mark-symbol path').length,
+        lines: window.document.querySelectorAll('#loss-chart svg .mark-line path').length,
+        svgs: svg.length,
+      };
+    });
+  }
+
+  async applyTheme(name: ThemeName): Promise<void> {
+    const theme = THEMES[name];
+    await this.page.evaluate(({ vars, cls }) => window.__applyTheme(vars, cls), {
+      vars: theme.vars,
+      cls: theme.bodyClass,
+    });
+    await this.page.waitForTimeout(30); // the MutationObserver's callback
+    await this.chartSettled();
+  }
+
+  text(selector: string): Promise<string> {
+    return this.page.locator(selector).evaluate((el: { textContent: string | null }) => el.textContent ?? '');
+  }
+
+  isDisabled(selector: string): Promise<boolean> {
+    return this.page.locator(selector).evaluate((el: { disabled?: boolean }) => Boolean(el.disabled));
+  }
+
+  isHidden(selector: string): Promise<boolean> {
+    return this.page.locator(selector).evaluate((el: { hidden: boolean }) => el.hidden);
+  }
+
+  /** Types into the native input inside a vscode-textfield. */
+  async fill(id: string, value: string): Promise<void> {
+    await this.page.locator(`#${id} input`).fill(value);
+  }
+
+  async close(): Promise<void> {
+    await this.page.context().close();
+  }
+}

@@ -1,0 +1,39 @@
+/** The chart card: the live loss chart, its log-scale switch and its empty-state note. */
+import { byId, setHidden } from './dom';
+import type { VscodeCheckbox } from './elements';
+import { LossChart } from './lossChart';
+import type { Action } from './state';
+import { readChartTheme, watchChartTheme } from './theme';
+import type { View } from './view';
+
+export interface ChartView extends View {
+  readonly chart: LossChart;
+}
+
+export function createChartView(dispatch: (action: Action) => void): ChartView {
+  const el = byId('loss-chart');
+  const empty = byId('chart-empty');
+  const logScale = byId<VscodeCheckbox>('log-scale');
+  const chart = new LossChart(el, readChartTheme(), (message) => {
+    empty.textContent = `The chart could not be drawn: ${message}`;
+    empty.hidden = false;
+  });
+  watchChartTheme((theme) => chart.setTheme(theme));
+  logScale.addEventListener('change', () => dispatch({ type: 'ui/logScale', on: logScale.checked }));
+
+  return {
+    chart,
+    render(state) {
+      const run = state.run;
+      if (logScale.checked !== state.logScale) logScale.checked = state.logScale;
+      setHidden(empty, Boolean(run && run.points.length > 0));
+      el.classList.toggle('is-empty', !run || run.points.length === 0);
+      chart.show({
+        runId: run?.runId,
+        points: run?.points ?? [],
+        maxEpoch: run?.epochs ?? 1,
+        logScale: state.logScale,
+      });
+    },
+  };
+}

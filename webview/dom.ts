@@ -1,0 +1,22 @@
+/** Small DOM helpers shared by the panel's views. */
+
+/** The element with this id; throws when the page lacks it (a mismatch with webviewHtml.ts). */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`RNN Studio panel: missing element #${id}`);
+  return el as T;
+}
+
+/** Sets the text of `el` only when it changes (no needless layout, no screen-reader chatter). */
+export function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+export function setHidden(el: HTMLElement, hidden: boolean): void {
+  if (el.hidden !== hidden) el.hidden = hidden;
+}
+
+/** Enables or disables a vscode-button (or any element with a `disabled` property). */
+export function setDisabled(el: HTMLElement & { disabled: boolean }, disabled: boolean): void {
+  if (el.disabled !== disabled) el.disabled = disabled;
+}

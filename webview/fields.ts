@@ -1,0 +1,128 @@
+/**
+ * The form's fields: their element ids, labels and ranges (those of src/core/textSettings.ts,
+ * checked against src/core/textSettingsValidation.ts by test/webview/fields.test.ts),
+ * and the validation that turns the raw strings the user typed into settings — or into one
+ * clear message per invalid field, naming it.
+ */
+import { CELL_TYPES, type CellType, type GenerationSettings, type TextTrainingSettings } from '../src/core/textSettings';
+
+type TrainingNumberKey = Exclude<keyof TextTrainingSettings, 'cell'>;
+type GenerationNumberKey = Exclude<keyof GenerationSettings, 'prompt'>;
+
+interface NumberFieldBase {
+  /** Element id of the control in the panel. */
+  id: string;
+  label: string;
+  integer: boolean;
+  min: number;
+  /** True: the value must be strictly greater than `min`. */
+  minExclusive?: boolean;
+  max: number;
+}
+export type NumberField =
+  | (NumberFieldBase & { group: 'training'; key: TrainingNumberKey })
+  | (NumberFieldBase & { group: 'generation'; key: GenerationNumberKey });
+
+const MAX_SEED = 4294967295;
+
+/** A plain decimal number, as the core's validator accepts it: "12", "0.01", ".5", "1e-3". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+export const NUMBER_FIELDS = [
+  { id: 'hidden-size', group: 'training', key: 'hiddenSize', label: 'Hidden size', integer: true, min: 1, max: 4096 },
+  { id: 'layers', group: 'training', key: 'layers', label: 'Layers', integer: true, min: 1, max: 8 },
+  { id: 'epochs', group: 'training', key: 'epochs', label: 'Epochs', integer: true, min: 1, max: 100000 },
+  {
+    id: 'learning-rate',
+    group: 'training',
+    key: 'learningRate',
+    label: 'Learning rate',
+    integer: false,
+    min: 0,
+    minExclusive: true,
+    max: 1,
+  },
+  { id: 'batch-size', group: 'training', key: 'batchSize', label: 'Batch size', integer: true, min: 1, max: 4096 },
+  {
+    id: 'sequence-length',
+    group: 'training',
+    key: 'sequenceLength',
+    label: 'Sequence length',
+    integer: true,
+    min: 2,
+    max: 1000,
+  },
+  { id: 'seed', group: 'training', key: 'seed', label: 'Seed', integer: true, min: 0, max: MAX_SEED },
+  { id: 'length', group: 'generation', key: 'length', label: 'Output length', integer: true, min: 1, max: 100000 },
+  { id: 'temperature', group: 'generation', key: 'temperature', label: 'Temperature', integer: false, min: 0, max: 10 },
+  { id: 'sampling-seed', group: 'generation', key: 'seed', label: 'Sampling seed', integer: true, min: 0, max: MAX_SEED },
+] as const satisfies readonly NumberField[];
+
+export type NumberFieldId = (typeof NUMBER_FIELDS)[number]['id'];
+export type FieldId = 'cell' | 'prompt' | NumberFieldId;
+
+/** What the form holds: the raw text of every control, valid or not. */
+export type FormValues = Record<FieldId, string>;
+
+export const FIELD_IDS: readonly FieldId[] = ['cell', ...NUMBER_FIELDS.map((f) => f.id), 'prompt'];
+
+export function labelOf(id: FieldId): string {
+  if (id === 'cell') return 'Cell';
+  if (id === 'prompt') return 'Prompt';
+  return NUMBER_FIELDS.find((f) => f.id === id)?.label ?? id;
+}
+
+/** The form's text for the given settings. */
+export function formValuesFrom(training: TextTrainingSettings, generation: GenerationSettings): FormValues {
+  const values = { cell: training.cell, prompt: generation.prompt } as FormValues;
+  for (const f of NUMBER_FIELDS) {
+    values[f.id] = String(f.group === 'training' ? training[f.key] : generation[f.key]);
+  }
+  return values;
+}
+
+/** "a whole number from 1 to 8", "a number above 0 and at most 1" (the core validator's words). */
+function describe(f: NumberField): string {
+  const kind = f.integer ? 'a whole number' : 'a number';
+  return f.minExclusive ? `${kind} above ${f.min} and at most ${f.max}` : `${kind} from ${f.min} to ${f.max}`;
+}
+
+/** Why `raw` is not a valid value of `f`, or undefined when it is. */
+export function numberError(f: NumberField, raw: string): string | undefined {
+  const text = raw.trim();
+  if (text === '') return `${f.label} is required: enter ${describe(f)}.`;
+  const value = DECIMAL.test(text) ? Number(text) : NaN;
+  const inRange = value > f.min || (value === f.min && !f.minExclusive);
+  if (!Number.isFinite(value) || !inRange || value > f.max || (f.integer && !Number.isInteger(value))) {
+    return `${f.label} must be ${describe(f)}, not ${DECIMAL.test(text) ? text : JSON.stringify(text)}.`;
+  }
+  return undefined;
+}
+
+export interface FormResult {
+  training?: TextTrainingSettings;
+  generation?: GenerationSettings;
+  /** One message per invalid field, in form order. */
+  errors: Partial<Record<FieldId, string>>;
+}
+
+export function validateForm(values: FormValues): FormResult {
+  const errors: Partial<Record<FieldId, string>> = {};
+  const cell = values.cell as CellType;
+  if (!CELL_TYPES.includes(cell)) errors.cell = `Cell must be one of ${CELL_TYPES.join(', ')}.`;
+  const training: Record<string, unknown> = { cell };
+  const generation: Record<string, unknown> = { prompt: values.prompt };
+  for (const f of NUMBER_FIELDS) {
+    const raw = values[f.id] ?? '';
+    const error = numberError(f, raw);
+    if (error) errors[f.id] = error;
+    else (f.group === 'training' ? training : generation)[f.key] = Number(raw.trim());
+  }
+  const trainingOk = !errors.cell && NUMBER_FIELDS.every((f) => f.group !== 'training' || !errors[f.id]);
+  const generationOk = NUMBER_FIELDS.every((f) => f.group !== 'generation' || !errors[f.id]);
+  return {
+    training: trainingOk ? (training as unknown as TextTrainingSettings) : undefined,
+    generation: generationOk ? (generation as unknown as GenerationSettings) : undefined,
+    errors,
+  };
+}

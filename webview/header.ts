@@ -1,0 +1,29 @@
+/** The header: where the text came from, and the backend badge with its fallback warning. */
+import { byId, setHidden, setText } from './dom';
+import type { View } from './view';
+
+export function createHeader(): View {
+  const source = byId('source');
+  const backend = byId('backend');
+  const warning = byId('backend-warning');
+  const warningText = byId('backend-warning-text');
+  const initialSource = source.innerHTML;
+  let shownSource: string | undefined;
+
+  return {
+    render(state) {
+      const text = state.run?.source;
+      if (text !== shownSource) {
+        shownSource = text;
+        if (text) source.textContent = text;
+        else source.innerHTML = initialSource; // static markup from webviewHtml.ts
+      }
+      const b = state.backend;
+      setText(backend, b ? b.name : '…');
+      backend.title = b ? `TensorFlow.js backend: ${b.name} (requested: ${b.requested})` : 'TensorFlow.js backend';
+      backend.classList.toggle('badge-warning', Boolean(b?.fallbackReason));
+      setText(warningText, b?.fallbackReason ? `Backend fallback — ${b.fallbackReason}` : '');
+      setHidden(warning, !b?.fallbackReason);
+    },
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The loss curve kept by the panel: points in epoch order, without duplicates (a replayed
+ * progress message adds nothing), and thinned to a bounded size so that a 100,000-epoch run
+ * neither bloats the persisted state nor the SVG chart (a chart is not wider than 1,000 pixels).
+ */
+import type { LossPoint } from '../src/protocol';
+
+export const MAX_CHART_POINTS = 1000;
+
+/**
+ * `existing` followed by the points of `incoming` that are newer than its last epoch;
+ * `existing` itself (same array) when nothing is new. Older points are halved, keeping the
+ * first and the newest, whenever the curve grows past `max`.
+ */
+export function appendPoints(
+  existing: readonly LossPoint[],
+  incoming: readonly LossPoint[],
+  max = MAX_CHART_POINTS,
+): readonly LossPoint[] {
+  let last = existing.length > 0 ? existing[existing.length - 1].epoch : -Infinity;
+  const added: LossPoint[] = [];
+  for (const p of incoming) {
+    if (p.epoch > last) {
+      added.push({ epoch: p.epoch, loss: p.loss });
+      last = p.epoch;
+    }
+  }
+  if (added.length === 0) return existing;
+  let points = [...existing, ...added];
+  while (points.length > max) {
+    const n = points.length;
+    points = points.filter((_, i) => i % 2 === 0 || i === n - 1);
+  }
+  return points;
+}
+
+/** The point with the lowest loss among `best` and `incoming`. */
+export function bestPoint(best: LossPoint | undefined, incoming: readonly LossPoint[]): LossPoint | undefined {
+  let result = best;
+  for (const p of incoming) if (!result || p.loss < result.loss) result = { epoch: p.epoch, loss: p.loss };
+  return result;
+}

@@ -1,0 +1,94 @@
+/**
+ * Training status: the run's state line, `Epoch x / y`, elapsed and remaining time, the
+ * progress bar, Cancel, the loss metrics (final loss and ms/epoch once finished) and what
+ * the model was trained on.
+ */
+import type { WebviewMessage } from '../src/protocol';
+import { byId, setDisabled, setHidden, setText } from './dom';
+import type { VscodeButton, VscodeProgressBar } from './elements';
+import { formatCount, formatDuration, formatLoss, formatMsPerEpoch, plural } from './format';
+import type { View } from './view';
+import type { Action, RunState } from './state';
+
+function stateLine(run: RunState | undefined, cancelRequested: boolean): { text: string; kind: string } {
+  if (!run) return { text: 'Idle', kind: 'idle' };
+  const done = run.epochsRun ?? run.latest?.epoch ?? 0;
+  switch (run.status) {
+    case 'training':
+      return cancelRequested ? { text: 'Cancelling…', kind: 'cancelling' } : { text: 'Training…', kind: 'training' };
+    case 'completed':
+      return { text: `Completed: ${plural(done, 'epoch')} in ${formatDuration(run.elapsedMs)}`, kind: 'completed' };
+    case 'cancelled':
+      return { text: `Cancelled after ${formatCount(done)} of ${plural(run.epochs, 'epoch')}`, kind: 'cancelled' };
+  }
+}
+
+export function createStatus(dispatch: (action: Action) => void, post: (m: WebviewMessage) => void): View {
+  const runState = byId('run-state');
+  const epoch = byId('epoch');
+  const elapsed = byId('elapsed');
+  const remaining = byId('remaining');
+  const remainingPart = byId('remaining-part');
+  const bestEpoch = byId('best-epoch');
+  const progress = byId<VscodeProgressBar>('progress');
+  const cancel = byId<VscodeButton>('cancel');
+  const currentLoss = byId('current-loss');
+  const bestLoss = byId('best-loss');
+  const finalLoss = byId('final-loss');
+  const msPerEpoch = byId('ms-per-epoch');
+  const dataset = byId('dataset');
+  const section = byId('training-status');
+  section.tabIndex = -1; // focus target after dismissing an error
+
+  cancel.addEventListener('click', () => {
+    if (cancel.disabled) return;
+    post({ type: 'cancel' });
+    dispatch({ type: 'ui/cancelRequested' });
+  });
+
+  return {
+    render(state) {
+      const run = state.run;
+      const line = stateLine(run, state.cancelRequested);
+      setText(runState, line.text);
+      runState.dataset.state = line.kind;
+      const training = run?.status === 'training';
+      setDisabled(cancel, !training || state.cancelRequested);
+
+      const done = run ? (run.status === 'training' ? (run.latest?.epoch ?? 0) : (run.epochsRun ?? run.latest?.epoch ?? 0)) : 0;
+      setText(epoch, run ? `Epoch ${formatCount(done)} / ${formatCount(run.epochs)}` : 'Epoch – / –');
+      setText(elapsed, run ? formatDuration(run.elapsedMs) : '—');
+      setText(remaining, training && Number.isFinite(run.remainingMs) ? formatDuration(run.remainingMs) : '…');
+      setHidden(remainingPart, !training);
+      const fraction = run ? (run.status === 'completed' ? 1 : Math.min(1, done / Math.max(1, run.epochs))) : 0;
+      if (progress.value !== fraction) progress.value = fraction;
+      progress.max = 1;
+      progress.ariaLabel = run ? `Training progress: epoch ${done} of ${run.epochs}` : 'Training progress';
+      progress.classList.toggle('is-cancelled', run?.status === 'cancelled');
+
+      setText(currentLoss, run?.latest ? formatLoss(run.latest.loss) : '—');
+      setText(bestLoss, run?.best ? formatLoss(run.best.loss) : '—');
+      setText(bestEpoch, run?.best ? ` · epoch ${formatCount(run.best.epoch)}` : '');
+      const finished = run && run.status !== 'training';
+      setText(finalLoss, finished && run.finalLoss !== undefined ? formatLoss(run.finalLoss) : '—');
+      const liveMs = run && training && done > 0 ? run.elapsedMs / done : undefined;
+      setText(
+        msPerEpoch,
+        finished && run.msPerEpoch !== undefined
+          ? formatMsPerEpoch(run.msPerEpoch)
+          : liveMs !== undefined
+            ? `≈ ${formatMsPerEpoch(liveMs)}`
+            : '—',
+      );
+      section.classList.toggle('is-finished', Boolean(finished));
+
+      setText(
+        dataset,
+        run
+          ? `${plural(run.characters, 'character')} · vocabulary of ${formatCount(run.vocabularySize)} · ` +
+              `${plural(run.sequences, 'sequence')} (${run.mode === 'lines' ? 'padded lines' : 'sliding windows'})`
+          : '',
+      );
+    },
+  };
+}
