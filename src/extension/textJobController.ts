@@ -25,7 +25,8 @@ export class TextJobController implements vscode.Disposable {
   private source: TextSource | undefined;
   private model: ModelSummary | undefined;
   private backend: Promise<BackendStatus> | undefined;
-  private runId = 0;
+  /** Unique across reloads: a restored panel never mistakes a new run for its old one. */
+  private runId = Date.now();
   private training = false;
   private readonly posted = new vscode.EventEmitter<HostMessage>();
   /** Every message meant for the panel, whether or not one is open: the extension's API. */
