@@ -1,11 +1,21 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Activation, GateActivation } from './config';
 
+/**
+ * tanh(x) = 2 sigmoid(2x) - 1 on wasm, whose Tanh kernel is a scalar std::tanh loop 12x
+ * slower than its XNNPACK sigmoid (3.5 ms against 0.3 ms for 245 760 values); the two agree
+ * to float32 rounding (about 1e-7 absolute). Other backends keep their tanh.
+ */
+function tanh(x: tf.Tensor): tf.Tensor {
+  if (tf.getBackend() !== 'wasm') return tf.tanh(x);
+  return tf.tidy(() => tf.sub(tf.mul(tf.sigmoid(tf.mul(x, 2)), 2), 1));
+}
+
 /** `kind` applied to `x`, as tfjs-layers computes it (hardSigmoid: clip(0.2 x + 0.5, 0, 1)). */
 export function activate(kind: Activation | GateActivation, x: tf.Tensor): tf.Tensor {
   switch (kind) {
     case 'tanh':
-      return tf.tanh(x);
+      return tanh(x);
     case 'relu':
       return tf.relu(x);
     case 'sigmoid':

@@ -1,10 +1,14 @@
 import type { HeapArray } from './heapBackend';
 
+/** Runs shorter than this are copied element by element: a subarray view costs more. */
+const SHORT_RUN = 64;
+
 /**
  * Copies the box `begin .. begin + size` of the row-major array `source` (of `shape`) into
  * `target`, row-major with shape `size`. The axes after the innermost one the box does not
  * cover fully are copied as one contiguous run, so a slice along the first axis is a single
- * copy. Numerically identical to any other copy.
+ * copy; short runs (the columns of a small matrix) element by element. Numerically identical
+ * to any other copy.
  */
 export function copyBox(
   source: HeapArray,
@@ -31,7 +35,11 @@ export function copyBox(
   for (let r = 0; r < runs; r++) {
     let sourceOffset = begin[inner] * strides[inner];
     for (let axis = 0; axis < inner; axis++) sourceOffset += (begin[axis] + index[axis]) * strides[axis];
-    target.set(source.subarray(sourceOffset, sourceOffset + run), targetOffset);
+    if (run < SHORT_RUN) {
+      for (let i = 0; i < run; i++) target[targetOffset + i] = source[sourceOffset + i];
+    } else {
+      target.set(source.subarray(sourceOffset, sourceOffset + run), targetOffset);
+    }
     targetOffset += run;
     for (let axis = inner - 1; axis >= 0; axis--) {
       if (++index[axis] < size[axis]) break;
