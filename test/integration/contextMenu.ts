@@ -1,0 +1,32 @@
+/** The editor's context menu: right-click in the text, choose an item by its label. */
+import type { Page } from 'playwright-core';
+import { activeEditor } from './workbench';
+
+/**
+ * Right-clicks in the active text editor at the start of its first visible line (inside a
+ * selection that starts there, e.g. after Ctrl+A, so the selection is kept; a right-click
+ * outside the selection would move the cursor) and clicks the item labelled `label`.
+ * Context menus show a command's title without its category.
+ */
+export async function chooseEditorContextMenuItem(page: Page, label: string, timeoutMs = 15_000): Promise<void> {
+  const line = activeEditor(page).locator('.view-lines .view-line').first();
+  await line.click({ button: 'right', position: { x: 4, y: 4 }, timeout: timeoutMs });
+  const item = contextMenuItem(page, label);
+  try {
+    await item.waitFor({ state: 'visible', timeout: timeoutMs });
+  } catch {
+    const labels = await contextMenuLabels(page).catch(() => []);
+    throw new Error(`no context-menu item "${label}"; the menu shows: ${JSON.stringify(labels)}`);
+  }
+  await item.click();
+}
+
+/** A visible context-menu item (the menu lives in a shadow root; Playwright pierces it). */
+export function contextMenuItem(page: Page, label: string) {
+  return page.locator('.monaco-menu .action-item:not(.disabled) .action-label', { hasText: label }).first();
+}
+
+/** The labels of the open context menu, e.g. for an error message. */
+export async function contextMenuLabels(page: Page): Promise<string[]> {
+  return page.locator('.monaco-menu .action-item .action-label').allInnerTexts();
+}
