@@ -18,7 +18,18 @@ export async function chooseEditorContextMenuItem(page: Page, label: string, tim
     const labels = await contextMenuLabels(page).catch(() => []);
     throw new Error(`no context-menu item "${label}"; the menu shows: ${JSON.stringify(labels)}`);
   }
+  // A click that lands while the menu is still settling is sometimes dropped (the item is
+  // highlighted, the menu stays open): hover first, and if the menu is still open after the
+  // click, press Enter on the highlighted item.
+  await item.hover();
   await item.click();
+  const menu = page.locator('.monaco-menu').first();
+  try {
+    await menu.waitFor({ state: 'hidden', timeout: 2000 });
+  } catch {
+    await page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden', timeout: timeoutMs });
+  }
 }
 
 /** A visible context-menu item (the menu lives in a shadow root; Playwright pierces it). */
