@@ -19,6 +19,11 @@
  *   RNN_STUDIO_EXTENSION_PATH=dir      test another extension folder (default: this repo)
  *   RNN_STUDIO_CACHE=dir               where code-server is installed (~/.cache/rnn-studio)
  *   RNN_STUDIO_HEADED=1                show Chromium (needs a display)
+ *   RNN_STUDIO_DEBUG_CLEANUP=1         print each cleanup step
+ *
+ * Artefacts (test-results/): screenshots, code-server-dev.log, code-server-vsix.log,
+ * extension-tests.log (the extension host's console) and extension-tests-logs/ (VS Code's
+ * own logs, handed over with the exit code).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -89,6 +94,12 @@ async function main(): Promise<void> {
     console.log(`warning: ${pkg.main} does not exist yet (run 'npm run compile'); the extension cannot activate`);
   }
   fs.mkdirSync(resultsDir, { recursive: true });
+  // failure screenshots of an earlier run would mislead
+  for (const name of fs.readdirSync(resultsDir)) {
+    if (/^(ui-.*-failure|extension-tests-timeout|vsix-smoke-failure)\.png$/.test(name)) {
+      fs.rmSync(path.join(resultsDir, name), { force: true });
+    }
+  }
   console.log(`RNN Studio integration tests: ${extensionId} from ${extensionRoot}; artefacts in ${resultsDir}`);
 
   const bin = await timed('setup code-server', () => setupCodeServer());
