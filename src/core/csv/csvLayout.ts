@@ -1,0 +1,207 @@
+import { open } from 'node:fs/promises';
+import { CsvScanner, CsvSyntaxError, rowTexts } from './csvScanner';
+import { delimiterName, detectDelimiter, type Delimiter } from './delimiter';
+import { isMissingText, parseNumberText } from './numberBytes';
+import { findBinaryByte, lineAndColumn } from './textCheck';
+import { detectTimeColumn, timeFormatOf, type TimeColumn } from './timeColumn';
+import { parseIsoTime, parseMonthNameTime, type TimeFormat } from './timeFormats';
+import { csvError } from './csvError';
+
+/** Bytes read from the start of a file to learn its layout. */
+export const SAMPLE_BYTES = 128 * 1024;
+/** Data rows of the sample used to classify columns. */
+const SAMPLE_ROWS = 1000;
+/** Rows after the first compared with it to tell a header from data. */
+const HEADER_LOOKAHEAD = 20;
+
+const BOM = [0xef, 0xbb, 0xbf];
+
+/** What the first rows of a CSV say about all of it. */
+export interface CsvLayout {
+  /** The field separator; 'none' for a file of one column. */
+  delimiter: Delimiter | 'none';
+  /** Numbers are written `1,5` (a `;` file whose sample has decimal commas and no decimal points). */
+  decimalComma: boolean;
+  /** The file starts with a UTF-8 byte order mark (skipped). */
+  bom: boolean;
+  /** The first row names the columns (else they are called `column 1`, `column 2`, ...). */
+  hasHeader: boolean;
+  /** Column names, in file order; empty or repeated header cells get `column N`. */
+  columns: string[];
+  /** The time column found in the sample, or null (rows are then in file order). */
+  time: TimeColumn | null;
+  /** Columns (0-based, time column excluded) that hold numbers or only missing cells in the sample. */
+  numeric: number[];
+  /** Each column's format when its sample cells parse as times (whatever its name), else null. */
+  timeFormats: Array<TimeFormat | null>;
+  /** Each column's first present sample cell ('' when none), to show what a column holds. */
+  examples: string[];
+  /** Data rows the sample held (at most 1000 are classified). */
+  sampleRows: number;
+  /** Data rows the whole file probably has (from the sample's bytes per row). */
+  rowEstimate: number;
+  /** The whole file fit in the sample. */
+  complete: boolean;
+  /** Size of the file in bytes. */
+  bytes: number;
+}
+
+/** How the cells of one column of the sample look. */
+interface CellKinds {
+  numeric: number;
+  missing: number;
+  time: number;
+  text: number;
+}
+
+function kindsOf(cells: readonly string[], decimalComma: boolean): CellKinds {
+  const kinds: CellKinds = { numeric: 0, missing: 0, time: 0, text: 0 };
+  for (const cell of cells) {
+    if (isMissingText(cell)) kinds.missing++;
+    else if (Number.isFinite(parseNumberText(cell, decimalComma))) kinds.numeric++;
+    else if (Number.isFinite(parseIsoTime(cell)) || Number.isFinite(parseMonthNameTime(cell))) kinds.time++;
+    else kinds.text++;
+  }
+  return kinds;
+}
+
+/** Cells of a row that look like data (numbers, missing values, times) rather than names. */
+function dataLike(row: readonly string[], decimalComma: boolean): number {
+  const kinds = kindsOf(row, decimalComma);
+  return kinds.numeric + kinds.missing + kinds.time;
+}
+
+/**
+ * Whether the first row is a header: some of its cells are not data-like, and either it has
+ * fewer data-like cells than a following row or there is no following row.
+ */
+function detectHeader(rows: readonly string[][], decimalComma: boolean): boolean {
+  const first = dataLike(rows[0], decimalComma);
+  if (first === rows[0].length) return false;
+  const following = rows.slice(1, 1 + HEADER_LOOKAHEAD).map((row) => dataLike(row, decimalComma));
+  return following.length === 0 || following.some((count) => count > first) || first === 0;
+}
+
+/** Header names, with `column N` for empty ones and repeats. */
+function columnNames(header: readonly string[] | undefined, count: number): string[] {
+  const seen = new Set<string>();
+  return Array.from({ length: count }, (_, index) => {
+    const name = header?.[index]?.trim() ?? '';
+    const unique = name !== '' && !seen.has(name) ? name : `column ${index + 1}`;
+    seen.add(unique);
+    return unique;
+  });
+}
+
+/** Reads the first SAMPLE_BYTES of `file`: the bytes, and the file's size. */
+async function readSample(file: string): Promise<{ bytes: Buffer; size: number }> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw csvError(file, code === 'ENOENT' ? 'it does not exist.' : code === 'EISDIR' ? 'it is a folder.' : (error as Error).message);
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw csvError(file, 'it is not a file.');
+    const size = info.size;
+    const bytes = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
+    const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
+    return { bytes: bytes.subarray(0, bytesRead), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Refuses bytes a text CSV cannot hold, naming the line and column where they are. */
+export function checkTextBytes(file: string, bytes: Uint8Array, firstLine = 1): void {
+  const binary = findBinaryByte(bytes);
+  if (!binary) return;
+  const { line, column } = lineAndColumn(bytes, binary.offset, firstLine);
+  throw csvError(file, `line ${line}, character ${column} has ${binary.reason}: this is not a text CSV file (a binary file renamed .csv?).`);
+}
+
+/**
+ * The layout of the CSV `file` from its first 128 KiB: delimiter (`,` `;` tab), header,
+ * column names, time column and format, numeric columns. Refuses (UserError naming the file,
+ * and the line and column where it applies) a missing or empty file, UTF-16 or binary
+ * content, an unknown delimiter, ragged rows and unterminated quotes in the sample, a file
+ * with a header and no data, and one whose sample has no numeric column.
+ */
+export async function inspectCsv(file: string): Promise<CsvLayout> {
+  const { bytes: raw, size } = await readSample(file);
+  if (size === 0) throw csvError(file, 'the file is empty.');
+  if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) {
+    throw csvError(file, 'it is UTF-16 text; save it as UTF-8 (or plain ASCII) to read it.');
+  }
+  const bom = BOM.every((byte, index) => raw[index] === byte);
+  const complete = raw.length === size;
+  let bytes = bom ? raw.subarray(3) : raw;
+  if (!complete) {
+    const lastBreak = bytes.lastIndexOf(0x0a);
+    if (lastBreak < 0) throw csvError(file, `line 1 is longer than ${SAMPLE_BYTES} bytes: this does not look like a CSV file.`);
+    bytes = bytes.subarray(0, lastBreak + 1);
+  }
+  checkTextBytes(file, bytes);
+  const text = bytes.toString('utf8');
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  if (!complete) lines.pop();
+  if (lines.length === 0) throw csvError(file, 'the file is empty (it has only blank lines).');
+  const detected = detectDelimiter(lines.slice(0, 50));
+  if (detected.unknown !== undefined) {
+    throw csvError(
+      file,
+      `unknown delimiter: its lines are separated by ${delimiterName(detected.unknown)}; RNN Studio reads comma, semicolon or tab separated files.`,
+    );
+  }
+  const delimiter = detected.delimiter === 'single' ? 'none' : detected.delimiter;
+  const rows: string[][] = [];
+  const lineOf: number[] = [];
+  let scanned = 0;
+  const scanner = new CsvScanner(delimiter === 'none' ? 0 : delimiter.charCodeAt(0), (row) => {
+    scanned++;
+    if (rows.length <= SAMPLE_ROWS) {
+      rows.push(rowTexts(row));
+      lineOf.push(row.line);
+    }
+  });
+  try {
+    scanner.push(bytes);
+    if (complete) scanner.end();
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) throw csvError(file, `${error.message}.`);
+    throw error;
+  }
+  if (rows.length === 0) throw csvError(file, 'the file is empty.');
+  const decimalComma =
+    delimiter === ';' &&
+    rows.some((row) => row.some((cell) => /^\s*[+-]?\d+,\d+\s*$/.test(cell))) &&
+    !rows.some((row) => row.some((cell) => /^\s*[+-]?\d+\.\d+\s*$/.test(cell)));
+  const hasHeader = detectHeader(rows, decimalComma);
+  const width = rows[0].length;
+  const ragged = rows.findIndex((row) => row.length !== width);
+  if (ragged >= 0) {
+    throw csvError(
+      file,
+      `line ${lineOf[ragged]} has ${rows[ragged].length} fields but ${hasHeader ? 'the header' : 'the first row'} (line ${lineOf[0]}) has ${width} (ragged rows).`,
+    );
+  }
+  const data = hasHeader ? rows.slice(1) : rows;
+  if (data.length === 0 && complete) throw csvError(file, `it has a header (line ${lineOf[0]}) but no data rows.`);
+  const columns = columnNames(hasHeader ? rows[0] : undefined, width);
+  const cells = columns.map((_, index) => data.map((row) => row[index]));
+  const time = detectTimeColumn(columns, cells);
+  const numeric = columns
+    .map((_, index) => index)
+    .filter((index) => {
+      if (index === time?.index) return false;
+      const kinds = kindsOf(cells[index], decimalComma);
+      const present = kinds.numeric + kinds.text + kinds.time;
+      return present === 0 || kinds.numeric >= 0.9 * present;
+    });
+  const rowEstimate = complete ? data.length : Math.ceil((size / bytes.length) * scanned);
+  const timeFormats = cells.map((column) => timeFormatOf(column, true));
+  const examples = cells.map((column) => column.find((cell) => !isMissingText(cell))?.trim() ?? '');
+  return { delimiter, decimalComma, bom, hasHeader, columns, time, numeric, timeFormats, examples, sampleRows: data.length, rowEstimate, complete, bytes: size };
+}
