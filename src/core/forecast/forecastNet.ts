@@ -1,0 +1,171 @@
+import * as tf from '@tensorflow/tfjs';
+import { FusedRecurrentStack, type StackState } from '../fused/fusedRecurrentStack';
+
+/** How a recursive forecast feeds its own predictions back. */
+export type RolloutMode =
+  /** Step the recurrent cells once per new value, carrying their state (recurrent models). */
+  | 'state'
+  /** Run the model on the latest `window` values for every step (any model). */
+  | 'window';
+
+/**
+ * A forecasting network being trained or used: windows [batch, W, 1] (scaled values) -> the
+ * next scaled value [batch, 1]. Implemented by the tfjs-layers model itself (MLP) or by the
+ * fused recurrent layers sharing its weights (SimpleRNN / LSTM / GRU, ~10x faster on wasm).
+ */
+export interface ForecastNet {
+  /** The weights training updates, in the layers model's getWeights() order. */
+  readonly trainableVariables: tf.Variable[];
+  /** Whether rollout can carry recurrent state. */
+  readonly recurrent: boolean;
+  /** x [batch, W, 1] -> [batch, 1]; `training` applies dropout. */
+  predict(x: tf.Tensor3D, training?: boolean): tf.Tensor2D;
+  /**
+   * `horizon` values after `window` (scaled, length W), each predicted from what came before,
+   * predictions included. 'state' (recurrent nets only): the cells run over the window from a
+   * zero state — so the first value is exactly predict(window) — then one step per predicted
+   * value with the state carried on, O(1) per step; the state then holds more than W values of
+   * history. 'window': predict() on the latest W values each step, as in training.
+   */
+  rollout(window: Float32Array, horizon: number, mode?: RolloutMode): Float32Array;
+  /** Puts the trained weights into the layers model (a no-op when it is the model itself). */
+  writeBack(): void;
+  /** Frees what the net made (not the layers model). */
+  dispose(): void;
+}
+
+/** Predicts `horizon` values by sliding the window over its own predictions. */
+function slidingRollout(net: ForecastNet, window: Float32Array, horizon: number): Float32Array {
+  const size = window.length;
+  const history = new Float32Array(size + horizon);
+  history.set(window);
+  for (let k = 0; k < horizon; k++) {
+    const prediction = tf.tidy(() => net.predict(tf.tensor3d(history.subarray(k, k + size), [1, size, 1])));
+    history[size + k] = prediction.dataSync()[0];
+    prediction.dispose();
+  }
+  return history.slice(size);
+}
+
+/** A tfjs-layers model trained as it is (the MLP: its Dense layers are already few large kernels). */
+class LayersForecastNet implements ForecastNet {
+  readonly recurrent = false;
+  readonly trainableVariables: tf.Variable[];
+
+  constructor(private readonly model: tf.LayersModel) {
+    this.trainableVariables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+  }
+
+  predict(x: tf.Tensor3D, training = false): tf.Tensor2D {
+    return this.model.apply(x, { training }) as tf.Tensor2D;
+  }
+
+  rollout(window: Float32Array, horizon: number): Float32Array {
+    return slidingRollout(this, window, horizon);
+  }
+
+  writeBack(): void {}
+
+  dispose(): void {}
+}
+
+/**
+ * Recurrent layers (+ Dropout) run by a FusedRecurrentStack, then the model's head: Flatten +
+ * Dense over every step's output (the seed's SimpleRNN model), or Dense on the last step.
+ */
+class FusedForecastNet implements ForecastNet {
+  readonly recurrent = true;
+
+  constructor(
+    private readonly model: tf.LayersModel,
+    private readonly stack: FusedRecurrentStack,
+    private readonly headKernel: tf.Variable,
+    private readonly headBias: tf.Variable,
+    private readonly flatten: boolean,
+  ) {}
+
+  get trainableVariables(): tf.Variable[] {
+    return [...this.stack.trainableVariables, this.headKernel, this.headBias];
+  }
+
+  private head(features: tf.Tensor2D): tf.Tensor2D {
+    return tf.fused.matMul({ a: features, b: this.headKernel as tf.Tensor2D, bias: this.headBias }) as tf.Tensor2D;
+  }
+
+  predict(x: tf.Tensor3D, training = false): tf.Tensor2D {
+    return tf.tidy(() => {
+      const out = this.stack.forward(x, { training });
+      return this.head((this.flatten ? tf.reshape(out, [x.shape[0], -1]) : out) as tf.Tensor2D);
+    });
+  }
+
+  rollout(window: Float32Array, horizon: number, mode: RolloutMode = 'state'): Float32Array {
+    if (mode === 'window') return slidingRollout(this, window, horizon);
+    const size = window.length;
+    let state: StackState = this.stack.zeroState(1);
+    /** The last `size` outputs of the top layer (all the flatten head needs), oldest first. */
+    const outputs: tf.Tensor2D[] = [];
+    const feed = (value: number) => {
+      const x = tf.tensor2d([[value]]);
+      const next = this.stack.step(x, state);
+      x.dispose();
+      tf.dispose(state);
+      state = next.state;
+      outputs.push(next.output);
+      if (outputs.length > (this.flatten ? size : 1)) outputs.shift()?.dispose();
+    };
+    const predictions = new Float32Array(horizon);
+    try {
+      for (const value of window) feed(value);
+      for (let k = 0; k < horizon; k++) {
+        const prediction = tf.tidy(() => this.head(this.flatten ? (tf.concat(outputs, 1) as tf.Tensor2D) : outputs[0]));
+        predictions[k] = prediction.dataSync()[0];
+        prediction.dispose();
+        if (k < horizon - 1) feed(predictions[k]);
+      }
+    } finally {
+      tf.dispose(state);
+      tf.dispose(outputs);
+    }
+    return predictions;
+  }
+
+  writeBack(): void {
+    this.model.setWeights(this.trainableVariables);
+  }
+
+  dispose(): void {
+    this.stack.dispose();
+    tf.dispose([this.headKernel, this.headBias]);
+  }
+}
+
+const RECURRENT_CLASSES = ['SimpleRNN', 'LSTM', 'GRU'];
+
+/**
+ * The net that trains and runs `model` (built by buildForecastModel or loaded from its saved
+ * form): fused recurrent layers when it has recurrent layers, else the model itself. The
+ * fused net starts from copies of the model's weights; writeBack() returns them.
+ */
+export function forecastNetFor(model: tf.LayersModel): ForecastNet {
+  const layers = model.layers;
+  if (!layers.some((layer) => RECURRENT_CLASSES.includes(layer.getClassName()))) return new LayersForecastNet(model);
+  const head = layers[layers.length - 1];
+  if (head.getClassName() !== 'Dense') throw new Error(`The forecasting model ends in ${head.getClassName()}, not Dense.`);
+  const flatten = layers[layers.length - 2]?.getClassName() === 'Flatten';
+  const stack = FusedRecurrentStack.fromLayers(layers.slice(0, flatten ? -2 : -1));
+  const [kernel, bias] = head.getWeights();
+  return new FusedForecastNet(model, stack, tf.variable(kernel), tf.variable(bias), flatten);
+}
+
+/** Predictions of `net` for `count` windows laid out in `inputs` [count · W], in batches: [count]. */
+export function predictWindows(net: ForecastNet, inputs: Float32Array, count: number, window: number, batchSize = 256): Float32Array {
+  const out = new Float32Array(count);
+  for (let start = 0; start < count; start += batchSize) {
+    const size = Math.min(batchSize, count - start);
+    const batch = tf.tidy(() => net.predict(tf.tensor3d(inputs.subarray(start * window, (start + size) * window), [size, window, 1])));
+    out.set(batch.dataSync() as Float32Array, start);
+    batch.dispose();
+  }
+  return out;
+}

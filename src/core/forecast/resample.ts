@@ -1,0 +1,120 @@
+/** Calendar intervals a series can be resampled to (UTC); 'none' keeps every distinct time. */
+export type ResampleInterval = 'none' | 'minute' | 'hour' | 'day' | 'week' | 'month';
+export const RESAMPLE_INTERVALS: readonly ResampleInterval[] = ['none', 'minute', 'hour', 'day', 'week', 'month'];
+
+/** How the rows of one bucket become its value. */
+export type Aggregation = 'mean' | 'last' | 'sum';
+export const AGGREGATIONS: readonly Aggregation[] = ['mean', 'last', 'sum'];
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+
+/** Length of the fixed intervals in ms. */
+const FIXED: Partial<Record<ResampleInterval, number>> = { minute: MINUTE, hour: HOUR, day: DAY, week: WEEK };
+
+/**
+ * Start of the bucket holding time `t` (ms, UTC): the minute, hour, day (UTC midnight), week
+ * (Monday 00:00 UTC, ISO weeks) or month (the 1st, 00:00 UTC); `t` itself for 'none'.
+ */
+export function bucketStart(t: number, interval: ResampleInterval): number {
+  switch (interval) {
+    case 'none':
+      return t;
+    case 'minute':
+    case 'hour':
+    case 'day':
+      return Math.floor(t / (FIXED[interval] as number)) * (FIXED[interval] as number);
+    case 'week': {
+      const day = Math.floor(t / DAY);
+      // 1970-01-01 was a Thursday: 3 days after a Monday.
+      return (day - ((((day + 3) % 7) + 7) % 7)) * DAY;
+    }
+    case 'month': {
+      const date = new Date(t);
+      return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1);
+    }
+  }
+}
+
+/** The bucket start `k` intervals after the bucket starting at `t` (`step` ms for 'none'). */
+export function bucketAfter(t: number, interval: ResampleInterval, k: number, step: number): number {
+  if (interval === 'month') {
+    const date = new Date(t);
+    return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + k, 1);
+  }
+  return t + k * (interval === 'none' ? step : (FIXED[interval] as number));
+}
+
+/** A series on a regular axis. */
+export interface ResampledSeries {
+  /** Bucket starts (ms UTC, or row numbers), ascending, one per bucket that has rows. */
+  times: Float64Array;
+  values: Float64Array;
+  /** Empty buckets between the first and last one (for 'none': missing steps where the time jumps by more than 1.5 steps). */
+  gaps: number;
+  /** Typical distance between points in ms (for 'none': the median one; months: 30.44 days). */
+  step: number;
+}
+
+/** The median of the positive differences of `times` (1 when there are none). */
+function medianStep(times: Float64Array): number {
+  const steps: number[] = [];
+  for (let i = 1; i < times.length; i++) if (times[i] > times[i - 1]) steps.push(times[i] - times[i - 1]);
+  if (steps.length === 0) return 1;
+  steps.sort((a, b) => a - b);
+  return steps[Math.floor(steps.length / 2)];
+}
+
+/** Empty buckets between consecutive present buckets `times`. */
+function countGaps(times: Float64Array, interval: ResampleInterval, step: number): number {
+  let gaps = 0;
+  for (let i = 1; i < times.length; i++) {
+    if (interval === 'month') {
+      const a = new Date(times[i - 1]);
+      const b = new Date(times[i]);
+      gaps += (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() - 1;
+    } else {
+      const missing = Math.round((times[i] - times[i - 1]) / step) - 1;
+      if (interval !== 'none' || times[i] - times[i - 1] > 1.5 * step) gaps += Math.max(0, missing);
+    }
+  }
+  return gaps;
+}
+
+/**
+ * Resamples a series sorted by time into buckets of `interval` (see bucketStart), each the
+ * mean, last or sum of its rows; buckets without rows are left out (and counted as gaps), as
+ * the seed's pandas groupby does. 'none' keeps every distinct time, combining rows with the
+ * same time by `aggregation` (duplicates).
+ */
+export function resample(times: Float64Array, values: Float64Array, interval: ResampleInterval, aggregation: Aggregation): ResampledSeries {
+  const outTimes: number[] = [];
+  const outValues: number[] = [];
+  let current = NaN;
+  let sum = 0;
+  let count = 0;
+  let last = NaN;
+  const flush = () => {
+    if (count === 0) return;
+    outTimes.push(current);
+    outValues.push(aggregation === 'mean' ? sum / count : aggregation === 'sum' ? sum : last);
+  };
+  for (let i = 0; i < times.length; i++) {
+    const bucket = bucketStart(times[i], interval);
+    if (bucket !== current) {
+      flush();
+      current = bucket;
+      sum = 0;
+      count = 0;
+    }
+    sum += values[i];
+    last = values[i];
+    count++;
+  }
+  flush();
+  const resampled = Float64Array.from(outTimes);
+  const step = interval === 'none' ? medianStep(resampled) : interval === 'month' ? 30.436875 * DAY : (FIXED[interval] as number);
+  return { times: resampled, values: Float64Array.from(outValues), gaps: countGaps(resampled, interval, step), step };
+}

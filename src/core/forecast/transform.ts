@@ -1,0 +1,41 @@
+/**
+ * What the network learns to predict: the level itself (the seed), the difference from the
+ * previous value, or the log return ln(x_t / x_{t-1}). Differences and returns keep a series
+ * whose held-out range exceeds its training range (Bitcoin in 2021) inside the range the
+ * scaler saw. Predictions are turned back into levels before metrics and plots.
+ */
+export type TargetTransform = 'level' | 'diff' | 'logret';
+export const TARGET_TRANSFORMS: readonly TargetTransform[] = ['level', 'diff', 'logret'];
+
+/** Points of the level series that have no transformed value: 0 for 'level', else 1 (the first). */
+export function transformOffset(transform: TargetTransform): number {
+  return transform === 'level' ? 0 : 1;
+}
+
+/**
+ * The transformed series of `levels` [n]: 'level' the levels; 'diff' y_i = x_i - x_{i-1};
+ * 'logret' y_i = ln(x_i / x_{i-1}); both [n - 1], y[k] belonging to level index k + 1.
+ * Returns the index of the first non-positive level instead when 'logret' meets one.
+ */
+export function transformSeries(levels: ArrayLike<number>, transform: TargetTransform): Float64Array | { nonPositiveAt: number } {
+  const n = levels.length;
+  if (transform === 'level') return Float64Array.from(levels);
+  if (transform === 'logret') {
+    for (let i = 0; i < n; i++) if (!(levels[i] > 0)) return { nonPositiveAt: i };
+  }
+  const out = new Float64Array(Math.max(0, n - 1));
+  for (let i = 1; i < n; i++) out[i - 1] = transform === 'diff' ? levels[i] - levels[i - 1] : Math.log(levels[i] / levels[i - 1]);
+  return out;
+}
+
+/** The level after `previous` that the transformed value `y` means (the inverse of one step). */
+export function levelFrom(previous: number, y: number, transform: TargetTransform): number {
+  switch (transform) {
+    case 'level':
+      return y;
+    case 'diff':
+      return previous + y;
+    case 'logret':
+      return previous * Math.exp(y);
+  }
+}
