@@ -35,11 +35,6 @@ export class FusedRecurrentLayer {
     this.bias = tf.variable(bias);
   }
 
-  /** Features per step of the input. */
-  get inputSize(): number {
-    return this.kernel.shape[0];
-  }
-
   /** [kernel, recurrentKernel, bias]: the variables themselves, in tfjs-layers' order. */
   get variables(): tf.Variable[] {
     return [this.kernel, this.recurrentKernel, this.bias];

@@ -10,7 +10,7 @@ export function sumPresent(a: tf.Tensor | null, b: tf.Tensor | null): tf.Tensor 
 }
 
 /** Steps `from` .. `from + count - 1` of a time-major [time, batch, n] tensor, as [count·batch, n] rows. */
-export function stepRows(sequence: tf.Tensor, from: number, count: number): tf.Tensor {
+function stepRows(sequence: tf.Tensor, from: number, count: number): tf.Tensor {
   const width = sequence.shape[2] as number;
   return tf.reshape(tf.slice(sequence, [from, 0, 0], [count, -1, -1]), [-1, width]);
 }

@@ -4,7 +4,7 @@ import { heapSlice } from './heapSlice';
 import { transposeInner } from './transposeInner';
 
 /** The original kernel's product of two non-transposed float32 operands [batch, m, k] · [batch, k, n]. */
-export type PlainProduct = (a: tf.TensorInfo, b: tf.TensorInfo) => tf.TensorInfo;
+type PlainProduct = (a: tf.TensorInfo, b: tf.TensorInfo) => tf.TensorInfo;
 
 /** `info` seen with another shape of the same size (no copy, no new reference). */
 export const withShape = (info: tf.TensorInfo, shape: number[]): tf.TensorInfo => ({ ...info, shape });
