@@ -92,17 +92,9 @@ function siblingName(dir: string, purpose: string): string {
 
 /**
  * Saves `trained` into the folder `dir` (model.json + weights.bin in tfjs-layers format,
- * meta.json) atomically: the files are written into a sibling temporary folder that then
- * takes the place of `dir`. An existing model in `dir` stays untouched until the new one is
- * complete; if anything fails it stays as it was and the temporary folder is removed.
- * Refuses (UserError) a `dir` that is a file or a folder with other things in it.
+ * meta.json) atomically: see saveModelFolder.
  */
 export async function saveTextModel(trained: TrainedTextModel, dir: string, options: SaveOptions = {}): Promise<void> {
-  const target = path.resolve(dir);
-  const write = options.writeFile ?? writeFile;
-  const replacing = await existingFolder(target);
-  if (replacing) await checkReplaceable(target);
-  const { modelJson, weights } = await serialise(trained.model);
   const meta: TextModelMeta = {
     format: TEXT_MODEL_FORMAT,
     version: TEXT_MODEL_VERSION,
@@ -114,6 +106,22 @@ export async function saveTextModel(trained: TrainedTextModel, dir: string, opti
     savedAt: new Date().toISOString(),
     ...(trained.finalLoss === undefined ? {} : { finalLoss: trained.finalLoss }),
   };
+  await saveModelFolder(trained.model, meta, dir, options);
+}
+
+/**
+ * Saves a tfjs-layers `model` and its `meta` (written as meta.json) into the folder `dir`
+ * atomically: the files are written into a sibling temporary folder that then takes the
+ * place of `dir`. An existing model in `dir` stays untouched until the new one is complete;
+ * if anything fails it stays as it was and the temporary folder is removed. Refuses
+ * (UserError) a `dir` that is a file or a folder with other things in it.
+ */
+export async function saveModelFolder(model: tf.LayersModel, meta: object, dir: string, options: SaveOptions = {}): Promise<void> {
+  const target = path.resolve(dir);
+  const write = options.writeFile ?? writeFile;
+  const replacing = await existingFolder(target);
+  if (replacing) await checkReplaceable(target);
+  const { modelJson, weights } = await serialise(model);
   const temporary = siblingName(target, 'saving');
   try {
     await mkdir(temporary, { recursive: true });
@@ -229,7 +237,13 @@ function lastDimension(shape: tf.Shape | tf.Shape[]): number | null {
   return single[single.length - 1];
 }
 
-async function loadFrom(dir: string): Promise<TrainedTextModel> {
+/**
+ * Reads a folder written by saveModelFolder: meta.json through `parseMeta` first (so a folder
+ * of another kind is refused before its weights are read), then model.json and weights.bin
+ * checked against each other and built by tfjs-layers. Throws UserErrors naming the file at
+ * fault (not the folder: callers add it).
+ */
+export async function readModelFolder<M>(dir: string, parseMeta: (meta: Record<string, unknown>) => M): Promise<{ model: tf.LayersModel; meta: M }> {
   const meta = parseMeta(parseJson(MODEL_FILES.meta, await readModelFile(dir, MODEL_FILES.meta)));
   const modelJson = parseJson(MODEL_FILES.topology, await readModelFile(dir, MODEL_FILES.topology));
   const { specs, bytes } = weightSpecsOf(modelJson);
@@ -249,6 +263,11 @@ async function loadFrom(dir: string): Promise<TrainedTextModel> {
   } catch (error) {
     throw new UserError(`${MODEL_FILES.topology} does not describe a model TensorFlow.js can build: ${(error as Error).message.split('\n')[0]}`);
   }
+  return { model, meta };
+}
+
+async function loadFrom(dir: string): Promise<TrainedTextModel> {
+  const { model, meta } = await readModelFolder(dir, parseMeta);
   const size = meta.vocabulary.size;
   const takes = lastDimension(model.inputs[0].shape);
   const gives = lastDimension(model.outputs[0].shape);
