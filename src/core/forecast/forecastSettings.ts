@@ -1,0 +1,70 @@
+/**
+ * Settings of the forecasting job: what the CLI's flags, and later the panel's form and VS
+ * Code's settings, set. One definition, validated in one place (forecastSettingsValidation).
+ */
+import type { RolloutMode } from './forecastNet';
+import type { PresetName } from './presets';
+import type { Aggregation, ResampleInterval } from './resample';
+import type { ScalerKind } from './scaler';
+import type { TargetTransform } from './transform';
+
+export interface ForecastSettings {
+  /** Column to forecast (name, `column N` or `N`); undefined: `Close` / a price-like / the first numeric column. */
+  column?: string;
+  /** Time column; undefined: detected; null: none (rows in file order). */
+  timeColumn?: string | null;
+  /** Resampling; undefined: 'day' (the seed) when there is a time column, else 'none'. */
+  resample?: ResampleInterval;
+  /** How a bucket's rows become its value (the seed: 'mean'). */
+  aggregation: Aggregation;
+  /** Values per input window, 1..5000 (the seed: 60). */
+  window: number;
+  /** Last points held out for metrics, 1..1000000 (the seed: 60). */
+  test: number;
+  /** Presets trained one after another ("compare models" when more than one). */
+  models: PresetName[];
+  /** Units per LSTM / GRU layer, 1..1024 (64). */
+  units: number;
+  /** Stacked LSTM / GRU layers, 1..8 (1). */
+  layers: number;
+  /** Passes over the training windows, 1..100000 (the seed: 50). */
+  epochs: number;
+  /** Windows per batch, 1..4096 (the seed: 64). */
+  batchSize: number;
+  /** Adam's learning rate, (0, 1] (Keras' default, the seed's: 0.001). */
+  learningRate: number;
+  /** Share of the training windows used for valLoss, 0..0.5 (0: none, as the seed). */
+  validationSplit: number;
+  /** Early stopping patience in epochs, 0 (off) .. 100000; restores the best weights. */
+  patience: number;
+  /** Steps forecast past the end of the data, 1..10000 (30). */
+  horizon: number;
+  /** What the network predicts: 'level' (the seed), 'diff' or 'logret'. */
+  transform: TargetTransform;
+  /** 'minmax' (the seed) or 'standard', fitted on the training part only. */
+  scaler: ScalerKind;
+  /** Seed of weights and shuffling (42). */
+  seed: number;
+  /** How recurrent models forecast past the end (see ForecastNet.rollout): 'state' (default) or 'window'. */
+  rollout: RolloutMode;
+}
+
+/** The seed's configuration, and defaults for what it does not set. */
+export const DEFAULT_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
+  aggregation: 'mean',
+  window: 60,
+  test: 60,
+  models: ['mlp'],
+  units: 64,
+  layers: 1,
+  epochs: 50,
+  batchSize: 64,
+  learningRate: 0.001,
+  validationSplit: 0,
+  patience: 0,
+  horizon: 30,
+  transform: 'level',
+  scaler: 'minmax',
+  seed: 42,
+  rollout: 'state',
+};

@@ -1,0 +1,90 @@
+import type { SettingNamer } from '../textSettingsValidation';
+import { UserError } from '../userError';
+import { DEFAULT_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
+import { PRESET_NAMES, type PresetName } from './presets';
+import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
+import { SCALER_KINDS } from './scaler';
+import { TARGET_TRANSFORMS } from './transform';
+
+/** A plain decimal number, as typed: "12", "-3", "0.01", ".5", "1e-3". */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+type NumericKey = 'window' | 'test' | 'units' | 'layers' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'patience' | 'horizon' | 'seed';
+
+interface NumberRule {
+  min: number;
+  max: number;
+  integer: boolean;
+  exclusiveMin?: boolean;
+}
+
+const RULES: Record<NumericKey, NumberRule> = {
+  window: { min: 1, max: 5000, integer: true },
+  test: { min: 1, max: 1_000_000, integer: true },
+  units: { min: 1, max: 1024, integer: true },
+  layers: { min: 1, max: 8, integer: true },
+  epochs: { min: 1, max: 100_000, integer: true },
+  batchSize: { min: 1, max: 4096, integer: true },
+  learningRate: { min: 0, max: 1, integer: false, exclusiveMin: true },
+  validationSplit: { min: 0, max: 0.5, integer: false },
+  patience: { min: 0, max: 100_000, integer: true },
+  horizon: { min: 1, max: 10_000, integer: true },
+  seed: { min: 0, max: 4_294_967_295, integer: true },
+};
+
+const shown = (value: unknown) => (typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value)));
+
+function numberSetting(value: unknown, rule: NumberRule, setting: string): number {
+  const parsed = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : NaN;
+  const inRange = parsed > rule.min || (parsed === rule.min && !rule.exclusiveMin);
+  if (!Number.isFinite(parsed) || !inRange || parsed > rule.max || (rule.integer && !Number.isInteger(parsed))) {
+    const kind = rule.integer ? 'a whole number' : 'a number';
+    const range = rule.exclusiveMin ? `above ${rule.min} and at most ${rule.max}` : `from ${rule.min} to ${rule.max}`;
+    throw new UserError(`${setting} must be ${kind} ${range}, not ${shown(value)}.`, setting);
+  }
+  return parsed;
+}
+
+function choice<T extends string>(value: unknown, choices: readonly T[], setting: string): T {
+  if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;
+  throw new UserError(`${setting} must be one of ${choices.join(', ')}, not ${shown(value)}.`, setting);
+}
+
+/** Presets from a list, a comma-separated string, or 'all' (every preset, the seed's first). */
+function presets(value: unknown, setting: string): PresetName[] {
+  const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((name) => name.trim()) : [value];
+  if (names.length === 1 && names[0] === 'all') return [...PRESET_NAMES];
+  const picked = names.map((name) => choice(name, PRESET_NAMES, setting));
+  if (picked.length === 0) throw new UserError(`${setting} must name at least one model.`, setting);
+  return [...new Set(picked)];
+}
+
+function optionalName(value: unknown, setting: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '') throw new UserError(`${setting} must be a column name, not ${shown(value)}.`, setting);
+  return value;
+}
+
+/**
+ * Forecast settings from `raw` (numbers or numeric strings; undefined takes the default),
+ * each checked: UserError naming the setting as `name(key)` says, e.g. '--window'.
+ * `timeColumn` may be null (no time column) or the string 'none'.
+ */
+export function validateForecastSettings(raw: Record<string, unknown>, name: SettingNamer = (key) => key): ForecastSettings {
+  const value = (key: keyof ForecastSettings) => (raw[key] === undefined ? DEFAULT_FORECAST_SETTINGS[key] : raw[key]);
+  const numbers = Object.fromEntries(
+    (Object.keys(RULES) as NumericKey[]).map((key) => [key, numberSetting(value(key), RULES[key], name(key))]),
+  ) as Pick<ForecastSettings, NumericKey>;
+  const timeColumn = raw.timeColumn === null || raw.timeColumn === 'none' ? null : optionalName(raw.timeColumn, name('timeColumn'));
+  return {
+    ...numbers,
+    column: optionalName(raw.column, name('column')),
+    timeColumn,
+    resample: raw.resample === undefined ? undefined : choice(raw.resample, RESAMPLE_INTERVALS, name('resample')),
+    aggregation: choice(value('aggregation'), AGGREGATIONS, name('aggregation')),
+    models: presets(value('models'), name('models')),
+    transform: choice(value('transform'), TARGET_TRANSFORMS, name('transform')),
+    scaler: choice(value('scaler'), SCALER_KINDS, name('scaler')),
+    rollout: choice(value('rollout'), ['state', 'window'] as const, name('rollout')),
+  };
+}

@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { readModelFolder, saveModelFolder, MODEL_FILES, type SaveOptions } from '../modelStore';
+import { UserError } from '../userError';
+import { PRESET_NAMES, type ModelSpec } from './presets';
+import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
+import { isScaler } from './scaler';
+import { trainedForecaster, type ForecasterMeta, type TrainedForecaster } from './trainedForecaster';
+import { TARGET_TRANSFORMS } from './transform';
+
+/** `format` of a forecaster's meta.json. */
+export const FORECAST_MODEL_FORMAT = 'rnn-studio/forecast-model';
+/** `version` of meta.json this code writes and reads. */
+export const FORECAST_MODEL_VERSION = 1;
+
+const TIME_FORMATS = ['unix-s', 'unix-ms', 'iso', 'month-name'];
+
+/** Contents of meta.json. */
+export interface ForecasterFile extends ForecasterMeta {
+  format: typeof FORECAST_MODEL_FORMAT;
+  version: typeof FORECAST_MODEL_VERSION;
+  /** ISO 8601. */
+  savedAt: string;
+}
+
+/**
+ * Saves `forecaster` into the folder `dir`: tfjs-layers model.json + weights.bin (loadable by
+ * tf.loadLayersModel anywhere) and meta.json (spec, window, transform, scaler, columns,
+ * resampling), atomically as the text models (see saveModelFolder).
+ */
+export async function saveForecaster(forecaster: TrainedForecaster, dir: string, options: SaveOptions = {}): Promise<void> {
+  const { model: _model, dispose: _dispose, ...meta } = forecaster;
+  const file: ForecasterFile = { format: FORECAST_MODEL_FORMAT, version: FORECAST_MODEL_VERSION, ...meta, savedAt: new Date().toISOString() };
+  await saveModelFolder(forecaster.model, file, dir, options);
+}
+
+const oneOf = (values: readonly string[], value: unknown) => typeof value === 'string' && values.includes(value);
+const wholeNumber = (value: unknown, min: number) => Number.isInteger(value) && (value as number) >= min;
+
+/** meta.json's fields, each checked; UserError naming the first bad one. */
+function parseForecasterMeta(meta: Record<string, unknown>): ForecasterMeta {
+  const file = MODEL_FILES.meta;
+  const bad = (field: string) => new UserError(`${file} has an invalid ${field}: ${JSON.stringify(meta[field.split('.')[0]])}.`);
+  if (meta.format !== FORECAST_MODEL_FORMAT) throw new UserError(`${file} is not an RNN Studio forecasting model (format ${JSON.stringify(meta.format)}).`);
+  if (meta.version !== FORECAST_MODEL_VERSION) {
+    throw new UserError(`${file} has version ${JSON.stringify(meta.version)}; this RNN Studio reads version ${FORECAST_MODEL_VERSION}.`);
+  }
+  const spec = meta.spec as Partial<ModelSpec> | undefined;
+  if (!oneOf(PRESET_NAMES, spec?.preset) || !Array.isArray(spec?.units) || !spec.units.every((units) => wholeNumber(units, 1))) throw bad('spec');
+  if (!wholeNumber(meta.window, 1)) throw bad('window');
+  if (!oneOf(TARGET_TRANSFORMS, meta.transform)) throw bad('transform');
+  if (!isScaler(meta.scaler)) throw bad('scaler');
+  if (typeof meta.column !== 'string') throw bad('column');
+  const time = meta.timeColumn as { name?: unknown; format?: unknown } | null;
+  if (time !== null && (typeof time?.name !== 'string' || !oneOf(TIME_FORMATS, time.format))) throw bad('timeColumn');
+  if (!oneOf(RESAMPLE_INTERVALS, meta.resample)) throw bad('resample');
+  if (!oneOf(AGGREGATIONS, meta.aggregation)) throw bad('aggregation');
+  if (!wholeNumber(meta.seed, 0)) throw bad('seed');
+  const trainedOn = meta.trainedOn as ForecasterMeta['trainedOn'] | undefined;
+  if (typeof trainedOn?.file !== 'string' || !wholeNumber(trainedOn.points, 0) || !wholeNumber(trainedOn.trainPoints, 0)) throw bad('trainedOn');
+  return {
+    spec: { preset: spec.preset as ModelSpec['preset'], units: spec.units },
+    window: meta.window as number,
+    transform: meta.transform as ForecasterMeta['transform'],
+    scaler: meta.scaler,
+    column: meta.column,
+    timeColumn: time as ForecasterMeta['timeColumn'],
+    resample: meta.resample as ForecasterMeta['resample'],
+    aggregation: meta.aggregation as ForecasterMeta['aggregation'],
+    seed: meta.seed as number,
+    trainedOn: { file: trainedOn.file, points: trainedOn.points, trainPoints: trainedOn.trainPoints },
+    ...(typeof meta.finalLoss === 'number' ? { finalLoss: meta.finalLoss } : {}),
+  };
+}
+
+/**
+ * Loads a forecaster saved by saveForecaster. Refuses with a UserError naming the folder and
+ * the problem: a missing file, invalid JSON, another format (e.g. a text model) or version, a
+ * bad field, weights of the wrong length, or a model whose input is not [window, 1] or whose
+ * output is not one value.
+ */
+export async function loadForecaster(dir: string): Promise<TrainedForecaster> {
+  const folder = path.resolve(dir);
+  try {
+    const { model, meta } = await readModelFolder(folder, parseForecasterMeta);
+    const input = model.inputs[0].shape;
+    const output = model.outputs[0].shape;
+    if (input.length !== 3 || input[1] !== meta.window || input[2] !== 1 || output.length !== 2 || output[1] !== 1) {
+      model.dispose();
+      throw new UserError(
+        `${MODEL_FILES.meta} says windows of ${meta.window} values, but the model takes [${input.slice(1).join(', ')}] and gives [${output.slice(1).join(', ')}]: the files do not belong together.`,
+      );
+    }
+    return trainedForecaster({ model, ...meta });
+  } catch (error) {
+    if (error instanceof UserError) throw new UserError(`Cannot load the model in ${folder}: ${error.message}`);
+    throw error;
+  }
+}

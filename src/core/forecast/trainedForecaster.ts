@@ -1,0 +1,39 @@
+import type * as tf from '@tensorflow/tfjs';
+import type { TimeFormat } from '../csv/timeFormats';
+import type { ModelSpec } from './presets';
+import type { Aggregation, ResampleInterval } from './resample';
+import type { Scaler } from './scaler';
+import type { TargetTransform } from './transform';
+
+/** Everything besides the network that turns a CSV into its inputs and its outputs back into values. */
+export interface ForecasterMeta {
+  spec: ModelSpec;
+  /** Values per input window. */
+  window: number;
+  transform: TargetTransform;
+  /** Fitted on the training part of the transformed series. */
+  scaler: Scaler;
+  /** The target column's name. */
+  column: string;
+  /** The time column's name and format, or null (rows in file order). */
+  timeColumn: { name: string; format: TimeFormat } | null;
+  resample: ResampleInterval;
+  aggregation: Aggregation;
+  /** Seed the model was built and trained with. */
+  seed: number;
+  /** The file and points it was trained on, and its last training epoch's loss. */
+  trainedOn: { file: string; points: number; trainPoints: number };
+  finalLoss?: number;
+}
+
+/** A forecasting model ready to use: [batch, window, 1] scaled values -> [batch, 1]. */
+export interface TrainedForecaster extends ForecasterMeta {
+  model: tf.LayersModel;
+  /** Frees the model's weights. */
+  dispose(): void;
+}
+
+/** A TrainedForecaster whose dispose() frees `fields.model`. */
+export function trainedForecaster(fields: Omit<TrainedForecaster, 'dispose'>): TrainedForecaster {
+  return { ...fields, dispose: () => fields.model.dispose() };
+}
