@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { GenerationSettings, TextTrainingSettings } from '../core/textSettings';
 import { validateGeneration, validateTraining } from '../core/textSettingsValidation';
 import { UserError } from '../core/userError';
+import { Vocabulary } from '../core/vocabulary';
 import type { HostMessage, LossPoint, WebviewMessage } from '../protocol';
 import type { BackendStatus } from '../core/backendChoice';
 import type { ModelSummary, TrainingOutcome } from '../workerProtocol';
@@ -95,6 +96,8 @@ export class TextJobController implements vscode.Disposable {
     if (this.training) {
       throw new UserError('A model is training: cancel it (Cancel in the panel, or "RNN Studio: Cancel Training") before starting another.');
     }
+    // A prompt the text cannot produce is refused now, not after the training.
+    Vocabulary.fromText(source.text).encode(generation.prompt, 'The prompt');
     this.training = true;
     void vscode.commands.executeCommand('setContext', 'rnnStudio.training', true);
     const runId = ++this.runId;

@@ -112,6 +112,7 @@ suite('Generate Text from Selection', function () {
     assert.ok(error, 'an error is reported');
     assert.match(error.message, /🙂/);
     assert.match(error.message, /Z/);
+    assert.deepEqual(ofType('trainingStarted'), [], 'refused before training');
   });
 
   test('a non-numeric setting is refused, naming it', async () => {
