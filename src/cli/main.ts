@@ -1,6 +1,7 @@
 /**
  * rnn-studio: the text job from a terminal — train on a file (or load a saved model),
- * generate, optionally save. Argument parsing and printing only; the work is in src/core.
+ * generate, optionally save — and `rnn-studio forecast` (see forecastCommand.ts). Argument
+ * parsing and printing only; the work is in src/core.
  */
 import { readFile } from 'node:fs/promises';
 import { defaultWasmDir, initBackend } from '../core/backend';
@@ -9,8 +10,10 @@ import { generateText } from '../core/textGeneration';
 import { checkTextSize } from '../core/textSize';
 import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core/textTraining';
 import { UserError } from '../core/userError';
+import { runForecastCommand } from './forecastCommand';
+import { parseForecastCommandLine } from './forecastOptions';
 import { parseCommandLine, UsageError, type CliRequest } from './options';
-import { USAGE } from './usage';
+import { FORECAST_USAGE, USAGE } from './usage';
 
 /** Progress is printed every this many epochs (and at the last one), as the seed. */
 const PRINT_EVERY_EPOCHS = 10;
@@ -90,7 +93,14 @@ async function run(request: CliRequest): Promise<void> {
 
 /** Runs the command line `args` and returns the exit status. */
 export async function main(args: string[]): Promise<number> {
+  const forecast = args[0] === 'forecast';
   try {
+    if (forecast) {
+      const request = parseForecastCommandLine(args.slice(1));
+      if (request === 'help') say(FORECAST_USAGE);
+      else await runForecastCommand(request, say, warn);
+      return 0;
+    }
     const request = parseCommandLine(args);
     if (request === 'help') {
       say(USAGE);
@@ -100,7 +110,7 @@ export async function main(args: string[]): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      warn(`${error.message}\n\n${USAGE}`);
+      warn(`${error.message}\n\n${forecast ? FORECAST_USAGE : USAGE}`);
       return 2;
     }
     warn(error instanceof Error ? error.message : String(error));

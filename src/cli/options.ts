@@ -88,7 +88,7 @@ export function parseCommandLine(args: string[]): CliRequest | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (positionals.length !== 1 || positionals[0] !== 'generate') {
-    throw new UsageError(`Expected the command "generate", got ${positionals.length ? `"${positionals.join(' ')}"` : 'none'}.`);
+    throw new UsageError(`Expected the command "generate" or "forecast" (first), got ${positionals.length ? `"${positionals.join(' ')}"` : 'none'}.`);
   }
   if ((values['text-file'] === undefined) === (values.load === undefined)) {
     throw new UsageError('Give either --text-file FILE (train) or --load DIR (use a saved model).');

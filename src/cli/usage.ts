@@ -1,6 +1,53 @@
+/** What `rnn-studio forecast --help` prints (and the second half of `rnn-studio --help`). */
+export const FORECAST_USAGE = `Usage: rnn-studio forecast --csv FILE [options]
+
+Forecasts a column of a CSV file (the seed: daily means of Close from Bitstamp's 1-minute
+file, the last 60 days held out, windows of 60 days, the MLP; 50 epochs, batch 64).
+Data:
+  --csv FILE              comma, semicolon or tab separated, with or without a header
+  --column NAME           column to forecast (Close / a price-like / the first numeric one)
+  --time-column NAME      time column (detected: unix s / ms, ISO dates, "Jan 1 2000");
+                          "none" uses the rows in file order
+  --resample R            none|minute|hour|day|week|month, UTC (day; none without time)
+  --agg A                 mean|last|sum of each interval's rows (mean)
+  --window N              values per input window, 1..5000 (60)
+  --test N                last points held out for the metrics, 1..1000000 (60)
+  --transform T           level|diff|logret: what the network predicts (level)
+  --scaler S              minmax|standard, fitted on the training part (minmax)
+Models:
+  --model M               mlp|rnn|lstm|gru, a list "mlp,lstm", or all (mlp); several are
+                          trained one after another and ranked (compare models)
+                          mlp: the seed's Dense 56 -> 32 -> Flatten -> Dense 1
+                          rnn: the seed's SimpleRNN 128/256/512 relu + dropout (slow)
+  --units N               units per LSTM / GRU layer, 1..1024 (64)
+  --layers N              stacked LSTM / GRU layers, 1..8 (1)
+  --epochs N              1..100000 (50)
+  --batch N               windows per batch, 1..4096 (64)
+  --lr X                  Adam learning rate, (0, 1] (0.001)
+  --validation-split X    last share of the training windows for val_loss, 0..0.5 (0)
+  --patience N            early stopping after N epochs without improvement, restoring
+                          the best weights; 0 = off (0)
+  --seed N                seed of weights and shuffling (42)
+Forecast and models:
+  --horizon H             steps forecast past the end of the data, 1..10000 (30)
+  --rollout M             state|window: recurrent models step their cells with carried
+                          state, or rerun the last window each step (state)
+  --save DIR              save the trained model (several: DIR/<model>)
+  --load DIR              forecast with a saved model instead of training
+  --backend B             auto|wasm|cpu|tensorflow|tensorflow-gpu (auto)
+  --json                  print one JSON object: backend, rows, rowsSkipped, points,
+                          models [{name, msPerEpoch, finalLoss, mae, rmse, mape, mase}],
+                          baseline {mae, rmse, mape, mase}, forecast [{t, value}]
+  -h, --help              show this help
+
+Metrics are on the held-out points in the column's units, for each model and for the
+last-value baseline (MASE < 1 beats the naive one-step forecast of the training part).
+Ctrl-C during training stops it and reports what was learned so far.`;
+
 /** What `rnn-studio --help` prints. */
 export const USAGE = `Usage: rnn-studio generate --text-file FILE [options]
        rnn-studio generate --load DIR [generation options]
+       rnn-studio forecast --csv FILE [options]   (see rnn-studio forecast --help)
 
 Trains a character-level RNN / LSTM / GRU on a text file and generates text from it
 (the seed's defaults: SimpleRNN, 12 units, 100 full-batch epochs, Adam 0.01).

@@ -1,0 +1,97 @@
+/**
+ * `rnn-studio forecast`: runs the core's forecasting job and prints it — progress and tables
+ * for a person, or one JSON object with --json. The work is in src/core/forecast.
+ */
+import { defaultWasmDir, initBackend } from '../core/backend';
+import { runForecastJob } from '../core/forecast/forecastJob';
+import type { ForecastJobResult } from '../core/forecast/forecastResult';
+import type { ForecastMetrics } from '../core/forecast/metrics';
+import type { ForecastCliRequest } from './forecastOptions';
+
+/** Progress is printed every this many epochs (and at the first and last one). */
+const PRINT_EVERY_EPOCHS = 10;
+
+type Print = (line: string) => void;
+
+/** A time of the series as printed: ISO 8601 (date only at midnight), or the row number. */
+function shownTime(timeKind: 'time' | 'index', t: number): string | number {
+  if (timeKind === 'index') return t;
+  return new Date(t).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z');
+}
+
+const metricsJson = ({ mae, rmse, mape, mase }: ForecastMetrics) => ({ mae, rmse, mape, mase });
+
+/** The one object `--json` prints (NaN metrics become null). */
+export function forecastJson(backend: string, result: ForecastJobResult): object {
+  return {
+    backend,
+    rows: result.ingest.rows,
+    rowsSkipped: result.ingest.rowsSkipped,
+    points: result.ingest.points,
+    models: result.models.map((run) => ({ name: run.name, msPerEpoch: run.msPerEpoch, finalLoss: run.finalLoss, ...metricsJson(run.metrics) })),
+    baseline: metricsJson(result.baseline.metrics),
+    forecast: result.forecast ? result.forecast.t.map((t, k) => ({ t: shownTime(result.ingest.timeKind, t), value: result.forecast?.value[k] })) : [],
+  };
+}
+
+const number = (value: number) => (Number.isNaN(value) ? 'n/a' : Math.abs(value) >= 1000 ? value.toFixed(0) : value.toPrecision(4));
+
+function printSummary({ ingest, split }: Pick<ForecastJobResult, 'ingest' | 'split'>, say: Print): void {
+  const time = ingest.timeColumn ? `"${ingest.timeColumn}" (${ingest.timeFormat})` : 'row order';
+  say(`Read ${ingest.rows} rows of "${ingest.column}" (${ingest.rowsSkipped} skipped), time ${time}: ${ingest.points} points${ingest.resample === 'none' ? '' : ` (${ingest.resample} ${ingest.aggregation})`}.`);
+  say(`Split: ${split.trainPoints} training points (${split.windows} windows of ${split.window}), ${split.testPoints} held out from ${shownTime(ingest.timeKind, split.time)}.`);
+}
+
+function printResults(result: ForecastJobResult, say: Print): void {
+  say('');
+  say(`${'model'.padEnd(28)}${'MAE'.padStart(12)}${'RMSE'.padStart(12)}${'MAPE %'.padStart(10)}${'MASE'.padStart(9)}  ms/epoch`);
+  for (const entry of result.leaderboard) {
+    const run = result.models.find((model) => model.name === entry.name);
+    const { mae, rmse, mape, mase } = entry.metrics;
+    const marker = entry.baseline ? '' : entry.beatsBaseline ? '' : '  (worse than the baseline)';
+    say(
+      `${`${entry.rank}. ${entry.label}`.padEnd(28)}${number(mae).padStart(12)}${number(rmse).padStart(12)}${number(mape).padStart(10)}${number(mase).padStart(9)}  ${run ? run.msPerEpoch.toFixed(0) : ''}${marker}`,
+    );
+  }
+  if (result.forecast) {
+    say('');
+    say(`Forecast by ${result.forecast.model}, ${result.horizon} steps:`);
+    result.forecast.t.forEach((t, k) => say(`${String(shownTime(result.ingest.timeKind, t)).padEnd(22)}${number(result.forecast?.value[k] ?? NaN)}`));
+  }
+  for (const run of result.models) if (run.savedTo) say(`Model ${run.name} saved to ${run.savedTo}`);
+}
+
+/** Runs the forecast command; Ctrl-C stops training and reports what was learned. */
+export async function runForecastCommand(request: ForecastCliRequest, say: Print, warn: Print): Promise<void> {
+  const backend = await initBackend(request.backend, defaultWasmDir(__dirname));
+  if (backend.fallbackReason) warn(backend.fallbackReason);
+  if (!request.json) say(`Backend: ${backend.name}`);
+  let stopRequested = false;
+  const stop = () => {
+    stopRequested = true;
+  };
+  process.once('SIGINT', stop);
+  let result: ForecastJobResult;
+  try {
+    result = await runForecastJob(
+      { csv: request.csv, settings: request.settings, load: request.load, save: request.save },
+      {
+        onStart: (start) => {
+          if (request.json) return;
+          printSummary(start, say);
+          if (start.loaded) say(`Using the saved model in ${request.load}.`);
+        },
+        onEpoch: ({ model, epoch, epochs, loss, valLoss }) => {
+          if (request.json || !(epoch === 1 || epoch % PRINT_EVERY_EPOCHS === 0 || epoch === epochs)) return;
+          say(`${model} epoch: ${epoch}/${epochs}............. Loss: ${loss.toFixed(6)}${valLoss === undefined ? '' : `  val_loss: ${valLoss.toFixed(6)}`}`);
+        },
+        shouldStop: () => stopRequested,
+      },
+    );
+  } finally {
+    process.removeListener('SIGINT', stop);
+  }
+  for (const warning of result.warnings) warn(warning);
+  if (request.json) say(JSON.stringify(forecastJson(backend.name, result)));
+  else printResults(result, say);
+}

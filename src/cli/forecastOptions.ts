@@ -1,0 +1,100 @@
+import { parseArgs } from 'node:util';
+import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
+import type { ForecastSettings } from '../core/forecast/forecastSettings';
+import { validateForecastSettings } from '../core/forecast/forecastSettingsValidation';
+import { UsageError } from './options';
+
+/** What `rnn-studio forecast ...` asks for, validated. */
+export interface ForecastCliRequest {
+  command: 'forecast';
+  csv: string;
+  settings: ForecastSettings;
+  load?: string;
+  save?: string;
+  backend: BackendChoice;
+  json: boolean;
+}
+
+const string = { type: 'string' } as const;
+
+const OPTIONS = {
+  csv: string,
+  column: string,
+  'time-column': string,
+  resample: string,
+  agg: string,
+  window: string,
+  test: string,
+  model: string,
+  units: string,
+  layers: string,
+  epochs: string,
+  batch: string,
+  lr: string,
+  'validation-split': string,
+  patience: string,
+  horizon: string,
+  transform: string,
+  scaler: string,
+  rollout: string,
+  seed: string,
+  save: string,
+  load: string,
+  backend: string,
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Flag of each setting, for reading it and for naming it in errors. */
+const FLAGS: Record<keyof ForecastSettings, keyof typeof OPTIONS> = {
+  column: 'column',
+  timeColumn: 'time-column',
+  resample: 'resample',
+  aggregation: 'agg',
+  window: 'window',
+  test: 'test',
+  models: 'model',
+  units: 'units',
+  layers: 'layers',
+  epochs: 'epochs',
+  batchSize: 'batch',
+  learningRate: 'lr',
+  validationSplit: 'validation-split',
+  patience: 'patience',
+  horizon: 'horizon',
+  transform: 'transform',
+  scaler: 'scaler',
+  rollout: 'rollout',
+  seed: 'seed',
+};
+
+/**
+ * The request in `args` (what follows `forecast`), or 'help'. UsageError for an unknown flag,
+ * a stray argument or no --csv; UserError naming the flag for a bad value.
+ */
+export function parseForecastCommandLine(args: string[]): ForecastCliRequest | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+  if (values.csv === undefined) throw new UsageError('Give the CSV file to forecast with --csv FILE.');
+  const backend = values.backend ?? 'auto';
+  if (!BACKEND_CHOICES.includes(backend as BackendChoice)) {
+    throw new UsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, not "${backend}".`);
+  }
+  const raw = Object.fromEntries(Object.entries(FLAGS).map(([key, flag]) => [key, values[flag]]));
+  return {
+    command: 'forecast',
+    csv: values.csv,
+    settings: validateForecastSettings(raw, (key) => `--${FLAGS[key as keyof ForecastSettings]}`),
+    load: values.load,
+    save: values.save,
+    backend: backend as BackendChoice,
+    json: values.json ?? false,
+  };
+}

@@ -1,0 +1,103 @@
+import { build } from 'esbuild';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { writeBitstampCsv, type BitstampFile } from './support/bitstamp';
+
+const repository = path.resolve(__dirname, '../../..');
+/** The CLI bundled from the current sources (its own folder: cli.test.ts may build at the same time). */
+const cli = path.join(repository, 'out', 'cli-forecast-under-test', 'cli.js');
+let work: string;
+let bitstamp: string;
+let written: BitstampFile;
+let small: string;
+
+before(async () => {
+  await build({
+    entryPoints: [path.join(repository, 'src/cli/main.ts')],
+    outfile: cli,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
+    logLevel: 'error',
+  });
+  work = await mkdtemp(path.join(tmpdir(), 'rnn-studio-forecast-cli-'));
+  bitstamp = path.join(work, 'bitstamp.csv');
+  written = await writeBitstampCsv(bitstamp, { rowsPerDay: 4 });
+  small = path.join(work, 'small.csv');
+  const rows = Array.from({ length: 90 }, (_, i) => `${new Date(Date.UTC(2024, 0, 1 + i)).toISOString().slice(0, 10)},${(50 + i / 3 + Math.sin(i / 3)).toFixed(2)}`);
+  await writeFile(small, `date,price\n${rows.join('\n')}\n`);
+});
+after(() => rm(work, { recursive: true, force: true }));
+
+const runCli = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
+
+test("forecast --json on the seed's file layout prints exactly one object: 3376 daily points, MLP, baseline, 30 dated steps", () => {
+  const run = runCli('forecast', '--csv', bitstamp, '--epochs', '1', '--json', '--backend', 'wasm');
+  assert.equal(run.status, 0, run.stderr);
+  const lines = run.stdout.trim().split('\n');
+  assert.equal(lines.length, 1, run.stdout);
+  const output = JSON.parse(lines[0]);
+  assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'forecast']);
+  assert.equal(output.backend, 'wasm');
+  assert.equal(output.rows, written.rows);
+  assert.equal(output.rowsSkipped, written.nanRows);
+  assert.equal(output.points, 3376);
+  assert.equal(output.models.length, 1);
+  assert.deepEqual(Object.keys(output.models[0]), ['name', 'msPerEpoch', 'finalLoss', 'mae', 'rmse', 'mape', 'mase']);
+  assert.equal(output.models[0].name, 'mlp');
+  assert.ok(output.models[0].msPerEpoch > 0 && output.models[0].finalLoss > 0);
+  assert.deepEqual(Object.keys(output.baseline), ['mae', 'rmse', 'mape', 'mase']);
+  assert.ok(Object.values(output.baseline).every((value) => typeof value === 'number' && value > 0));
+  assert.equal(output.forecast.length, 30);
+  assert.deepEqual(output.forecast.slice(0, 2).map((point: { t: string }) => point.t), ['2021-04-01', '2021-04-02']);
+  assert.ok(output.forecast.every((point: { value: number }) => Number.isFinite(point.value)));
+  assert.match(run.stderr, /rows were skipped in "Close"/);
+});
+
+test('compare models in words, save both, and forecast again from a saved one', () => {
+  const models = path.join(work, 'models');
+  const run = runCli('forecast', '--csv', small, '--model', 'mlp,gru', '--units', '4', '--epochs', '2', '--window', '10', '--test', '15', '--horizon', '3', '--save', models);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^Read 90 rows of "price" \(0 skipped\), time "date" \(iso\): 90 points \(day mean\)\.$/m);
+  assert.match(run.stdout, /^Split: 75 training points \(65 windows of 10\), 15 held out from 2024-03-16\.$/m);
+  assert.match(run.stdout, /^gru epoch: 2\/2\.+ Loss: \d+\.\d{6}$/m);
+  assert.match(run.stdout, /^\d\. Last value \(persistence\) +\d/m);
+  assert.match(run.stdout, /^\d\. GRU 4 +\d/m);
+  assert.match(run.stdout, /^Forecast by (mlp|gru), 3 steps:\n2024-03-31 +\d+/m);
+  assert.match(run.stdout, new RegExp(`^Model gru saved to ${path.join(models, 'gru').replace(/[/\\]/g, '.')}$`, 'm'));
+  const loaded = runCli('forecast', '--csv', small, '--load', path.join(models, 'gru'), '--test', '15', '--horizon', '3', '--json');
+  assert.equal(loaded.status, 0, loaded.stderr);
+  const output = JSON.parse(loaded.stdout);
+  assert.deepEqual(output.models.map((model: { name: string; msPerEpoch: number }) => [model.name, model.msPerEpoch]), [['gru', 0]]);
+  assert.equal(output.forecast.length, 3);
+});
+
+test('wrong usage exits 2 with the forecast usage; bad values and bad files exit 1 with one clear line', () => {
+  const noCsv = runCli('forecast', '--model', 'mlp');
+  assert.equal(noCsv.status, 2);
+  assert.match(noCsv.stderr, /^Give the CSV file to forecast with --csv FILE\.\n\nUsage: rnn-studio forecast --csv FILE/);
+  const unknown = runCli('forecast', '--csv', small, '--windw', '3');
+  assert.equal(unknown.status, 2);
+  assert.match(unknown.stderr, /Unknown option '--windw'/);
+  const badWindow = runCli('forecast', '--csv', small, '--window', 'wide');
+  assert.equal(badWindow.status, 1);
+  assert.equal(badWindow.stderr.trim(), '--window must be a whole number from 1 to 5000, not "wide".');
+  const badModel = runCli('forecast', '--csv', small, '--model', 'transformer');
+  assert.match(badModel.stderr, /^--model must be one of mlp, rnn, lstm, gru, not "transformer"\./);
+  const ragged = path.join(work, 'ragged.csv');
+  spawnSync('sh', ['-c', `printf 'a,b\\n1,2\\n3\\n' > '${ragged}'`]);
+  const bad = runCli('forecast', '--csv', ragged, '--json');
+  assert.equal(bad.status, 1);
+  assert.equal(bad.stdout, '');
+  assert.equal(bad.stderr.trim(), `Cannot read ${ragged}: line 3 has 1 fields but the header (line 1) has 2 (ragged rows).`);
+  const help = runCli('forecast', '--help');
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /^Usage: rnn-studio forecast --csv FILE \[options\]/);
+  assert.match(runCli('--help').stdout, /rnn-studio forecast --csv FILE \[options\]/);
+});
