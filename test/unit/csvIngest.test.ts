@@ -6,6 +6,7 @@ import { after, before, test } from 'node:test';
 import { CancelledError } from '../../src/core/cancelledError';
 import { readCsvSeries } from '../../src/core/csv/csvIngest';
 import { inspectCsv } from '../../src/core/csv/csvLayout';
+import { summarizeCsv } from '../../src/core/csv/csvOverview';
 import { UserError } from '../../src/core/userError';
 import { BITSTAMP_HEADER, writeBitstampCsv } from './support/bitstamp';
 
@@ -164,4 +165,19 @@ test('a 30 MB file streams with bounded memory and stops when cancelled', async 
   assert.equal(series.times.length, written.rows - written.nanRows);
   assert.ok(growth < 16e6, `heap grew by ${(growth / 1e6).toFixed(1)} MB reading ${(written.bytes / 1e6).toFixed(0)} MB`);
   assert.equal(series.times.byteLength + series.values.byteLength, 16 * series.times.length, '16 bytes per kept row');
+});
+
+test('an overview for a column pick: numeric columns with ranges and counts, the suggested target', async () => {
+  const file = await csv('Date,Open,Note,Close\n2021-01-01,1,a,NaN\n2021-01-02,2,b,5\n2021-01-03,x,c,7\n');
+  const overview = await summarizeCsv(file);
+  assert.equal(overview.rows, 3);
+  assert.equal(overview.time?.name, 'Date');
+  assert.equal(overview.suggested, 'Close');
+  assert.deepEqual(
+    overview.numericColumns.map(({ name, min, max, count, missing, nonNumeric }) => ({ name, min, max, count, missing, nonNumeric })),
+    [
+      { name: 'Open', min: 1, max: 2, count: 2, missing: 0, nonNumeric: 1 },
+      { name: 'Close', min: 5, max: 7, count: 2, missing: 1, nonNumeric: 0 },
+    ],
+  );
 });
