@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { SeededRandom } from '../random';
+import { UserError } from '../userError';
 import type { ForecastNet } from './forecastNet';
 import { gatherWindows, type Windows } from './windows';
 
@@ -100,7 +101,9 @@ const range = (from: number, to: number) => Array.from({ length: Math.max(0, to 
 export async function fitForecastNet(net: ForecastNet, windows: Windows, settings: FitSettings, callbacks: FitCallbacks = {}): Promise<FitResult> {
   const validationWindows = settings.validationSplit > 0 ? windows.count - Math.floor(windows.count * (1 - settings.validationSplit)) : 0;
   const trainCount = windows.count - validationWindows;
-  if (trainCount < 1) throw new Error('No training windows are left after the validation split.');
+  if (trainCount < 1) {
+    throw new UserError(`A validation split of ${settings.validationSplit} leaves none of the ${windows.count} training windows to train on; lower it, or use more data.`, 'validationSplit');
+  }
   const trainIndices = range(0, trainCount);
   const validationIndices = range(trainCount, windows.count);
   const variables = net.trainableVariables;
