@@ -201,6 +201,11 @@ export function reduce(state: PanelState, action: Action): PanelState {
       return { ...state, error: undefined };
     case 'ui/cancelRequested':
       return { ...state, cancelRequested: true };
+    case 'ingestProgress':
+    case 'forecastStarted':
+    case 'forecastProgress':
+    case 'forecastFinished':
+      return state; // the forecast panel's messages
     case 'ui/logScale':
       return { ...state, logScale: action.on };
   }

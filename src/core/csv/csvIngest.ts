@@ -9,6 +9,7 @@ import { CsvScanner, CsvSyntaxError, fieldText, type CsvRow } from './csvScanner
 import { GrowableSeries } from './growableSeries';
 import { isMissingBytes, parseNumberBytes } from './numberBytes';
 import { orderByTime } from './orderByTime';
+import type { SkippedRows } from './skippedRows';
 import { findBinaryByte } from './textCheck';
 import type { TimeColumn } from './timeColumn';
 import { textTimeParser, TIME_FORMAT_NAMES } from './timeFormats';
@@ -39,17 +40,7 @@ export interface CsvReadOptions {
   onProgress?: (progress: IngestProgress) => void;
 }
 
-/** Why rows were left out. */
-export interface SkippedRows {
-  /** The target cell was empty / NaN / NA / null. */
-  missingValue: number;
-  /** The target cell was text. */
-  nonNumericValue: number;
-  /** The time cell was missing or not a time. */
-  badTime: number;
-  /** The first row left out for a bad time: line and cell. */
-  firstBadTime?: { line: number; text: string };
-}
+export type { SkippedRows } from './skippedRows';
 
 /** A CSV column read as a time series. */
 export interface CsvSeries {

@@ -4,7 +4,7 @@
  * Times `t` are ms since 1970 UTC when the series has a time column (`timeKind` 'time'), else
  * row numbers ('index'). NaN (a metric that cannot be computed) becomes null in JSON.
  */
-import type { SkippedRows } from '../csv/csvIngest';
+import type { SkippedRows } from '../csv/skippedRows';
 import type { TimeFormat } from '../csv/timeFormats';
 import type { LeaderboardEntry } from './leaderboard';
 import type { ForecastMetrics } from './metrics';
