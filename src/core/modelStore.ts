@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { DatasetMode } from './textDataset';
 import { validateTraining } from './textSettingsValidation';
@@ -117,17 +117,32 @@ export async function saveTextModel(trained: TrainedTextModel, dir: string, opti
  * (UserError) a `dir` that is a file or a folder with other things in it.
  */
 export async function saveModelFolder(model: tf.LayersModel, meta: object, dir: string, options: SaveOptions = {}): Promise<void> {
-  const target = path.resolve(dir);
   const write = options.writeFile ?? writeFile;
-  const replacing = await existingFolder(target);
-  if (replacing) await checkReplaceable(target);
   const { modelJson, weights } = await serialise(model);
-  const temporary = siblingName(target, 'saving');
-  try {
-    await mkdir(temporary, { recursive: true });
+  await writeFolderAtomically(dir, async (temporary) => {
     await write(path.join(temporary, MODEL_FILES.topology), JSON.stringify(modelJson));
     await write(path.join(temporary, MODEL_FILES.weights), weights);
     await write(path.join(temporary, MODEL_FILES.meta), JSON.stringify(meta, null, 2));
+  });
+}
+
+/** Copies a saved model folder `from` into `dir`, atomically as saveModelFolder writes one. */
+export async function copyModelFolder(from: string, dir: string): Promise<void> {
+  await writeFolderAtomically(dir, (temporary) => cp(from, temporary, { recursive: true }));
+}
+
+/**
+ * Fills a sibling temporary folder of `dir` with `fill`, then puts it in the place of `dir`;
+ * on any failure `dir` stays as it was and the temporary folder is removed.
+ */
+async function writeFolderAtomically(dir: string, fill: (temporary: string) => Promise<void>): Promise<void> {
+  const target = path.resolve(dir);
+  const replacing = await existingFolder(target);
+  if (replacing) await checkReplaceable(target);
+  const temporary = siblingName(target, 'saving');
+  try {
+    await mkdir(temporary, { recursive: true });
+    await fill(temporary);
     await moveIntoPlace(temporary, target, replacing);
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });

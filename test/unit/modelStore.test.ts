@@ -1,10 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { loadTextModel, saveTextModel } from '../../src/core/modelStore';
+import { copyModelFolder, loadTextModel, saveTextModel } from '../../src/core/modelStore';
 import { generateText } from '../../src/core/textGeneration';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/textSettings';
 import { trainTextModel, type TrainedTextModel } from '../../src/core/textTraining';
@@ -137,4 +137,19 @@ test('save refuses a folder holding other things, and a file', async () => {
   assert.equal(await readFile(path.join(dir, 'notes.txt'), 'utf8'), 'mine');
   const file = path.join(dir, 'notes.txt');
   await assert.rejects(saveTextModel(trained, file), (e: unknown) => e instanceof UserError && /is a file/.test(e.message));
+});
+
+test('copyModelFolder copies a saved model into place, replacing an older model but never a foreign folder', async () => {
+  const source = await savedModel();
+  const target = path.join(root, 'copied');
+  await copyModelFolder(source, target);
+  assert.deepEqual(await contents(target), await contents(source));
+  await copyModelFolder(source, target);
+  assert.deepEqual(await contents(target), await contents(source), 'an existing model is replaced');
+  const foreign = path.join(root, 'someone-elses-folder');
+  await mkdir(foreign);
+  await writeFile(path.join(foreign, 'notes.txt'), 'mine');
+  await assert.rejects(copyModelFolder(source, foreign), UserError);
+  assert.deepEqual(await readdir(foreign), ['notes.txt']);
+  assert.deepEqual((await readdir(root)).filter((name) => name.includes('.saving-')), [], 'no temporary folder is left');
 });
