@@ -7,6 +7,11 @@
  * within one batch even while the worker's event loop is busy.
  */
 import type { BackendChoice, BackendStatus } from './core/backendChoice';
+import type { CsvOverview } from './core/csv/csvOverview';
+import type { IngestProgress } from './core/csv/csvIngest';
+import type { ForecastEpoch, ForecastJobStart } from './core/forecast/forecastJob';
+import type { ForecastJobResult } from './core/forecast/forecastResult';
+import type { ForecastSettings } from './core/forecast/forecastSettings';
 import type { GenerationSettings, TextTrainingSettings } from './core/textSettings';
 
 /** What the worker is started with (`workerData`). */
@@ -32,7 +37,13 @@ export type WorkerRequest =
   | { id: number; type: 'train'; text: string; training: TextTrainingSettings }
   | { id: number; type: 'generate'; generation: GenerationSettings }
   | { id: number; type: 'save'; dir: string }
-  | { id: number; type: 'load'; dir: string };
+  | { id: number; type: 'load'; dir: string }
+  /** Reads a whole CSV once: its numeric columns with ranges, and the time column found. */
+  | { id: number; type: 'summarizeCsv'; file: string; timeColumn?: string | null }
+  /** Runs the forecast job; with `load`, applies a saved forecaster instead of training. */
+  | { id: number; type: 'forecast'; csv: string; settings: Partial<ForecastSettings>; load?: string }
+  /** Saves a forecaster of the last forecast run (by preset; default: the one that forecast). */
+  | { id: number; type: 'saveForecaster'; dir: string; model?: string };
 
 /** Distributes Omit over a union. */
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -53,10 +64,20 @@ export interface WorkerReplies {
   generate: { text: string };
   save: { dir: string };
   load: { model: ModelSummary };
+  summarizeCsv: CsvOverview;
+  forecast: ForecastJobResult;
+  saveForecaster: { dir: string };
 }
 
 export type WorkerMessage =
   | { type: 'reply'; id: number; body: WorkerReplies[keyof WorkerReplies] }
-  | { type: 'error'; id: number; message: string; userError: boolean }
+  /** `cancelled`: the user stopped it before it produced anything (nothing is wrong). */
+  | { type: 'error'; id: number; message: string; userError: boolean; cancelled?: boolean }
   | { type: 'started'; characters: number; vocabularySize: number; mode: 'lines' | 'windows'; sequences: number; epochs: number }
-  | { type: 'epoch'; epoch: number; epochs: number; loss: number; elapsedMs: number };
+  | { type: 'epoch'; epoch: number; epochs: number; loss: number; elapsedMs: number }
+  | ({ type: 'ingest' } & IngestProgress)
+  | ({ type: 'forecastStarted' } & ForecastJobStart)
+  | ({ type: 'forecastEpoch' } & ForecastEpoch);
+
+/** The worker's messages that are progress, not replies. */
+export type WorkerEvent = Exclude<WorkerMessage, { type: 'reply' | 'error' }>;

@@ -14,7 +14,9 @@ export function describeError(error: unknown): { message: string; actionable: bo
   return { message: `Unexpected error: ${message}`, actionable: false };
 }
 
-export function showError(error: unknown, log: vscode.LogOutputChannel): string {
+/** Shows `error` and returns its message; undefined when the user cancelled (nothing to show). */
+export function showError(error: unknown, log: vscode.LogOutputChannel): string | undefined {
+  if (error instanceof WorkerRequestError && error.cancelled) return undefined;
   const { message, actionable } = describeError(error);
   if (!actionable) log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   void vscode.window.showErrorMessage(`RNN Studio: ${message}`);

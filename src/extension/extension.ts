@@ -6,8 +6,7 @@ import * as vscode from 'vscode';
 import { loadModelCommand, saveModelCommand } from './modelCommands';
 import { readBackend, readGenerationSettings, readMaxTextBytes, readTrainingSettings } from './settings';
 import { StatusBar } from './statusBar';
-import { PANEL_VIEW_TYPE } from './studioPanel';
-import { TextJobController } from './textJobController';
+import { TEXT_PANEL, TextJobController } from './textJobController';
 import { readTextSource } from './textSource';
 import { TrainingWorkerClient } from './trainingWorkerClient';
 
@@ -51,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
     command('rnnStudio.showPanel', () => controller.showPanel()),
     command('rnnStudio.saveModel', (name?: string) => saveModelCommand(controller, name)),
     command('rnnStudio.loadModel', (folder?: vscode.Uri) => loadModelCommand(controller, folder)),
-    vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPE, {
+    vscode.window.registerWebviewPanelSerializer(TEXT_PANEL.viewType, {
       deserializeWebviewPanel: async (panel) => controller.restorePanel(panel),
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {

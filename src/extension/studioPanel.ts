@@ -1,16 +1,23 @@
 /**
- * The RNN Studio webview panel: one per window, created on demand or restored by VS Code
- * after a reload. Messages to the webview are buffered and replayed whenever the webview
- * (re)loads and says `ready`, so a hidden or reloaded panel shows the whole run again.
+ * An RNN Studio webview panel (the text job's, or the forecast job's): one of each kind per
+ * window, created on demand or restored by VS Code after a reload. Messages to the webview
+ * are buffered and replayed whenever the webview (re)loads and says `ready`, so a hidden or
+ * reloaded panel shows the whole run again.
  */
+import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import type { PanelHtmlOptions } from '../webviewHtml';
 import { bufferMessage } from './replayBuffer';
-import { renderPanelHtml } from '../webviewHtml';
-import { randomBytes } from 'node:crypto';
 
-export const PANEL_VIEW_TYPE = 'rnnStudio.panel';
-const TITLE = 'RNN Studio';
+/** What tells the two panels apart. */
+export interface PanelKind {
+  viewType: string;
+  title: string;
+  /** The bundle in dist/ the page runs. */
+  script: string;
+  render(options: PanelHtmlOptions): string;
+}
 
 export class StudioPanel implements vscode.Disposable {
   private history: HostMessage[] = [];
@@ -24,14 +31,14 @@ export class StudioPanel implements vscode.Disposable {
   readonly onDidDispose = this.disposed.event;
 
   /** Opens a new panel beside the active editor. */
-  static create(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): StudioPanel {
+  static create(kind: PanelKind, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): StudioPanel {
     const panel = vscode.window.createWebviewPanel(
-      PANEL_VIEW_TYPE,
-      TITLE,
+      kind.viewType,
+      kind.title,
       { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
       StudioPanel.options(extensionUri),
     );
-    return new StudioPanel(panel, extensionUri, log);
+    return new StudioPanel(kind, panel, extensionUri, log);
   }
 
   static options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -43,13 +50,14 @@ export class StudioPanel implements vscode.Disposable {
 
   /** Adopts a panel: a new one, or one VS Code restored after a reload. */
   constructor(
+    kind: PanelKind,
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
     panel.webview.options = StudioPanel.options(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
-    panel.webview.html = StudioPanel.html(panel.webview, extensionUri);
+    panel.webview.html = StudioPanel.html(kind, panel.webview, extensionUri);
     this.disposables.push(
       panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
       panel.onDidChangeViewState(() => {
@@ -62,15 +70,15 @@ export class StudioPanel implements vscode.Disposable {
     );
   }
 
-  private static html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  private static html(kind: PanelKind, webview: vscode.Webview, extensionUri: vscode.Uri): string {
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
-    return renderPanelHtml({
+    return kind.render({
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
-      scriptUri: asset('dist', 'webview.js'),
+      scriptUri: asset('dist', kind.script),
       styleUri: asset('media', 'panel.css'),
       codiconsUri: asset('dist', 'codicons', 'codicon.css'),
-      title: TITLE,
+      title: kind.title,
     });
   }
 

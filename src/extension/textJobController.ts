@@ -13,10 +13,13 @@ import type { BackendStatus } from '../core/backendChoice';
 import type { ModelSummary, TrainingOutcome } from '../workerProtocol';
 import { showError } from './errors';
 import { StatusBar } from './statusBar';
-import { StudioPanel } from './studioPanel';
+import { renderPanelHtml } from '../webviewHtml';
+import { StudioPanel, type PanelKind } from './studioPanel';
 import { applyTextAction } from './textActions';
 import type { TextSource } from './textSource';
 import type { TrainingWorkerClient } from './trainingWorkerClient';
+
+export const TEXT_PANEL: PanelKind = { viewType: 'rnnStudio.panel', title: 'RNN Studio', script: 'webview.js', render: renderPanelHtml };
 
 /** Progress reaches the panel at most this often; every point arrives, in batches. */
 const PROGRESS_INTERVAL_MS = 100;
@@ -54,13 +57,13 @@ export class TextJobController implements vscode.Disposable {
       this.panel.reveal();
       return this.panel;
     }
-    return this.adopt(StudioPanel.create(this.extensionUri, this.log));
+    return this.adopt(StudioPanel.create(TEXT_PANEL, this.extensionUri, this.log));
   }
 
   /** Takes over a panel VS Code restored after a reload. */
   restorePanel(webviewPanel: vscode.WebviewPanel): void {
     this.panel?.dispose();
-    this.adopt(new StudioPanel(webviewPanel, this.extensionUri, this.log));
+    this.adopt(new StudioPanel(TEXT_PANEL, webviewPanel, this.extensionUri, this.log));
   }
 
   private adopt(panel: StudioPanel): StudioPanel {
@@ -133,6 +136,7 @@ export class TextJobController implements vscode.Disposable {
         let pending: LossPoint[] = [];
         let lastFlush = 0;
         const events = this.worker.onEvent((event) => {
+          if (event.type !== 'started' && event.type !== 'epoch') return;
           if (event.type === 'started') {
             const { type: _started, ...info } = event;
             this.post({ type: 'trainingStarted', runId, source: source.label, ...info });
@@ -231,7 +235,7 @@ export class TextJobController implements vscode.Disposable {
   /** Shows a failure as a notification and in the panel. */
   fail(error: unknown): void {
     const message = showError(error, this.log);
-    this.post({ type: 'error', message });
+    if (message) this.post({ type: 'error', message });
   }
 
   dispose(): void {

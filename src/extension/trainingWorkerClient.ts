@@ -7,15 +7,17 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { BackendChoice } from '../core/backendChoice';
-import type { WorkerData, WorkerMessage, WorkerReplies, WorkerRequestBody } from '../workerProtocol';
+import type { WorkerData, WorkerEvent, WorkerMessage, WorkerReplies, WorkerRequestBody } from '../workerProtocol';
 
-type WorkerEvent = Extract<WorkerMessage, { type: 'started' | 'epoch' }>;
-
-/** A failed request; `userError` says the message is meant for the user as it is. */
+/**
+ * A failed request; `userError` says the message is meant for the user as it is, and
+ * `cancelled` that the user stopped it (nothing to report).
+ */
 export class WorkerRequestError extends Error {
   constructor(
     message: string,
     readonly userError: boolean,
+    readonly cancelled = false,
   ) {
     super(message);
   }
@@ -32,7 +34,7 @@ export class TrainingWorkerClient implements vscode.Disposable {
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private readonly events = new vscode.EventEmitter<WorkerEvent>();
-  /** Progress of the running training. */
+  /** Progress of the running request (training, reading a CSV, forecasting). */
   readonly onEvent = this.events.event;
 
   constructor(
@@ -51,7 +53,7 @@ export class TrainingWorkerClient implements vscode.Disposable {
     });
   }
 
-  /** Stops the running training within one batch; its request then resolves as cancelled. */
+  /** Stops the running training within one batch (or reading within one chunk). */
   cancel(): void {
     Atomics.store(this.cancelFlag, 0, 1);
   }
@@ -85,7 +87,7 @@ export class TrainingWorkerClient implements vscode.Disposable {
   }
 
   private onMessage(message: WorkerMessage): void {
-    if (message.type === 'started' || message.type === 'epoch') {
+    if (message.type !== 'reply' && message.type !== 'error') {
       this.events.fire(message);
       return;
     }
@@ -93,7 +95,7 @@ export class TrainingWorkerClient implements vscode.Disposable {
     if (!pending) return;
     this.pending.delete(message.id);
     if (message.type === 'reply') pending.resolve(message.body);
-    else pending.reject(new WorkerRequestError(message.message, message.userError));
+    else pending.reject(new WorkerRequestError(message.message, message.userError, message.cancelled));
   }
 
   private onExit(worker: Worker, reason: string): void {

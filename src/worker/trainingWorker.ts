@@ -2,10 +2,17 @@
  * The training worker: owns TensorFlow.js and the one model of the session, so the
  * extension host never runs a kernel. Requests and replies: see src/workerProtocol.ts.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { initBackend } from '../core/backend';
 import type { BackendStatus } from '../core/backendChoice';
-import { loadTextModel, saveTextModel } from '../core/modelStore';
+import { CancelledError } from '../core/cancelledError';
+import { summarizeCsv } from '../core/csv/csvOverview';
+import { runForecastJob } from '../core/forecast/forecastJob';
+import type { ForecastJobResult } from '../core/forecast/forecastResult';
+import { copyModelFolder, loadTextModel, saveTextModel } from '../core/modelStore';
 import { generateText } from '../core/textGeneration';
 import { trainTextModel, type TrainedTextModel } from '../core/textTraining';
 import { UserError } from '../core/userError';
@@ -18,6 +25,10 @@ const cancelFlag = new Int32Array(data.cancelFlag);
 
 let backend: Promise<BackendStatus> | undefined;
 let current: TrainedTextModel | undefined;
+/** The last forecast run, and the folder its models were saved to (copied on "Save Model"). */
+let lastForecast: { result: ForecastJobResult; staging: string } | undefined;
+
+const stopRequested = () => Atomics.load(cancelFlag, 0) === 1;
 
 function post(message: WorkerMessage): void {
   port!.postMessage(message);
@@ -53,7 +64,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
       const { trained, result } = await trainTextModel(request.text, request.training, {
         onStart: (info) => post({ type: 'started', epochs: request.training.epochs, ...info }),
         onEpoch: (p) => post({ type: 'epoch', ...p }),
-        shouldStop: () => Atomics.load(cancelFlag, 0) === 1,
+        shouldStop: stopRequested,
       });
       replace(trained);
       return { ...result, model: summary(trained, result.sequences) };
@@ -68,7 +79,55 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
       replace(loaded);
       return { model: summary(loaded, 0) };
     }
+    case 'summarizeCsv':
+      Atomics.store(cancelFlag, 0, 0);
+      return summarizeCsv(request.file, {
+        timeColumn: request.timeColumn,
+        shouldStop: stopRequested,
+        onProgress: (p) => post({ type: 'ingest', ...p }),
+      });
+    case 'forecast':
+      return forecast(request);
+    case 'saveForecaster':
+      return { dir: await saveForecaster(request.dir, request.model) };
   }
+}
+
+/** Runs the forecast job, keeping its trained models in a staging folder for "Save Model". */
+async function forecast(request: Extract<WorkerRequest, { type: 'forecast' }>): Promise<ForecastJobResult> {
+  Atomics.store(cancelFlag, 0, 0);
+  if (lastForecast) await rm(lastForecast.staging, { recursive: true, force: true });
+  lastForecast = undefined;
+  const staging = await mkdtemp(path.join(tmpdir(), 'rnn-studio-forecast-'));
+  try {
+    const result = await runForecastJob(
+      { csv: request.csv, settings: request.settings, load: request.load, save: request.load ? undefined : staging },
+      {
+        onIngestProgress: (p) => post({ type: 'ingest', ...p }),
+        onStart: (start) => post({ type: 'forecastStarted', ...start }),
+        onEpoch: (epoch) => post({ type: 'forecastEpoch', ...epoch }),
+        shouldStop: stopRequested,
+      },
+    );
+    lastForecast = { result, staging };
+    return result;
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Copies a model of the last forecast run into `dir`: `model` by preset, else the one that forecast. */
+async function saveForecaster(dir: string, model?: string): Promise<string> {
+  const saved = lastForecast?.result.models.filter((run) => run.savedTo !== undefined) ?? [];
+  if (!lastForecast || saved.length === 0) {
+    throw new UserError('No trained forecaster to save: run "RNN Studio: Forecast CSV" first (a model applied from a saved folder is already saved).');
+  }
+  const wanted = model ?? lastForecast.result.forecast?.model ?? saved[0].name;
+  const run = saved.find((r) => r.name === wanted);
+  if (!run?.savedTo) throw new UserError(`The last forecast run has no trained model "${wanted}": it trained ${saved.map((r) => r.name).join(', ')}.`);
+  await copyModelFolder(run.savedTo, dir);
+  return dir;
 }
 
 /** Requests run one at a time, in order: the model is never trained and saved at once. */
@@ -79,8 +138,9 @@ port.on('message', (request: WorkerRequest) => {
       post({ type: 'reply', id: request.id, body: await handle(request) });
     } catch (error) {
       const userError = error instanceof UserError;
+      const cancelled = error instanceof CancelledError;
       const message = error instanceof Error ? error.message : String(error);
-      post({ type: 'error', id: request.id, message, userError });
+      post({ type: 'error', id: request.id, message, userError, cancelled });
     }
   });
 });

@@ -25,7 +25,7 @@ function request(body: WorkerRequestBody): Promise<Extract<WorkerMessage, { type
   const id = nextId++;
   return new Promise((resolve) => {
     const listen = (message: WorkerMessage) => {
-      if (message.type === 'started' || message.type === 'epoch') {
+      if (message.type !== 'reply' && message.type !== 'error') {
         events.push(message);
         if (message.type === 'epoch' && message.epoch === 3 && body.type === 'train' && body.training.epochs > 1000) {
           Atomics.store(cancelFlag, 0, 1);
