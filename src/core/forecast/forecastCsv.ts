@@ -1,0 +1,36 @@
+/**
+ * The forecast as a CSV a spreadsheet opens: one row per held-out point and per future step,
+ * a column for the true value, the last-value baseline and each model.
+ *
+ *   time,part,actual,persistence,mlp,lstm
+ *   2021-02-01,held-out,33114.2,33537.1,33690.4,33412.9
+ *   2021-04-01,forecast,,,58877.3,59011.0
+ */
+import type { ForecastJobResult } from './forecastResult';
+
+const cell = (value: number | undefined) => (value === undefined || Number.isNaN(value) ? '' : String(value));
+
+/** Times as ISO dates (midnight UTC shortened to the date), or row numbers without a time column. */
+function timeText(result: ForecastJobResult): (t: number) => string {
+  if (result.ingest.timeKind === 'index') return (t) => String(t);
+  return (t) => new Date(t).toISOString().replace('T00:00:00.000Z', '');
+}
+
+/** Quotes a header cell that holds a comma, quote or newline. */
+const headerCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+
+export function forecastCsv(result: ForecastJobResult): string {
+  const time = timeText(result);
+  const header = ['time', 'part', 'actual', 'persistence', ...result.models.map((m) => m.name)].map(headerCell);
+  const rows = [header.join(',')];
+  result.heldOut.t.forEach((t, i) => {
+    const predicted = result.models.map((m) => cell(m.predicted[i]));
+    rows.push([time(t), 'held-out', cell(result.heldOut.value[i]), cell(result.baseline.predicted[i]), ...predicted].join(','));
+  });
+  const byTime = result.models.map((m) => new Map(m.forecast.t.map((t, i) => [t, m.forecast.value[i]])));
+  const future = [...new Set(result.models.flatMap((m) => m.forecast.t))].sort((a, b) => a - b);
+  for (const t of future) {
+    rows.push([time(t), 'forecast', '', '', ...byTime.map((values) => cell(values.get(t)))].join(','));
+  }
+  return rows.join('\n') + '\n';
+}

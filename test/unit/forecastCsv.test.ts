@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { forecastCsv } from '../../src/core/forecast/forecastCsv';
+import type { ForecastJobResult, ModelRun } from '../../src/core/forecast/forecastResult';
+
+const DAY = 86_400_000;
+const day = (n: number) => Date.UTC(2021, 0, 1) + n * DAY;
+const metrics = { mae: 1, rmse: 1, mape: 1, mase: 1 };
+
+function run(name: string, predicted: number[], forecast: number[]): ModelRun {
+  return {
+    name, label: name, spec: { preset: 'mlp', units: [56, 32] }, epochs: 1, epochsRun: 1, lossHistory: [1], valLossHistory: [],
+    bestEpoch: 1, stoppedEarly: false, cancelled: false, msPerEpoch: 1, finalLoss: 1, trainWindows: 1, validationWindows: 0,
+    predicted, metrics, forecast: { t: forecast.map((_, i) => day(3 + i)), value: forecast },
+  };
+}
+
+function result(timeKind: 'time' | 'index'): ForecastJobResult {
+  return {
+    ingest: { timeKind } as ForecastJobResult['ingest'],
+    series: { t: [day(0), day(1), day(2)], value: [1, 2, 3] },
+    split: { index: 1, time: day(1), trainPoints: 1, testPoints: 2, window: 1, windows: 0 },
+    heldOut: { t: [day(1), day(2)], value: [2, 3] },
+    baseline: { name: 'persistence', predicted: [1, 2], metrics },
+    models: [run('mlp', [2.5, NaN], [4, 5]), run('lstm', [2.1, 2.9], [4.2])],
+    leaderboard: [],
+    forecast: null,
+    horizon: 2,
+    warnings: [],
+    cancelled: false,
+  };
+}
+
+test('held-out rows carry actual, baseline and each model; forecast rows each model; NaN and gaps are empty', () => {
+  assert.equal(
+    forecastCsv(result('time')),
+    [
+      'time,part,actual,persistence,mlp,lstm',
+      '2021-01-02,held-out,2,1,2.5,2.1',
+      '2021-01-03,held-out,3,2,,2.9',
+      '2021-01-04,forecast,,,4,4.2',
+      '2021-01-05,forecast,,,5,',
+      '',
+    ].join('\n'),
+  );
+});
+
+test('without a time column the time is the row number', () => {
+  const csv = forecastCsv({ ...result('index'), heldOut: { t: [7, 8], value: [2, 3] } });
+  assert.match(csv, /^time,part,actual,persistence,mlp,lstm\n7,held-out,2,1,2\.5,2\.1\n8,held-out,/);
+});
