@@ -7,10 +7,9 @@ import { trainedTextModel, type TrainedTextModel } from './trainedTextModel';
 import { UserError } from './userError';
 import { Vocabulary } from './vocabulary';
 
-/** `format` of meta.json: what kind of folder this is. */
-export const TEXT_MODEL_FORMAT = 'rnn-studio/text-model';
-/** `version` of meta.json this code writes and reads. */
-export const TEXT_MODEL_VERSION = 1;
+import { TEXT_MODEL_FORMAT, TEXT_MODEL_VERSION } from './modelFormats';
+
+export { TEXT_MODEL_FORMAT, TEXT_MODEL_VERSION } from './modelFormats';
 
 /** The files of a saved model folder. */
 export const MODEL_FILES = {

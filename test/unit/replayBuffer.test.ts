@@ -28,3 +28,10 @@ test('a loaded model starts a fresh history like a run', () => {
   const loaded: HostMessage = { type: 'modelLoaded', name: 'm', vocabularySize: 17, cell: 'rnn' };
   assert.deepEqual(replay(backend, started(1), progress(1, 1), loaded), [backend, loaded]);
 });
+
+test('forecast runs: the latest reading progress, then the run; a new run replaces it', () => {
+  const ingest = (runId: number, rows: number): HostMessage => ({ type: 'ingestProgress', runId, file: 'p.csv', bytesRead: rows, totalBytes: 10, rows });
+  const epoch = (runId: number): HostMessage => ({ type: 'forecastProgress', runId, model: 'mlp', modelIndex: 0, points: [{ epoch: 1, loss: 1 }], epochs: 1, elapsedMs: 1, remainingMs: 0 });
+  assert.deepEqual(replay(backend, ingest(1, 2), ingest(1, 5), epoch(1)), [backend, ingest(1, 5), epoch(1)]);
+  assert.deepEqual(replay(backend, ingest(1, 2), epoch(1), ingest(2, 3)), [backend, ingest(2, 3)]);
+});

@@ -7,10 +7,9 @@ import { isScaler } from './scaler';
 import { trainedForecaster, type ForecasterMeta, type TrainedForecaster } from './trainedForecaster';
 import { TARGET_TRANSFORMS } from './transform';
 
-/** `format` of a forecaster's meta.json. */
-export const FORECAST_MODEL_FORMAT = 'rnn-studio/forecast-model';
-/** `version` of meta.json this code writes and reads. */
-export const FORECAST_MODEL_VERSION = 1;
+import { FORECAST_MODEL_FORMAT, FORECAST_MODEL_VERSION } from '../modelFormats';
+
+export { FORECAST_MODEL_FORMAT, FORECAST_MODEL_VERSION } from '../modelFormats';
 
 const TIME_FORMATS = ['unix-s', 'unix-ms', 'iso', 'month-name'];
 
