@@ -1,5 +1,5 @@
-/** The editor's context menu: right-click in the text, choose an item by its label. */
-import type { Page } from 'playwright-core';
+/** Context menus of the editor and the explorer: right-click, choose an item by its label. */
+import type { Locator, Page } from 'playwright-core';
 import { activeEditor } from './workbench';
 
 /**
@@ -10,7 +10,17 @@ import { activeEditor } from './workbench';
  */
 export async function chooseEditorContextMenuItem(page: Page, label: string, timeoutMs = 15_000): Promise<void> {
   const line = activeEditor(page).locator('.view-lines .view-line').first();
-  await line.click({ button: 'right', position: { x: 4, y: 4 }, timeout: timeoutMs });
+  await chooseContextMenuItem(page, line, label, timeoutMs, { x: 4, y: 4 });
+}
+
+/** Right-clicks `fileName` in the explorer (top level of the workspace) and clicks the item `label`. */
+export async function chooseExplorerContextMenuItem(page: Page, fileName: string, label: string, timeoutMs = 15_000): Promise<void> {
+  const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${fileName}"]`).first();
+  await chooseContextMenuItem(page, row, label, timeoutMs);
+}
+
+async function chooseContextMenuItem(page: Page, target: Locator, label: string, timeoutMs: number, position?: { x: number; y: number }): Promise<void> {
+  await target.click({ button: 'right', position, timeout: timeoutMs });
   const item = contextMenuItem(page, label);
   try {
     await item.waitFor({ state: 'visible', timeout: timeoutMs });
