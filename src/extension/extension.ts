@@ -5,15 +5,20 @@
 import * as vscode from 'vscode';
 import { loadModelCommand, saveModelCommand } from './modelCommands';
 import { readBackend, readGenerationSettings, readMaxTextBytes, readTrainingSettings } from './settings';
+import { FORECAST_PANEL, ForecastJobController } from './forecastJobController';
+import { forecastCsvCommand, forecastWithSavedModelCommand, type ForecastChoices } from './forecastCommands';
 import { StatusBar } from './statusBar';
+import { WorkerBackend } from './workerBackend';
 import { TEXT_PANEL, TextJobController } from './textJobController';
 import { readTextSource } from './textSource';
 import { TrainingWorkerClient } from './trainingWorkerClient';
 
 /** What the extension exports: lets other extensions (and the integration tests) follow runs. */
 export interface RnnStudioApi {
-  /** Fires with every message the panel is sent: progress, results, errors. */
+  /** Fires with every message the text panel is sent: progress, results, errors. */
   onDidPost: TextJobController['onDidPost'];
+  /** The same for the forecast panel. */
+  onDidPostForecast: ForecastJobController['onDidPost'];
 }
 
 export function activate(context: vscode.ExtensionContext): RnnStudioApi {
@@ -21,15 +26,17 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
   const distDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
   const worker = new TrainingWorkerClient(distDir, readBackend);
   const statusBar = new StatusBar();
-  const controller = new TextJobController(context.extensionUri, worker, statusBar, log);
+  const backend = new WorkerBackend(worker, statusBar);
+  const controller = new TextJobController(context.extensionUri, worker, backend, statusBar, log);
+  const forecaster = new ForecastJobController(context.extensionUri, worker, backend, statusBar, log);
 
-  /** Runs a command body; failures become messages instead of unhandled rejections. */
-  const command = (id: string, body: (...args: never[]) => unknown) =>
+  /** Runs a command body; failures become messages (in `job`'s panel) instead of unhandled rejections. */
+  const command = (id: string, body: (...args: never[]) => unknown, job: { fail(error: unknown): void } = controller) =>
     vscode.commands.registerCommand(id, async (...args: never[]) => {
       try {
         await body(...args);
       } catch (error) {
-        controller.fail(error);
+        job.fail(error);
       }
     });
 
@@ -46,19 +53,30 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
       }
       await controller.train(source, readTrainingSettings(), readGenerationSettings());
     }),
-    command('rnnStudio.cancelTraining', () => controller.cancel()),
+    command('rnnStudio.cancelTraining', () => {
+      controller.cancel();
+      forecaster.cancel();
+    }),
+    forecaster,
+    command('rnnStudio.forecastCsv', (uri?: vscode.Uri, choices?: ForecastChoices) => forecastCsvCommand(forecaster, uri, choices), forecaster),
+    command('rnnStudio.forecastWithSavedModel', (uri?: vscode.Uri, model?: vscode.Uri) => forecastWithSavedModelCommand(forecaster, uri, model), forecaster),
+    command('rnnStudio.saveForecaster', (name?: string) => forecaster.saveForecaster(name), forecaster),
     command('rnnStudio.showPanel', () => controller.showPanel()),
     command('rnnStudio.saveModel', (name?: string) => saveModelCommand(controller, name)),
     command('rnnStudio.loadModel', (folder?: vscode.Uri) => loadModelCommand(controller, folder)),
     vscode.window.registerWebviewPanelSerializer(TEXT_PANEL.viewType, {
       deserializeWebviewPanel: async (panel) => controller.restorePanel(panel),
     }),
+    vscode.window.registerWebviewPanelSerializer(FORECAST_PANEL.viewType, {
+      deserializeWebviewPanel: async (panel) => forecaster.restorePanel(panel),
+    }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('rnnStudio.backend') && !controller.isTraining) {
+      if (event.affectsConfiguration('rnnStudio.backend') && !controller.isTraining && !forecaster.isBusy) {
         worker.restart();
-        controller.resetBackend();
+        backend.reset();
+        controller.forgetModel();
       }
     }),
   );
-  return { onDidPost: controller.onDidPost };
+  return { onDidPost: controller.onDidPost, onDidPostForecast: forecaster.onDidPost };
 }

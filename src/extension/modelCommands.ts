@@ -5,6 +5,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { FORECAST_MODEL_FORMAT, TEXT_MODEL_FORMAT } from '../core/modelFormats';
 import { UserError } from '../core/userError';
 import { readGenerationSettings, readModelsFolder } from './settings';
 import type { TextJobController } from './textJobController';
@@ -38,31 +39,41 @@ async function modelsDir(): Promise<string | undefined> {
   return picked?.[0]?.fsPath;
 }
 
-/** Saves the current model; `name` (from a keybinding or a script) skips the questions. */
+/**
+ * Where to save a model: `<modelsFolder>/<name>`, the name asked for (or given by a script,
+ * which skips the questions); confirms replacing an existing model. Undefined: dismissed.
+ */
+export async function askModelFolder(defaultName: string, name?: string): Promise<string | undefined> {
+  const dir = await modelsDir();
+  if (!dir) return undefined;
+  if (name !== undefined) {
+    if (!MODEL_NAME.test(name)) throw new UserError(`"${name}" is not a model name: ${NAME_RULE}`);
+    return path.join(dir, name);
+  }
+  const picked = await vscode.window.showInputBox({
+    title: 'RNN Studio: Save Model',
+    prompt: `Folder name under ${dir}`,
+    value: defaultName,
+    validateInput: (value) => (MODEL_NAME.test(value) ? undefined : NAME_RULE),
+  });
+  if (!picked) return undefined;
+  const target = path.join(dir, picked);
+  if (await exists(target)) {
+    const overwrite = await vscode.window.showWarningMessage(`A model named "${picked}" exists in ${dir}. Replace it?`, { modal: true }, 'Replace');
+    if (overwrite !== 'Replace') return undefined;
+  }
+  return target;
+}
+
+/** Saves the current text model; `name` (from a keybinding or a script) skips the questions. */
 export async function saveModelCommand(controller: TextJobController, name?: string): Promise<void> {
   if (!controller.hasModel) {
     throw new UserError('No model to save yet: train one on a selection ("RNN Studio: Generate Text from Selection") first.');
   }
-  const dir = await modelsDir();
-  if (!dir) return;
-  if (name !== undefined) {
-    if (!MODEL_NAME.test(name)) throw new UserError(`"${name}" is not a model name: ${NAME_RULE}`);
-    return controller.save(path.join(dir, name));
-  }
-  name = await vscode.window.showInputBox({
-    title: 'RNN Studio: Save Model',
-    prompt: `Folder name under ${dir}`,
-    value: `text-model-${new Date().toISOString().slice(0, 10)}`,
-    validateInput: (value) =>
-      MODEL_NAME.test(value) ? undefined : NAME_RULE,
-  });
-  if (!name) return;
-  const target = path.join(dir, name);
-  if (await exists(target)) {
-    const overwrite = await vscode.window.showWarningMessage(`A model named "${name}" exists in ${dir}. Replace it?`, { modal: true }, 'Replace');
-    if (overwrite !== 'Replace') return;
-  }
+  const target = await askModelFolder(`text-model-${new Date().toISOString().slice(0, 10)}`, name);
+  if (!target) return;
   await controller.save(target);
+  if (name !== undefined) return;
   const choice = await vscode.window.showInformationMessage(`RNN Studio: saved the model to ${target}`, 'Reveal in Explorer');
   if (choice) await vscode.commands.executeCommand('revealInExplorer', vscode.Uri.file(target));
 }
@@ -71,45 +82,62 @@ interface ModelItem extends vscode.QuickPickItem {
   dir?: string;
 }
 
-/** Saved models found in the models folder, newest first. */
-async function savedModels(dir: string): Promise<ModelItem[]> {
+interface SavedMeta {
+  format?: string;
+  savedAt?: string;
+  /** Text models. */
+  training?: { cell?: string; hiddenSize?: number; layers?: number };
+  /** Forecasters. */
+  spec?: { preset?: string; units?: number[] };
+  column?: string;
+  window?: number;
+}
+
+/** One line about a saved model, for the quick pick. */
+function describe(meta: SavedMeta): string {
+  if (meta.format === FORECAST_MODEL_FORMAT) {
+    return `${String(meta.spec?.preset ?? '?').toUpperCase()} ${meta.spec?.units?.join('/') ?? ''} on ${meta.column ?? '?'}, window ${meta.window ?? '?'}`;
+  }
+  const t = meta.training ?? {};
+  return `${String(t.cell ?? '?').toUpperCase()} ${t.hiddenSize ?? '?'} × ${t.layers ?? '?'}`;
+}
+
+/** Saved models of `format` ('rnn-studio/text-model' or '.../forecast-model') in `dir`, newest first. */
+async function savedModels(dir: string, format: string): Promise<ModelItem[]> {
   const names = await readdir(dir).catch(() => [] as string[]);
   const items = await Promise.all(
-    names.map(async (name): Promise<(ModelItem & { savedAt: string }) | undefined> => {
+    names.map(async (name) => {
       const meta = await readFile(path.join(dir, name, 'meta.json'), 'utf8').then(
-        (text) => JSON.parse(text) as { training?: { cell?: string; hiddenSize?: number; layers?: number }; savedAt?: string },
+        (text) => JSON.parse(text) as SavedMeta,
         () => undefined,
       );
-      if (!meta) return undefined;
-      const t = meta.training ?? {};
-      return {
-        label: name,
-        description: `${String(t.cell ?? '?').toUpperCase()} ${t.hiddenSize ?? '?'} × ${t.layers ?? '?'}`,
-        detail: meta.savedAt ? `saved ${meta.savedAt}` : undefined,
-        dir: path.join(dir, name),
-        savedAt: meta.savedAt ?? '',
-      };
+      if (meta?.format !== format) return undefined;
+      const item: ModelItem = { label: name, description: describe(meta), detail: meta.savedAt ? `saved ${meta.savedAt}` : undefined, dir: path.join(dir, name) };
+      return { item, savedAt: meta.savedAt ?? '' };
     }),
   );
   return items
-    .filter((i): i is ModelItem & { savedAt: string } => i !== undefined)
-    .sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    .filter((i) => i !== undefined)
+    .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
+    .map((i) => i.item);
+}
+
+/** A saved model's folder: `folder` when given, else picked from the models folder or browsed to. */
+export async function pickModelFolder(format: string, title: string, folder?: vscode.Uri): Promise<string | undefined> {
+  if (folder) return folder.fsPath;
+  const root = await modelsDir();
+  const browse: ModelItem = { label: '$(folder-opened) Browse for a model folder…' };
+  const items = root ? await savedModels(root, format) : [];
+  const picked = await vscode.window.showQuickPick([...items, browse], {
+    title,
+    placeHolder: items.length ? 'Choose a saved model' : `No saved models in ${root ?? 'this workspace'}: browse for one`,
+  });
+  if (!picked) return undefined;
+  return picked.dir ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Use this model' }))?.[0]?.fsPath;
 }
 
 export async function loadModelCommand(controller: TextJobController, folder?: vscode.Uri): Promise<void> {
   const generation = readGenerationSettings();
-  let dir = folder?.fsPath;
-  if (!dir) {
-    const root = await modelsDir();
-    const browse: ModelItem = { label: '$(folder-opened) Browse for a model folder…' };
-    const items = root ? await savedModels(root) : [];
-    const picked = await vscode.window.showQuickPick([...items, browse], {
-      title: 'RNN Studio: Load Model',
-      placeHolder: items.length ? 'Choose a saved model' : `No saved models in ${root ?? 'this workspace'}: browse for one`,
-    });
-    if (!picked) return;
-    dir = picked.dir ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Load model' }))?.[0]?.fsPath;
-    if (!dir) return;
-  }
-  await controller.load(dir, path.basename(dir), generation);
+  const dir = await pickModelFolder(TEXT_MODEL_FORMAT, 'RNN Studio: Load Model', folder);
+  if (dir) await controller.load(dir, path.basename(dir), generation);
 }

@@ -4,6 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
+import type { ForecastSettings } from '../core/forecast/forecastSettings';
+import { validateForecastSettings } from '../core/forecast/forecastSettingsValidation';
 import type { GenerationSettings, TextTrainingSettings } from '../core/textSettings';
 import { validateGeneration, validateTraining } from '../core/textSettingsValidation';
 import { UserError } from '../core/userError';
@@ -29,6 +31,11 @@ export function readTrainingSettings(): TextTrainingSettings {
 
 export function readGenerationSettings(): GenerationSettings {
   return validateGeneration(section('generate'), (key) => `${SECTION}.generate.${key}`);
+}
+
+/** The forecast job's settings; the column, time column and models are picked per run. */
+export function readForecastSettings(): ForecastSettings {
+  return validateForecastSettings(section('forecast'), (key) => `${SECTION}.forecast.${key}`);
 }
 
 export function readBackend(): BackendChoice {

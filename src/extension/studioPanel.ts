@@ -16,7 +16,8 @@ export interface PanelKind {
   title: string;
   /** The bundle in dist/ the page runs. */
   script: string;
-  render(options: PanelHtmlOptions): string;
+  /** The page; `asset` gives the webview URI of an extension file, e.g. ('media', 'x.css'). */
+  render(options: PanelHtmlOptions, asset: (...parts: string[]) => string): string;
 }
 
 export class StudioPanel implements vscode.Disposable {
@@ -72,14 +73,15 @@ export class StudioPanel implements vscode.Disposable {
 
   private static html(kind: PanelKind, webview: vscode.Webview, extensionUri: vscode.Uri): string {
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
-    return kind.render({
+    const options: PanelHtmlOptions = {
       cspSource: webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
       scriptUri: asset('dist', kind.script),
       styleUri: asset('media', 'panel.css'),
       codiconsUri: asset('dist', 'codicons', 'codicon.css'),
       title: kind.title,
-    });
+    };
+    return kind.render(options, asset);
   }
 
   reveal(): void {

@@ -9,7 +9,6 @@ import { validateGeneration, validateTraining } from '../core/textSettingsValida
 import { UserError } from '../core/userError';
 import { Vocabulary } from '../core/vocabulary';
 import type { HostMessage, LossPoint, WebviewMessage } from '../protocol';
-import type { BackendStatus } from '../core/backendChoice';
 import type { ModelSummary, TrainingOutcome } from '../workerProtocol';
 import { showError } from './errors';
 import { StatusBar } from './statusBar';
@@ -18,6 +17,7 @@ import { StudioPanel, type PanelKind } from './studioPanel';
 import { applyTextAction } from './textActions';
 import type { TextSource } from './textSource';
 import type { TrainingWorkerClient } from './trainingWorkerClient';
+import type { WorkerBackend } from './workerBackend';
 
 export const TEXT_PANEL: PanelKind = { viewType: 'rnnStudio.panel', title: 'RNN Studio', script: 'webview.js', render: renderPanelHtml };
 
@@ -28,7 +28,6 @@ export class TextJobController implements vscode.Disposable {
   private panel: StudioPanel | undefined;
   private source: TextSource | undefined;
   private model: ModelSummary | undefined;
-  private backend: Promise<BackendStatus> | undefined;
   /** Unique across reloads: a restored panel never mistakes a new run for its old one. */
   private runId = Date.now();
   private training = false;
@@ -39,6 +38,7 @@ export class TextJobController implements vscode.Disposable {
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly worker: TrainingWorkerClient,
+    private readonly backend: WorkerBackend,
     private readonly statusBar: StatusBar,
     private readonly log: vscode.LogOutputChannel,
   ) {}
@@ -72,26 +72,17 @@ export class TextJobController implements vscode.Disposable {
     panel.onDidDispose(() => {
       if (this.panel === panel) this.panel = undefined;
     });
-    if (this.backend) void this.backend.then((b) => panel.post({ type: 'backend', backend: b }));
     return panel;
   }
 
-  /** Forgets the backend after the worker restarted (e.g. the backend setting changed). */
-  resetBackend(): void {
-    this.backend = undefined;
+  /** Forgets the model after the worker restarted (e.g. the backend setting changed). */
+  forgetModel(): void {
     this.model = undefined;
-    this.statusBar.showBackend(undefined);
   }
 
-  private ensureBackend(): Promise<BackendStatus> {
-    this.backend ??= this.worker.request({ type: 'init' }).then(({ backend }) => {
-      this.statusBar.showBackend(backend);
-      this.post({ type: 'backend', backend });
-      if (backend.fallbackReason) void vscode.window.showWarningMessage(`RNN Studio: ${backend.fallbackReason}`);
-      return backend;
-    });
-    this.backend.catch(() => (this.backend = undefined));
-    return this.backend;
+  /** Starts the worker if needed and shows its backend in the panel. */
+  private async ensureBackend(): Promise<void> {
+    this.post({ type: 'backend', backend: await this.backend.ensure() });
   }
 
   /** Trains on `source` and generates from the result. */

@@ -1,0 +1,126 @@
+/**
+ * The forecast job inside a real VS Code: "Forecast CSV" reads the sample price file, trains,
+ * and the panel is sent the series, the held-out predictions, metrics and the forecast
+ * (observed through the extension's API); bad files are refused naming them; forecasters
+ * save and are applied to a CSV again; Cancel stops a run.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { RnnStudioApi } from '../../../src/extension/extension';
+import type { HostMessage } from '../../../src/protocol';
+
+const SEED_CHOICES = { column: 'Close', timeColumn: 'Timestamp', models: ['mlp'] };
+
+function workspaceFile(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the tests need a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, ...parts);
+}
+
+async function setForecastSettings(values: Record<string, unknown>): Promise<void> {
+  const config = vscode.workspace.getConfiguration('rnnStudio.forecast');
+  for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+suite('Forecast CSV', function () {
+  this.timeout(180_000);
+  let messages: HostMessage[] = [];
+  let listener: vscode.Disposable;
+
+  suiteSetup(async () => {
+    const extension = vscode.extensions.getExtension<RnnStudioApi>('rnn-studio.rnn-studio');
+    assert.ok(extension);
+    const api = await extension.activate();
+    listener = api.onDidPostForecast((m) => messages.push(m));
+  });
+
+  setup(async () => {
+    messages = [];
+    await setForecastSettings({ epochs: 3 });
+  });
+
+  teardown(() => setForecastSettings({ epochs: undefined, window: undefined, test: undefined }));
+  suiteTeardown(() => listener.dispose());
+
+  const ofType = <T extends HostMessage['type']>(type: T) =>
+    messages.filter((m): m is Extract<HostMessage, { type: T }> => m.type === type);
+
+  test("the seed's recipe on prices.csv: daily means, 60 held out, 60-value windows, metrics and a 30-day forecast", async () => {
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+    assert.deepEqual(ofType('error'), []);
+    const [started] = ofType('forecastStarted');
+    assert.equal(started.ingest.points, 540);
+    assert.equal(started.ingest.rowsSkipped, 232, 'NaN rows are counted and skipped');
+    assert.deepEqual([started.split.trainPoints, started.split.testPoints, started.split.windows], [480, 60, 420]);
+    assert.deepEqual(ofType('forecastProgress').flatMap((p) => p.points.map((x) => x.epoch)), [1, 2, 3]);
+    const [{ result }] = ofType('forecastFinished');
+    assert.equal(result.heldOut.t.length, 60);
+    assert.equal(result.models[0].predicted.length, 60);
+    assert.ok(Number.isFinite(result.models[0].metrics.mae) && Number.isFinite(result.baseline.metrics.mae));
+    assert.equal(result.leaderboard.length, 2, 'the model and the last-value baseline');
+    assert.equal(result.forecast?.t.length, 30);
+    assert.equal(result.forecast.t[0] - result.series.t[539], 86_400_000, 'the forecast continues the daily axis');
+  });
+
+  test('compare models: several presets give a leaderboard with the baseline', async () => {
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), { ...SEED_CHOICES, models: ['mlp', 'gru'] });
+    const [{ result }] = ofType('forecastFinished');
+    assert.deepEqual(result.models.map((m) => m.name), ['mlp', 'gru']);
+    assert.deepEqual(result.leaderboard.map((e) => e.rank), [1, 2, 3]);
+    assert.ok(result.leaderboard.some((e) => e.baseline));
+  });
+
+  test('a binary file renamed .csv and a header-only file are refused, naming the file', async () => {
+    const dir = workspaceFile('tmp');
+    await mkdir(dir.fsPath, { recursive: true });
+    const binary = vscode.Uri.joinPath(dir, 'image.csv');
+    await writeFile(binary.fsPath, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', binary, SEED_CHOICES);
+    const headerOnly = vscode.Uri.joinPath(dir, 'header.csv');
+    await writeFile(headerOnly.fsPath, 'Timestamp,Close\n');
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', headerOnly, SEED_CHOICES);
+    const errors = ofType('error').map((e) => e.message);
+    assert.equal(errors.length, 2, JSON.stringify(errors));
+    assert.match(errors[0], /image\.csv/);
+    assert.match(errors[1], /header\.csv/);
+    assert.deepEqual(ofType('forecastStarted'), []);
+  });
+
+  test('too short a series for window + test is refused, naming the settings', async () => {
+    await setForecastSettings({ window: 400, test: 200 });
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+    const [error] = ofType('error');
+    assert.ok(error, 'an error is reported');
+    assert.match(error.message, /window|test/i);
+    assert.deepEqual(ofType('forecastFinished'), []);
+  });
+
+  test('Save Forecast Model, then Forecast with Saved Model applies it without training', async () => {
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+    const dir = workspaceFile('.rnn-studio', 'models', 'prices-mlp');
+    await rm(dir.fsPath, { recursive: true, force: true });
+    await vscode.commands.executeCommand('rnnStudio.saveForecaster', 'prices-mlp');
+    assert.deepEqual((await readdir(dir.fsPath)).sort(), ['meta.json', 'model.json', 'weights.bin']);
+    const trained = ofType('forecastFinished')[0].result;
+
+    messages = [];
+    await vscode.commands.executeCommand('rnnStudio.forecastWithSavedModel', workspaceFile('prices.csv'), dir);
+    assert.deepEqual(ofType('error'), []);
+    const [{ result }] = ofType('forecastFinished');
+    assert.equal(result.models[0].loadedFrom, dir.fsPath);
+    assert.equal(result.models[0].epochsRun, 0);
+    assert.deepEqual(result.models[0].predicted, trained.models[0].predicted, 'the saved model predicts as the trained one');
+  });
+
+  test('Cancel Training stops a long forecast run and keeps what was learned', async () => {
+    await setForecastSettings({ epochs: 100_000 });
+    const run = vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+    while (ofType('forecastProgress').length === 0) await new Promise((r) => setTimeout(r, 20));
+    await vscode.commands.executeCommand('rnnStudio.cancelTraining');
+    await run;
+    const [{ result }] = ofType('forecastFinished');
+    assert.ok(result.cancelled);
+    assert.ok(result.models[0].epochsRun < 100_000);
+  });
+});

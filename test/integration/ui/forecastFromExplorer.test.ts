@@ -1,0 +1,53 @@
+/**
+ * The forecast job as a person meets it: right-click prices.csv in the explorer, "Forecast
+ * CSV", confirm the detected time column, the suggested column (Close) and the MLP preset in
+ * the quick picks, and see the forecast plot and the metrics table in the panel.
+ */
+import * as assert from 'node:assert/strict';
+import { mkdir, writeFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { chooseExplorerContextMenuItem } from '../contextMenu';
+import { screenshot } from '../screenshots';
+import type { UiTestContext } from '../uiTest';
+import { waitForWebviewPanel } from '../webview';
+
+export const title = 'explorer context menu: Forecast CSV -> quick picks -> forecast plot and metrics table';
+export const timeoutMs = 180_000;
+
+/** Waits for the quick pick whose title mentions `step`, checks its focused item, and accepts it. */
+async function acceptQuickPick(page: Page, step: RegExp, expected: RegExp): Promise<void> {
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('.quick-input-title', { hasText: step }).waitFor({ state: 'visible', timeout: 60_000 });
+  const focused = widget.locator('.quick-input-list .monaco-list-row.focused').first();
+  await focused.waitFor({ state: 'visible', timeout: 10_000 });
+  const label = (await focused.getAttribute('aria-label')) ?? '';
+  assert.match(label, expected, `the quick pick "${step.source}" offers ${label} first`);
+  await page.keyboard.press('Enter');
+  await widget.locator('.quick-input-title', { hasText: step }).waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+export async function run({ page, workspace, console: messages, log }: UiTestContext): Promise<void> {
+  await mkdir(path.join(workspace, '.vscode'), { recursive: true });
+  await writeFile(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'rnnStudio.forecast.epochs': 5 }));
+
+  await chooseExplorerContextMenuItem(page, 'prices.csv', 'Forecast CSV');
+  await acceptQuickPick(page, /time column/, /Timestamp/);
+  await acceptQuickPick(page, /column to forecast/, /^Close/);
+  // The models quick pick allows several; MLP is preselected.
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: /models to train/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.press('Enter');
+
+  const panel = await waitForWebviewPanel(page, 'RNN Studio — Forecast', { selector: '#series-chart', timeoutMs: 60_000 });
+  const table = panel.locator('#metrics-table');
+  await table.getByText(/MLP/).first().waitFor({ state: 'visible', timeout: 90_000 });
+  const tableText = await table.innerText();
+  assert.match(tableText, /MAE/);
+  assert.match(tableText, /persistence|last value/i, 'the baseline is in the table');
+  await panel.locator('#series-chart svg .mark-line path, #series-chart svg path.mark-line').first().waitFor({ state: 'attached', timeout: 30_000 });
+  log(`metrics table: ${tableText.replace(/\s+/g, ' ').slice(0, 200)}`);
+  log(`screenshot: ${await screenshot(page, 'forecast-panel')}`);
+
+  const violations = messages.filter((m) => /Content Security Policy|Refused to/i.test(m.text));
+  assert.deepEqual(violations, [], 'no CSP violation');
+}
