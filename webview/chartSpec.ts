@@ -3,7 +3,7 @@
  * empty data source `loss` (fed with changesets), a nearest-point hover with a tooltip and
  * a rule, and a config made from VS Code's theme.
  */
-import type { TopLevelSpec } from 'vega-lite';
+import type { Config, TopLevelSpec } from 'vega-lite';
 import type { ChartTheme } from './theme';
 
 /** Name of the data source the chart is fed through. */
@@ -19,7 +19,6 @@ export interface LossChartOptions {
 
 export function lossChartSpec(theme: ChartTheme, options: LossChartOptions): TopLevelSpec {
   const highContrast = theme.kind === 'high-contrast' || theme.kind === 'high-contrast-light';
-  const small = Math.max(10, Math.round(theme.fontSize * 0.85));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     description: 'Training loss per epoch',
@@ -78,26 +77,33 @@ export function lossChartSpec(theme: ChartTheme, options: LossChartOptions): Top
         mark: { type: 'rule', color: theme.muted, strokeDash: [3, 3], strokeWidth: 1 },
       },
     ],
-    config: {
-      font: theme.font,
-      background: theme.background,
-      view: { stroke: null },
-      axis: {
-        labelColor: theme.muted,
-        titleColor: theme.foreground,
-        labelFont: theme.font,
-        titleFont: theme.font,
-        labelFontSize: small,
-        titleFontSize: small,
-        titleFontWeight: 'normal',
-        gridColor: theme.grid,
-        gridOpacity: highContrast ? 0.8 : 0.6,
-        domainColor: theme.grid,
-        tickColor: theme.grid,
-        labelPadding: 4,
-        titlePadding: 8,
-      },
-      axisX: { grid: false },
+    config: chartConfig(theme),
+  };
+}
+
+/** Fonts, colours and axes from VS Code's theme: the config every chart of the panels uses. */
+export function chartConfig(theme: ChartTheme): Config {
+  const highContrast = theme.kind === 'high-contrast' || theme.kind === 'high-contrast-light';
+  const small = Math.max(10, Math.round(theme.fontSize * 0.85));
+  return {
+    font: theme.font,
+    background: theme.background,
+    view: { stroke: null },
+    axis: {
+      labelColor: theme.muted,
+      titleColor: theme.foreground,
+      labelFont: theme.font,
+      titleFont: theme.font,
+      labelFontSize: small,
+      titleFontSize: small,
+      titleFontWeight: 'normal',
+      gridColor: theme.grid,
+      gridOpacity: highContrast ? 0.8 : 0.6,
+      domainColor: theme.grid,
+      tickColor: theme.grid,
+      labelPadding: 4,
+      titlePadding: 8,
     },
+    axisX: { grid: false },
   };
 }

@@ -1,8 +1,13 @@
-/** The header: where the text came from, and the backend badge with its fallback warning. */
+/**
+ * The header: where the data came from, and the backend badge with its fallback warning.
+ * Shared by the text panel and the forecast panel; `sourceOf` says what #source shows (until
+ * it says something, the page's static markup stays).
+ */
+import type { BackendStatus } from '../src/protocol';
 import { byId, setHidden, setText } from './dom';
 import type { View } from './view';
 
-export function createHeader(): View {
+export function createHeader<S extends { backend?: BackendStatus }>(sourceOf: (state: S) => string | undefined): View<S> {
   const source = byId('source');
   const backend = byId('backend');
   const warning = byId('backend-warning');
@@ -12,7 +17,7 @@ export function createHeader(): View {
 
   return {
     render(state) {
-      const text = state.run?.source;
+      const text = sourceOf(state);
       if (text !== shownSource) {
         shownSource = text;
         if (text) source.textContent = text;

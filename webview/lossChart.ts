@@ -5,10 +5,11 @@
  * is told the whole curve and inserts (or removes) only the difference from what it shows,
  * so a replayed or restored run never duplicates a point and a new run clears the chart.
  */
-import embed, { vega, type Result } from 'vega-embed';
+import { vega, type Result } from 'vega-embed';
 import type { LossPoint } from '../src/protocol';
 import { LOSS_DATA, MAX_EPOCH_SIGNAL, lossChartSpec } from './chartSpec';
 import type { ChartTheme } from './theme';
+import { embedChart } from './vegaEmbed';
 
 export interface ChartData {
   /** Run the points belong to; another id clears the chart first. */
@@ -87,14 +88,7 @@ export class LossChart {
     const spec = lossChartSpec(this.theme, { logScale, maxEpoch: this.desired.maxEpoch, height: CHART_HEIGHT });
     this.embedCount += 1;
     this.el.dataset.embedCount = String(this.embedCount);
-    this.result = await embed(this.el, spec, {
-      ast: true, // Vega's expression interpreter: no eval, so no 'unsafe-eval' in the CSP
-      renderer: 'svg',
-      actions: false,
-      logLevel: vega.Error, // an empty chart is expected: no "infinite extent" warnings
-      defaultStyle: false, // no injected <style>; panel.css styles the chart
-      tooltip: { disableDefaultStyle: true, theme: 'custom', offsetX: 12, offsetY: 12 },
-    });
+    this.result = await embedChart(this.el, spec);
     this.embeddedLogScale = logScale;
   }
 

@@ -12,16 +12,18 @@ export const MAX_CHART_POINTS = 1000;
  * `existing` itself (same array) when nothing is new. Older points are halved, keeping the
  * first and the newest, whenever the curve grows past `max`.
  */
-export function appendPoints(
-  existing: readonly LossPoint[],
-  incoming: readonly LossPoint[],
+export function appendPoints<P extends LossPoint = LossPoint>(
+  existing: readonly P[],
+  incoming: readonly P[],
   max = MAX_CHART_POINTS,
-): readonly LossPoint[] {
+  /** Copies a point keeping only its known fields (the forecast panel's keep valLoss). */
+  copy: (p: P) => P = (p) => ({ epoch: p.epoch, loss: p.loss }) as P,
+): readonly P[] {
   let last = existing.length > 0 ? existing[existing.length - 1].epoch : -Infinity;
-  const added: LossPoint[] = [];
+  const added: P[] = [];
   for (const p of incoming) {
     if (p.epoch > last) {
-      added.push({ epoch: p.epoch, loss: p.loss });
+      added.push(copy(p));
       last = p.epoch;
     }
   }

@@ -47,7 +47,7 @@ function dispatch(action: Action): void {
 
 const chartView = createChartView(dispatch);
 const views: View[] = [
-  createHeader(),
+  createHeader<PanelState>((s) => s.run?.source),
   createErrorBanner(dispatch),
   createStatus(dispatch, post),
   chartView,

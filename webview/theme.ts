@@ -59,12 +59,15 @@ export function readChartTheme(): ChartTheme {
 /**
  * Calls `onChange` with the new theme whenever VS Code switches theme: it changes the body's
  * class and data-vscode-theme-* attributes and the variables in the html element's style.
- * Only a change that alters what the chart uses is reported.
+ * Only a change that alters what the chart uses (what `read` returns) is reported.
  */
-export function watchChartTheme(onChange: (theme: ChartTheme) => void): () => void {
-  let current = JSON.stringify(readChartTheme());
+export function watchChartTheme<T = ChartTheme>(
+  onChange: (theme: T) => void,
+  read: () => T = readChartTheme as () => T,
+): () => void {
+  let current = JSON.stringify(read());
   const observer = new MutationObserver(() => {
-    const theme = readChartTheme();
+    const theme = read();
     const json = JSON.stringify(theme);
     if (json !== current) {
       current = json;

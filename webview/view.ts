@@ -1,6 +1,6 @@
 import type { PanelState } from './state';
 
-/** A part of the panel: renders the state into its part of the page (cheaply, only changes). */
-export interface View {
-  render(state: PanelState): void;
+/** A part of a panel: renders the state into its part of the page (cheaply, only changes). */
+export interface View<S = PanelState> {
+  render(state: S): void;
 }
