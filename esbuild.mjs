@@ -47,6 +47,7 @@ const builds = [
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview.js',
   },
+  { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/forecast/main.ts'], outfile: 'dist/forecastWebview.js' },
 ];
 
 async function copyWasm() {

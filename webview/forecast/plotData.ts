@@ -1,0 +1,193 @@
+/**
+ * What the forecast panel keeps of a ForecastJobResult: everything its tables need, and its
+ * series thinned for plotting. A result's series can have millions of points (resampling
+ * 'none' of a 4.8-million-row file); a chart is at most a couple of thousand pixels wide, and
+ * the panel's state is persisted with `vscode.setState` on every change. Long lines are cut
+ * into buckets and each bucket keeps its lowest and highest point, in time order (min/max
+ * decimation): the plotted envelope is the true one, spikes included. No DOM here: unit-tested
+ * under Node.
+ */
+import type { ForecastJobResult, IngestSummary, LeaderboardEntry, SplitInfo } from '../../src/protocol';
+
+/** Lines longer than this are decimated to at most this many points. */
+export const MAX_PLOT_POINTS = 2000;
+/** Loss values per curve kept (thinned beyond, as the text panel's curve). */
+export const MAX_LOSS_POINTS = 1000;
+/** Warnings kept, and characters per warning. */
+export const MAX_WARNINGS = 50;
+export const MAX_WARNING_LENGTH = 600;
+
+/** A metric: NaN (JSON null) where it cannot be computed; stored as null so the state round-trips. */
+export type Metric = number | null;
+
+export interface PlotMetrics {
+  mae: Metric;
+  rmse: Metric;
+  mape: Metric;
+  mase: Metric;
+}
+
+/** A line to plot: t[i], value[i] (t in ms UTC, or row numbers). */
+export interface PlotLine {
+  t: number[];
+  value: number[];
+}
+
+export interface PlotModel {
+  name: string;
+  label: string;
+  loadedFrom?: string;
+  savedTo?: string;
+  epochs: number;
+  epochsRun: number;
+  bestEpoch: number;
+  stoppedEarly: boolean;
+  cancelled: boolean;
+  msPerEpoch: number;
+  finalLoss: number;
+  /** Per epoch from 1 (thinned to MAX_LOSS_POINTS: `lossEpochs` says which epochs). */
+  lossEpochs: number[];
+  loss: number[];
+  /** Same epochs as `loss`; empty without a validation split. */
+  valLoss: number[];
+  metrics: PlotMetrics;
+  /** Held-out predictions, at `PlotResult.heldOut.t`. */
+  predicted: number[];
+  forecast: PlotLine;
+}
+
+/** A leaderboard row (LeaderboardEntry with its metrics as stored). */
+export type PlotLeaderboardEntry = Omit<LeaderboardEntry, 'metrics'> & { metrics: PlotMetrics };
+
+export interface PlotResult {
+  runId: number;
+  ingest: IngestSummary;
+  split: SplitInfo;
+  horizon: number;
+  warnings: string[];
+  /** Warnings not kept (beyond MAX_WARNINGS). */
+  moreWarnings: number;
+  cancelled: boolean;
+  /** The series (decimated) and its true length. */
+  series: PlotLine;
+  seriesPoints: number;
+  /** The held-out points' true values (decimated together with every model's predictions). */
+  heldOut: PlotLine;
+  heldOutPoints: number;
+  baseline: { predicted: number[]; metrics: PlotMetrics };
+  models: PlotModel[];
+  leaderboard: PlotLeaderboardEntry[];
+  /** The best model's forecast (decimated), its model's preset name and index in `models`. */
+  forecast: (PlotLine & { model: string; modelIndex: number }) | null;
+}
+
+/**
+ * Indices of the points to plot: all of them when there are at most `max`; else the first,
+ * the last, and in each of (max - 2) / 2 buckets of the points between, the lowest and the
+ * highest (in index order).
+ */
+export function minMaxIndices(values: ArrayLike<number>, max = MAX_PLOT_POINTS): number[] {
+  const n = values.length;
+  if (n <= max) return Array.from({ length: n }, (_, i) => i);
+  const buckets = Math.max(1, Math.floor((max - 2) / 2));
+  const inner = n - 2;
+  const indices = [0];
+  for (let b = 0; b < buckets; b++) {
+    const start = 1 + Math.floor((b * inner) / buckets);
+    const end = 1 + Math.floor(((b + 1) * inner) / buckets);
+    let lo = -1;
+    let hi = -1;
+    for (let i = start; i < end; i++) {
+      const v = values[i];
+      if (Number.isNaN(v)) continue;
+      if (lo < 0 || v < values[lo]) lo = i;
+      if (hi < 0 || v > values[hi]) hi = i;
+    }
+    if (lo < 0) continue;
+    if (lo === hi) indices.push(lo);
+    else indices.push(Math.min(lo, hi), Math.max(lo, hi));
+  }
+  indices.push(n - 1);
+  return indices;
+}
+
+const pick = (values: ArrayLike<number>, indices: readonly number[]) => indices.map((i) => values[i]);
+
+/** `line` decimated by its values. */
+export function decimate(line: { t: ArrayLike<number>; value: ArrayLike<number> }, max = MAX_PLOT_POINTS): PlotLine {
+  const indices = minMaxIndices(line.value, max);
+  return { t: pick(line.t, indices), value: pick(line.value, indices) };
+}
+
+/** A metric as stored: NaN, ±Infinity and null become null. */
+export const metric = (v: number | null | undefined): Metric => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+export function plotMetrics(m: { mae: number | null; rmse: number | null; mape: number | null; mase: number | null }): PlotMetrics {
+  return { mae: metric(m.mae), rmse: metric(m.rmse), mape: metric(m.mape), mase: metric(m.mase) };
+}
+
+/** Epochs 1..n of `loss` (and `valLoss`), thinned evenly to at most `max`, the last one kept. */
+export function thinLoss(loss: readonly number[], valLoss: readonly number[], max = MAX_LOSS_POINTS): Pick<PlotModel, 'lossEpochs' | 'loss' | 'valLoss'> {
+  const n = loss.length;
+  const stride = Math.max(1, Math.ceil(n / max));
+  const indices: number[] = [];
+  for (let i = 0; i < n; i += stride) indices.push(i);
+  if (n > 0 && indices[indices.length - 1] !== n - 1) indices.push(n - 1);
+  const hasVal = valLoss.length === n && n > 0;
+  return {
+    lossEpochs: indices.map((i) => i + 1),
+    loss: indices.map((i) => loss[i]),
+    valLoss: hasVal ? indices.map((i) => valLoss[i]) : [],
+  };
+}
+
+/** What the panel keeps of `result` (run `runId`). */
+export function plotResult(runId: number, result: ForecastJobResult): PlotResult {
+  // The held-out part: true values and every model's predictions, decimated on the same indices.
+  const heldIndices = minMaxIndices(result.heldOut.value);
+  const forecastIndex = result.forecast ? result.models.findIndex((m) => m.name === result.forecast?.model) : -1;
+  const warnings = result.warnings.slice(0, MAX_WARNINGS).map((w) => (w.length > MAX_WARNING_LENGTH ? `${w.slice(0, MAX_WARNING_LENGTH - 1)}…` : w));
+  return {
+    runId,
+    ingest: result.ingest,
+    split: result.split,
+    horizon: result.horizon,
+    warnings,
+    moreWarnings: Math.max(0, result.warnings.length - MAX_WARNINGS),
+    cancelled: result.cancelled,
+    series: decimate(result.series),
+    seriesPoints: result.series.t.length,
+    heldOut: { t: pick(result.heldOut.t, heldIndices), value: pick(result.heldOut.value, heldIndices) },
+    heldOutPoints: result.heldOut.t.length,
+    baseline: { predicted: pick(result.baseline.predicted, heldIndices), metrics: plotMetrics(result.baseline.metrics) },
+    models: result.models.map((m) => ({
+      name: m.name,
+      label: m.label,
+      ...(m.loadedFrom !== undefined ? { loadedFrom: m.loadedFrom } : {}),
+      ...(m.savedTo !== undefined ? { savedTo: m.savedTo } : {}),
+      epochs: m.epochs,
+      epochsRun: m.epochsRun,
+      bestEpoch: m.bestEpoch,
+      stoppedEarly: m.stoppedEarly,
+      cancelled: m.cancelled,
+      msPerEpoch: m.msPerEpoch,
+      finalLoss: m.finalLoss,
+      ...thinLoss(m.lossHistory, m.valLossHistory),
+      metrics: plotMetrics(m.metrics),
+      predicted: pick(m.predicted, heldIndices),
+      forecast: decimate(m.forecast),
+    })),
+    leaderboard: result.leaderboard.map((e) => ({
+      name: e.name,
+      label: e.label,
+      baseline: e.baseline === true,
+      metrics: plotMetrics(e.metrics),
+      beatsBaseline: e.beatsBaseline === true,
+      rank: e.rank,
+    })),
+    forecast:
+      result.forecast && forecastIndex >= 0
+        ? { ...decimate(result.forecast), model: result.forecast.model, modelIndex: forecastIndex }
+        : null,
+  };
+}

@@ -1,0 +1,208 @@
+/**
+ * A finished run: the warnings (always shown, never collapsed), the series with its held-out
+ * part and forecast band, true vs predicted over the held-out part, the leaderboard (table and
+ * bar chart), the metrics table, and the exports (forecast CSV, the series chart as SVG / PNG)
+ * and Save model. Each chart is embedded once per result (again on a theme change).
+ */
+import type { WebviewMessage } from '../../src/protocol';
+import { byId, setDisabled, setHidden, setText } from '../dom';
+import type { VscodeButton } from '../elements';
+import { formatCount, plural } from '../format';
+import type { View } from '../view';
+import { StaticChart } from './charts';
+import { formatTime, formatValue, stepWord } from './format';
+import type { ForecastTheme } from './palette';
+import type { PlotResult } from './plotData';
+import { closeUpStart, forecastBand, forecastSpec, heldOutSpec, leaderboardSpec, seriesSpec, splitRuleText } from './specs';
+import type { ForecastState } from './state';
+import { leaderboardRows, metricsRows } from './tables';
+
+export interface ResultsView extends View<ForecastState> {
+  readonly charts: { series: StaticChart; heldOut: StaticChart; forecast: StaticChart; leaderboard: StaticChart };
+  setTheme(theme: ForecastTheme): void;
+}
+
+export function createResultsView(post: (m: WebviewMessage) => void, initialTheme: ForecastTheme): ResultsView {
+  const warnings = byId('warnings');
+  const warningsHeading = byId('warnings-heading');
+  const warningsList = byId('warnings-list');
+  const results = byId('results');
+  const grid = byId('result-grid');
+  const metrics = byId('metrics');
+  const leaderboard = byId('leaderboard');
+  const forecastNote = byId('forecast-note');
+  const leaderboardNote = byId('leaderboard-note');
+  const splitRule = byId('split-rule');
+  const bandNote = byId('band-note');
+  const seriesNote = byId('series-note');
+  const heldOutNote = byId('heldout-note');
+  const metricsNote = byId('metrics-note');
+  const savedPath = byId('saved-path');
+  const metricsBody = byId('metrics-table').querySelector('tbody') as HTMLTableSectionElement;
+  const leaderboardBody = byId('leaderboard-table').querySelector('tbody') as HTMLTableSectionElement;
+  const exportCsv = byId<VscodeButton>('export-csv');
+  const exportSvg = byId<VscodeButton>('export-svg');
+  const exportPng = byId<VscodeButton>('export-png');
+  const saveModel = byId<VscodeButton>('save-model');
+
+  let theme = initialTheme;
+  let themeVersion = 0;
+  let shown: PlotResult | undefined;
+  let warningsKey = '';
+  let exporting = false;
+
+  const chartError = (name: string) => (message: string) => {
+    const note = byId(`${name}-chart`);
+    const p = document.createElement('p');
+    p.className = 'chart-empty';
+    p.textContent = `The chart could not be drawn: ${message}`;
+    note.replaceChildren(p);
+  };
+  const charts = {
+    series: new StaticChart(byId('series-chart'), 'series', chartError('series')),
+    heldOut: new StaticChart(byId('heldout-chart'), 'held-out', chartError('heldout')),
+    forecast: new StaticChart(byId('forecast-chart'), 'forecast', chartError('forecast')),
+    leaderboard: new StaticChart(byId('leaderboard-chart'), 'leaderboard', chartError('leaderboard')),
+  };
+
+  async function exportChart(format: 'svg' | 'png'): Promise<void> {
+    if (exporting) return;
+    await charts.series.settled();
+    const view = charts.series.view;
+    if (!view) return;
+    exporting = true;
+    try {
+      const data = format === 'svg' ? await view.toSVG() : await view.toImageURL('png', 2);
+      post({ type: 'exportChart', chart: 'series', format, data });
+    } catch (err) {
+      console.error('RNN Studio: the chart could not be exported:', err instanceof Error ? err.message : String(err));
+    } finally {
+      exporting = false;
+    }
+  }
+
+  exportCsv.addEventListener('click', () => {
+    if (!exportCsv.disabled) post({ type: 'exportForecastCsv' });
+  });
+  exportSvg.addEventListener('click', () => {
+    if (!exportSvg.disabled) void exportChart('svg');
+  });
+  exportPng.addEventListener('click', () => {
+    if (!exportPng.disabled) void exportChart('png');
+  });
+  saveModel.addEventListener('click', () => {
+    if (!saveModel.disabled) post({ type: 'saveModel' });
+  });
+
+  function renderWarnings(state: ForecastState): void {
+    const r = state.result;
+    const list = r ? r.warnings : [];
+    const more = r?.moreWarnings ?? 0;
+    const key = JSON.stringify([list, more]);
+    if (key === warningsKey) return;
+    warningsKey = key;
+    const items = list.map((w) => {
+      const li = document.createElement('li');
+      li.textContent = w;
+      return li;
+    });
+    if (more > 0) {
+      const li = document.createElement('li');
+      li.textContent = `… and ${plural(more, 'more warning')}.`;
+      items.push(li);
+    }
+    warningsList.replaceChildren(...items);
+    setText(warningsHeading, plural(list.length + more, 'warning'));
+    setHidden(warnings, items.length === 0);
+  }
+
+  function renderNotes(r: PlotResult): void {
+    setText(splitRule, splitRuleText(r));
+    const band = forecastBand(r);
+    const f = r.forecast;
+    const forecaster = f ? r.models[f.modelIndex] : undefined;
+    setText(
+      bandNote,
+      !f || !forecaster
+        ? 'No forecast: no model ran.'
+        : band
+          ? `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label} (lowest held-out MAE). ` +
+            `Band: ±1.96·RMSE = ±${formatValue(band.halfWidth)} (its held-out RMSE ${formatValue(band.rmse)}): ` +
+            'a rough guide, not a calibrated interval; multi-step errors grow with the horizon.'
+          : `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label}; no band (its held-out RMSE is n/a).`,
+    );
+    const thinned = r.series.t.length < r.seriesPoints;
+    setText(seriesNote, thinned ? ` ${formatCount(r.seriesPoints)} points, drawn as ${formatCount(r.series.t.length)} (lowest and highest per bucket).` : '');
+    const heldThinned = r.heldOut.t.length < r.heldOutPoints;
+    setText(
+      heldOutNote,
+      `One-step predictions of the ${plural(r.heldOutPoints, 'held-out point')}, each from the ${plural(r.split.window, 'true value')} before it` +
+        (heldThinned ? ` (drawn as ${formatCount(r.heldOut.t.length)})` : '') +
+        '. Baseline: the last true value.',
+    );
+    setText(
+      forecastNote,
+      `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded) and each model's ` +
+        `${plural(r.horizon, stepWord(r.ingest.resample))} forecast, made recursively from the last ${plural(r.split.window, 'value')}` +
+        (forecastBand(r) && forecaster ? `; ${forecaster.label}'s with its ±1.96·RMSE band.` : '.'),
+    );
+    const base = r.leaderboard.find((e) => e.baseline);
+    setText(
+      leaderboardNote,
+      base && base.metrics.mase === null ? 'Ranked by MAE (MASE is n/a: the training part does not change).' : 'Ranked by held-out MAE; bars: MASE, the baseline a dashed rule.',
+    );
+    setText(
+      metricsNote,
+      `MAE and RMSE in the units of ${r.ingest.column}; MAPE in percent of the true value; MASE: MAE over the training part's mean absolute ` +
+        'one-step change (below 1 beats the naive forecast in-sample). Computed on the original scale, after the transform is inverted.',
+    );
+  }
+
+  return {
+    charts,
+    setTheme(next) {
+      theme = next;
+      themeVersion += 1;
+      if (shown) {
+        const r = shown;
+        const key = `${r.runId}|${themeVersion}`;
+        charts.series.show(key, () => seriesSpec(theme, r));
+        charts.heldOut.show(key, () => heldOutSpec(theme, r));
+        charts.forecast.show(key, () => forecastSpec(theme, r));
+        charts.leaderboard.show(key, () => leaderboardSpec(theme, r));
+      }
+    },
+    render(state) {
+      renderWarnings(state);
+      const r = state.result;
+      setHidden(results, !r);
+      setHidden(grid, !r);
+      setHidden(metrics, !r);
+      setHidden(leaderboard, !r);
+      setDisabled(exportCsv, !r || r.models.length === 0);
+      setDisabled(exportSvg, !r);
+      setDisabled(exportPng, !r);
+      const trained = Boolean(r?.models.some((m) => m.loadedFrom === undefined));
+      setDisabled(saveModel, !trained);
+      saveModel.title = trained ? 'Save the forecaster (model, scaler, window, transform, columns)' : 'No trained model to save';
+      setText(savedPath, state.savedPath ? `Model saved to ${state.savedPath}` : '');
+      if (r !== shown) {
+        shown = r;
+        if (r) {
+          renderNotes(r);
+          metricsBody.replaceChildren(...metricsRows(r));
+          leaderboardBody.replaceChildren(...leaderboardRows(r));
+        } else {
+          metricsBody.replaceChildren();
+          leaderboardBody.replaceChildren();
+        }
+        // Visible first (the charts measure their container), then embedded.
+        const key = r ? `${r.runId}|${themeVersion}` : undefined;
+        charts.series.show(key, () => seriesSpec(theme, r as PlotResult));
+        charts.heldOut.show(key, () => heldOutSpec(theme, r as PlotResult));
+        charts.forecast.show(key, () => forecastSpec(theme, r as PlotResult));
+        charts.leaderboard.show(key, () => leaderboardSpec(theme, r as PlotResult));
+      }
+    },
+  };
+}
