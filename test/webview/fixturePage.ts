@@ -1,8 +1,9 @@
 /**
- * The panel's page as the tests serve it: the HTML of src/webviewHtml.ts (the very function
- * the extension host calls, with its real CSP and a fresh nonce per load), and the built
- * dist/webview.js, media/panel.css and dist/codicons/ from a tiny HTTP server on 127.0.0.1,
- * whose origin plays the part of `webview.cspSource`.
+ * The panels' pages as the tests serve them: the HTML of src/webviewHtml.ts (the very
+ * functions the extension host calls, with their real CSP and a fresh nonce per load) at /
+ * (text panel) and /forecast (forecast panel), and the built dist/webview.js,
+ * dist/forecastWebview.js, media/*.css and dist/codicons/ from a tiny HTTP server on
+ * 127.0.0.1, whose origin plays the part of `webview.cspSource`.
  *
  * `node out/test/webview/fixturePage.js` serves it for a look in a browser (it then needs a
  * stand-in VS Code: the panel falls back to one that logs what it would post).
@@ -12,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { renderPanelHtml } from '../../src/webviewHtml';
+import { renderForecastPanelHtml, renderPanelHtml } from '../../src/webviewHtml';
 
 /** The repository root (out/test/webview/ -> ../../..). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -30,6 +31,18 @@ export function fixturePageHtml(origin: string, nonce = newNonce()): string {
     styleUri: `${origin}/media/panel.css`,
     codiconsUri: `${origin}/dist/codicons/codicon.css`,
     title: 'RNN Studio',
+  });
+}
+
+/** The forecast panel's HTML for a page served from `origin` (at /forecast). */
+export function forecastFixturePageHtml(origin: string, nonce = newNonce()): string {
+  return renderForecastPanelHtml({
+    cspSource: origin,
+    nonce,
+    scriptUri: `${origin}/dist/forecastWebview.js`,
+    styleUri: `${origin}/media/panel.css`,
+    forecastStyleUri: `${origin}/media/forecast.css`,
+    codiconsUri: `${origin}/dist/codicons/codicon.css`,
   });
 }
 
@@ -65,6 +78,10 @@ export async function startFixtureServer(root = REPO_ROOT): Promise<FixtureServe
       send(200, TYPES['.html'], fixturePageHtml(origin));
       return;
     }
+    if (url.pathname === '/forecast') {
+      send(200, TYPES['.html'], forecastFixturePageHtml(origin));
+      return;
+    }
     if (url.pathname === '/favicon.ico') {
       res.writeHead(204).end(); // browsers ask; VS Code's webviews do not
       return;
@@ -93,5 +110,5 @@ export async function startFixtureServer(root = REPO_ROOT): Promise<FixtureServe
 }
 
 if (require.main === module) {
-  void startFixtureServer().then((s) => console.log(`RNN Studio panel fixture: ${s.origin}/`));
+  void startFixtureServer().then((s) => console.log(`RNN Studio panel fixture: ${s.origin}/ (forecast panel: ${s.origin}/forecast)`));
 }

@@ -19,7 +19,7 @@ export const CHROMIUM_PATH = process.env.RNN_STUDIO_CHROMIUM ?? '/usr/bin/chromi
 declare const window: any;
 
 export function assertBuilt(): void {
-  for (const file of ['dist/webview.js', 'dist/codicons/codicon.css', 'media/panel.css']) {
+  for (const file of ['dist/webview.js', 'dist/forecastWebview.js', 'dist/codicons/codicon.css', 'media/panel.css', 'media/forecast.css']) {
     if (!existsSync(path.join(REPO_ROOT, file))) {
       throw new Error(`${file} is missing: build first (node esbuild.mjs)`);
     }
@@ -44,7 +44,10 @@ export class Harness {
     return new Harness(await launch(), await startFixtureServer());
   }
 
-  async open(options: { theme?: ThemeName; initialState?: unknown; width?: number; height?: number } = {}): Promise<Panel> {
+  /** Opens a panel: the text panel, or with `page: 'forecast'` the forecast panel. */
+  async open(
+    options: { theme?: ThemeName; initialState?: unknown; width?: number; height?: number; page?: 'text' | 'forecast' } = {},
+  ): Promise<Panel> {
     const theme = THEMES[options.theme ?? 'dark'];
     // One test's crashed browser (e.g. out of memory on a busy machine) must not fail the next.
     if (!this.browser.isConnected()) this.browser = await launch();
@@ -59,7 +62,7 @@ export class Harness {
       bodyClass: theme.bodyClass,
       initialState: options.initialState,
     });
-    await panel.load(`${this.server.origin}/`);
+    await panel.load(`${this.server.origin}/${options.page === 'forecast' ? 'forecast' : ''}`);
     return panel;
   }
 

@@ -1,0 +1,213 @@
+/**
+ * Host messages for the forecast panel, as the extension host would send them, around a
+ * realistic ForecastJobResult: 400 daily closes of a trending, weekly-seasonal price, the last
+ * 60 held out, an MLP that beats the last-value baseline and an LSTM that does not, a 30-day
+ * forecast. Metrics and the leaderboard come from the core's own functions.
+ */
+import type { ForecastHostMessage, ForecastJobResult, ForecastLossPoint, HostMessage, ModelRun } from '../../src/protocol';
+import { leaderboard } from '../../src/core/forecast/leaderboard';
+import { forecastMetrics, naiveScale, persistencePredictions } from '../../src/core/forecast/metrics';
+
+type Of<T extends ForecastHostMessage['type']> = Extract<ForecastHostMessage, { type: T }>;
+
+export const DAY = 86_400_000;
+export const START = Date.UTC(2023, 0, 1);
+export const FILE = 'btc-daily.csv';
+export const POINTS = 400;
+export const TEST = 60;
+export const WINDOW = 60;
+export const HORIZON = 30;
+export const EPOCHS = 50;
+
+/** A deterministic pseudo-random sequence in [-1, 1). */
+function noise(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return (s / 2 ** 32) * 2 - 1;
+  };
+}
+
+export interface FixtureOptions {
+  points?: number;
+  test?: number;
+  /** Days between points (1: daily). */
+  stepDays?: number;
+}
+
+/** The series: a trend, a weekly cycle, a slow swing and noise, around 20,000. */
+export function priceSeries(points = POINTS, stepDays = 1): { t: number[]; value: number[] } {
+  const r = noise(7);
+  const t: number[] = [];
+  const value: number[] = [];
+  let walk = 0;
+  for (let i = 0; i < points; i++) {
+    walk += r() * 120;
+    t.push(START + i * stepDays * DAY);
+    value.push(20_000 + i * 18 + 900 * Math.sin((2 * Math.PI * i) / 7) * 0.35 + 2_400 * Math.sin(i / 45) + walk);
+  }
+  return { t, value };
+}
+
+function lossCurve(epochs: number, start: number, end: number, seed: number, withVal: boolean): { loss: number[]; val: number[] } {
+  const r = noise(seed);
+  const loss: number[] = [];
+  const val: number[] = [];
+  for (let e = 1; e <= epochs; e++) {
+    const base = end + (start - end) * Math.exp(-e / 7);
+    loss.push(base * (1 + 0.06 * r()));
+    if (withVal) val.push(base * 1.25 * (1 + 0.1 * r()) + 0.0004 * Math.max(0, e - 30));
+  }
+  return { loss, val };
+}
+
+export function forecastResult(options: FixtureOptions = {}): ForecastJobResult {
+  const points = options.points ?? POINTS;
+  const test = options.test ?? TEST;
+  const stepDays = options.stepDays ?? 1;
+  const series = priceSeries(points, stepDays);
+  const index = points - test;
+  const heldOut = { t: series.t.slice(index), value: series.value.slice(index) };
+  const scale = naiveScale(series.value.slice(0, index));
+  const baselinePredicted = persistencePredictions(series.value, index);
+  const r = noise(11);
+  // The MLP: close to the truth. The LSTM: lagging, biased and noisy (worse than the baseline).
+  const mlpPredicted = heldOut.value.map((v, k) => 0.62 * v + 0.38 * baselinePredicted[k] + r() * 90);
+  const lstmPredicted = baselinePredicted.map((v, k) => v - 260 + r() * 420 + (k > 0 ? 0.3 * (baselinePredicted[k] - baselinePredicted[k - 1]) : 0));
+  const last = series.value[points - 1];
+  const lastT = series.t[points - 1];
+  const future = (drift: number, wiggle: number) => ({
+    t: Array.from({ length: HORIZON }, (_, k) => lastT + (k + 1) * stepDays * DAY),
+    value: Array.from({ length: HORIZON }, (_, k) => last + drift * (k + 1) + wiggle * Math.sin((2 * Math.PI * (k + 1)) / 7)),
+  });
+  const mlpLoss = lossCurve(EPOCHS, 0.09, 0.0021, 3, true);
+  const lstmLoss = lossCurve(38, 0.12, 0.0048, 5, true);
+  const windows = index - WINDOW;
+  const validation = Math.round(windows * 0.1);
+  const models: ModelRun[] = [
+    {
+      name: 'mlp',
+      label: 'MLP 56-32',
+      spec: { preset: 'mlp', units: [56, 32] },
+      epochs: EPOCHS,
+      epochsRun: EPOCHS,
+      lossHistory: mlpLoss.loss,
+      valLossHistory: mlpLoss.val,
+      bestEpoch: 47,
+      stoppedEarly: false,
+      cancelled: false,
+      msPerEpoch: 41.7,
+      finalLoss: mlpLoss.loss[EPOCHS - 1],
+      trainWindows: windows - validation,
+      validationWindows: validation,
+      predicted: mlpPredicted,
+      metrics: forecastMetrics(heldOut.value, mlpPredicted, scale),
+      forecast: future(22, 180),
+    },
+    {
+      name: 'lstm',
+      label: 'LSTM 64',
+      spec: { preset: 'lstm', units: [64] },
+      epochs: EPOCHS,
+      epochsRun: 38,
+      lossHistory: lstmLoss.loss,
+      valLossHistory: lstmLoss.val,
+      bestEpoch: 30,
+      stoppedEarly: true,
+      cancelled: false,
+      msPerEpoch: 318.4,
+      finalLoss: lstmLoss.loss[37],
+      trainWindows: windows - validation,
+      validationWindows: validation,
+      predicted: lstmPredicted,
+      metrics: forecastMetrics(heldOut.value, lstmPredicted, scale),
+      forecast: future(-8, 60),
+    },
+  ];
+  const baselineMetrics = forecastMetrics(heldOut.value, baselinePredicted, scale);
+  const board = leaderboard(models.map(({ name, label, metrics }) => ({ name, label, metrics })), baselineMetrics);
+  const best = [...models].sort((a, b) => a.metrics.mae - b.metrics.mae)[0];
+  return {
+    ingest: {
+      file: FILE,
+      bytes: 1_234_567,
+      column: 'Close',
+      timeColumn: 'Timestamp',
+      timeFormat: 'unix-s',
+      timeKind: 'time',
+      rows: points + 12,
+      rowsSkipped: 3,
+      skipped: { missingValue: 2, nonNumericValue: 1, badTime: 0 },
+      duplicates: 9,
+      outOfOrder: 0,
+      resample: 'day',
+      aggregation: 'mean',
+      gaps: 2,
+      points,
+      step: stepDays * DAY,
+    },
+    series,
+    split: { index, time: series.t[index], trainPoints: index, testPoints: test, window: WINDOW, windows },
+    heldOut,
+    baseline: { name: 'persistence', predicted: baselinePredicted, metrics: baselineMetrics },
+    models,
+    leaderboard: board,
+    forecast: { ...best.forecast, model: best.name },
+    horizon: HORIZON,
+    warnings: [
+      `3 of ${points + 12} rows were skipped in "Close": 2 missing values, 1 non-numeric value.`,
+      '9 rows have the same time as another row (duplicates); they are part of their day\'s mean.',
+      '2 days have no data (gaps); the series goes from one point to the next across them.',
+      `LSTM 64 does not beat the last-value baseline on the held-out points (MAE ${models[1].metrics.mae.toPrecision(4)} vs ${baselineMetrics.mae.toPrecision(4)}).`,
+    ],
+    cancelled: false,
+  };
+}
+
+export const BACKEND: HostMessage = { type: 'backend', backend: { name: 'wasm', requested: 'auto' } };
+
+/** `fraction` of a file of `totalBytes` with `totalRows` rows read. */
+export function ingestProgress(runId: number, fraction: number, totalBytes = 1_234_567, totalRows = 412): Of<'ingestProgress'> {
+  return { type: 'ingestProgress', runId, file: FILE, bytesRead: Math.round(totalBytes * fraction), totalBytes, rows: Math.round(totalRows * fraction) };
+}
+
+export function forecastStarted(runId: number, result = forecastResult()): Of<'forecastStarted'> {
+  return { type: 'forecastStarted', runId, ingest: result.ingest, split: result.split, models: result.models.map((m) => m.name), epochs: EPOCHS, loaded: false };
+}
+
+/** Epochs `from`..`to` (1-based) of model `modelIndex`, with its validation loss. */
+export function forecastProgress(runId: number, modelIndex: number, from: number, to: number, result = forecastResult()): Of<'forecastProgress'> {
+  const model = result.models[modelIndex];
+  const points: ForecastLossPoint[] = [];
+  for (let e = from; e <= to; e++) points.push({ epoch: e, loss: model.lossHistory[e - 1], valLoss: model.valLossHistory[e - 1] });
+  const msPerEpoch = model.msPerEpoch;
+  const done = modelIndex * EPOCHS + to;
+  return {
+    type: 'forecastProgress',
+    runId,
+    model: model.name,
+    modelIndex,
+    points,
+    epochs: model.epochs,
+    elapsedMs: done * msPerEpoch,
+    remainingMs: (2 * EPOCHS - done) * msPerEpoch,
+  };
+}
+
+export function forecastFinished(runId: number, result = forecastResult()): Of<'forecastFinished'> {
+  return { type: 'forecastFinished', runId, result };
+}
+
+/** A whole run as the host sends it, ready to replay. */
+export function completedRun(runId: number, result = forecastResult()): HostMessage[] {
+  return [
+    BACKEND,
+    ingestProgress(runId, 0.4),
+    ingestProgress(runId, 1),
+    forecastStarted(runId, result),
+    forecastProgress(runId, 0, 1, 25, result),
+    forecastProgress(runId, 0, 26, 50, result),
+    forecastProgress(runId, 1, 1, 38, result),
+    forecastFinished(runId, result),
+  ];
+}

@@ -1,0 +1,413 @@
+/**
+ * The forecast panel in headless Chromium, served with its real CSP: what it shows for the
+ * host's messages (ingest progress, live loss, the finished result's charts and tables), what
+ * it posts back (cancel, exports, save), its persisted state, and that nothing violates the
+ * CSP or logs an error (checked after every test).
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import type { WebviewMessage } from '../../src/protocol';
+import {
+  BACKEND,
+  completedRun,
+  forecastFinished,
+  forecastProgress,
+  forecastResult,
+  forecastStarted,
+  ingestProgress,
+} from './forecastMessages';
+import { Harness, type Panel } from './harness';
+
+// Browser-side global inside page.evaluate callbacks (no DOM library in this project).
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any;
+
+let harness: Harness;
+let panel: Panel | undefined;
+
+before(async () => {
+  harness = await Harness.start();
+});
+
+after(async () => {
+  await harness?.close();
+});
+
+afterEach(async () => {
+  if (!panel) return;
+  const p = panel;
+  panel = undefined;
+  try {
+    assert.deepEqual(await p.cspViolations(), [], 'no Content Security Policy violation');
+    assert.deepEqual(p.pageErrors, [], 'no uncaught error in the page');
+    assert.deepEqual(p.consoleErrors, [], 'no console error or warning');
+  } finally {
+    await p.close();
+  }
+});
+
+async function open(options: Parameters<Harness['open']>[0] = {}): Promise<Panel> {
+  panel = await harness.open({ page: 'forecast', width: 1280, ...options });
+  return panel;
+}
+
+/** Items of the chart's own marks of `type` ('line', 'area', 'rect', 'rule', 'symbol', 'text'; not its axes' or legend's). */
+function marks(p: Panel, chart: string, type: string): Promise<number> {
+  return p.page.evaluate(
+    ({ chart, type }: { chart: string; type: string }) =>
+      window.document.querySelectorAll(['path', 'line', 'text'].map((el) => `#${chart} svg .mark-${type}.role-mark > ${el}`).join(', ')).length,
+    { chart, type },
+  );
+}
+
+function embedCounts(p: Panel): Promise<Record<string, number>> {
+  return p.page.evaluate(() => window.rnnStudio.embedCounts());
+}
+
+function state(p: Panel): Promise<unknown> {
+  return p.page.evaluate(() => JSON.parse(JSON.stringify(window.rnnStudio.state())));
+}
+
+/** Waits until the panel has posted a message of `type`, and returns those it posted. */
+async function postedOf<T extends WebviewMessage['type']>(p: Panel, type: T): Promise<Array<Extract<WebviewMessage, { type: T }>>> {
+  await p.page.waitForFunction((t: string) => window.__posted.some((m: WebviewMessage) => m.type === t), type);
+  return (await p.posted()).filter((m): m is Extract<WebviewMessage, { type: T }> => m.type === type);
+}
+
+/** The text of each cell of a table's body rows. */
+function tableCells(p: Panel, id: string): Promise<string[][]> {
+  return p.page.evaluate(
+    (tableId: string) =>
+      [...window.document.querySelectorAll(`#${tableId} tbody tr`)].map((tr: { children: Iterable<{ textContent: string }> }) =>
+        [...tr.children].map((c) => c.textContent.trim()),
+      ),
+    id,
+  );
+}
+
+function rowInfo(p: Panel, id: string): Promise<Array<{ model: string; className: string; rank?: string }>> {
+  return p.page.evaluate(
+    (tableId: string) =>
+      [...window.document.querySelectorAll(`#${tableId} tbody tr`)].map((tr: { dataset: Record<string, string>; className: string }) => ({
+        model: tr.dataset.model,
+        className: tr.className,
+        ...(tr.dataset.rank ? { rank: tr.dataset.rank } : {}),
+      })),
+    id,
+  );
+}
+
+describe('startup', () => {
+  test("posts 'ready' once, after loading its own bundle and styles under the strict CSP", async () => {
+    const p = await open();
+    assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
+    for (const asset of ['/dist/forecastWebview.js', '/media/panel.css', '/media/forecast.css', '/dist/codicons/codicon.css']) {
+      assert.ok(harness.server.requests.includes(asset), `${asset} requested`);
+    }
+    const { csp, scriptNonce, title } = await p.page.evaluate(() => ({
+      csp: window.document.querySelector('meta[http-equiv="Content-Security-Policy"]').content,
+      scriptNonce: window.document.querySelector('script[src$="forecastWebview.js"]').nonce,
+      title: window.document.getElementById('title').textContent,
+    }));
+    assert.match(csp, /^default-src 'none'; /);
+    assert.doesNotMatch(csp, /unsafe-/);
+    assert.ok(scriptNonce && csp.includes(`'nonce-${scriptNonce}'`));
+    assert.equal(title, 'RNN Studio — Forecast');
+    assert.equal(await p.text('#run-state'), 'Idle');
+    assert.equal(await p.isDisabled('#cancel'), true);
+    for (const id of ['#results', '#result-grid', '#leaderboard', '#metrics', '#warnings', '#ingest-progress', '#ingest-summary']) {
+      assert.equal(await p.isHidden(id), true, `${id} hidden before a run`);
+    }
+  });
+});
+
+describe('reading and training', () => {
+  test('ingest progress shows bytes, rows and a bar; Cancel posts cancel, then the run ends as cancelled', async () => {
+    const p = await open();
+    await p.send(BACKEND, ingestProgress(1, 0.1, 312_000_000), ingestProgress(1, 0.4, 312_000_000));
+    assert.equal(await p.isHidden('#ingest-progress'), false);
+    assert.equal(await p.text('#ingest-text'), 'Reading btc-daily.csv: 125 MB of 312 MB (40 %)');
+    assert.equal(await p.text('#ingest-rows'), '165 rows read');
+    assert.equal(await p.page.evaluate(() => window.document.getElementById('ingest-bar').value), 0.4);
+    assert.equal(await p.text('#source'), 'btc-daily.csv (reading…)');
+    assert.equal(await p.text('#run-state'), 'Reading the CSV…');
+    assert.equal(await p.isDisabled('#cancel'), false);
+    await p.page.click('#cancel');
+    assert.deepEqual(await postedOf(p, 'cancel'), [{ type: 'cancel' }]);
+    assert.equal(await p.text('#run-state'), 'Cancelling…');
+    assert.equal(await p.isDisabled('#cancel'), true);
+    await p.send({ type: 'error', message: 'Reading btc-daily.csv was cancelled.' });
+    assert.equal(await p.text('#run-state'), 'Cancelled');
+    assert.equal(await p.isHidden('#error'), false);
+  });
+
+  test('live loss and validation loss are appended without re-embedding; epoch x / y of model i / n', async () => {
+    const p = await open();
+    const result = forecastResult();
+    await p.send(BACKEND, ingestProgress(1, 1), forecastStarted(1, result));
+    assert.equal(await p.isHidden('#ingest-progress'), true);
+    assert.equal(await p.text('#epoch'), 'Epoch 0 / 50 · model 1 / 2 (MLP)');
+    assert.equal(await p.text('#source'), 'btc-daily.csv · column Close · time: Timestamp (unix seconds) · daily mean');
+    assert.equal(await p.isHidden('#ingest-summary'), false);
+    assert.equal(await p.text('#rows-read'), '412');
+    assert.equal(await p.text('#rows-skipped'), '3');
+    assert.equal(await p.text('#duplicates'), '9');
+    assert.equal(await p.text('#gaps'), '2');
+    assert.equal(await p.text('#points'), '400');
+    assert.equal(await p.text('#split'), '340 / 60');
+    assert.equal(await p.text('#windows'), '60 → 280');
+    assert.equal(await p.embedCount(), 1);
+    await p.page.evaluate(() => {
+      window.__svg = window.document.querySelector('#loss-chart svg');
+    });
+    for (let epoch = 1; epoch <= 4; epoch++) {
+      await p.send(forecastProgress(1, 0, epoch, epoch, result));
+      assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * epoch, 'a loss and a validation loss point per epoch');
+    }
+    assert.equal(await p.text('#epoch'), 'Epoch 4 / 50 · model 1 / 2 (MLP)');
+    await p.send(forecastProgress(1, 0, 5, 50, result), forecastProgress(1, 1, 1, 10, result));
+    assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 60);
+    assert.equal(await marks(p, 'loss-chart', 'line'), 4, 'loss and validation loss of two models');
+    assert.equal(await p.text('#epoch'), 'Epoch 10 / 50 · model 2 / 2 (LSTM)');
+    const progress = forecastProgress(1, 1, 1, 10, result);
+    assert.equal(await p.text('#elapsed'), '19 s');
+    assert.equal(await p.text('#remaining'), '13 s');
+    assert.equal(progress.elapsedMs, 60 * 318.4);
+    assert.equal(await p.embedCount(), 1, 'embedded once');
+    assert.equal(await p.page.evaluate(() => window.document.querySelector('#loss-chart svg') === window.__svg), true);
+    const dashed = await p.page.evaluate(
+      () =>
+        [...window.document.querySelectorAll('#loss-chart svg .mark-line path')].filter((e: { getAttribute(n: string): string | null }) => {
+          const dash = e.getAttribute('stroke-dasharray');
+          return dash !== null && dash !== '1,0';
+        }).length,
+    );
+    assert.equal(dashed, 2, 'validation loss dashed');
+    const legend = await p.text('#loss-legend');
+    assert.equal(legend, 'MLPLSTMvalidation (dashed)');
+    assert.equal(await p.isDisabled('#cancel'), false);
+    assert.equal(await p.isHidden('#results'), true, 'no result yet');
+  });
+});
+
+describe('the result', () => {
+  test('the series, held-out, forecast and leaderboard charts draw their marks; warnings are shown in full', async () => {
+    const p = await open();
+    await p.send(...completedRun(1));
+    for (const id of ['#results', '#result-grid', '#leaderboard', '#metrics', '#warnings']) assert.equal(await p.isHidden(id), false, `${id} shown`);
+    assert.equal(await p.text('#run-state'), 'Completed in 28 s');
+    assert.equal(await p.text('#epoch'), '2 models trained · 88 epochs in all');
+    assert.equal(await p.isDisabled('#cancel'), true);
+    // Series: the actual line and the forecast, the band, the held-out shading and its rule.
+    assert.equal(await marks(p, 'series-chart', 'line'), 2);
+    assert.equal(await marks(p, 'series-chart', 'area'), 1);
+    assert.equal(await marks(p, 'series-chart', 'rect'), 1);
+    assert.ok((await marks(p, 'series-chart', 'rule')) >= 1);
+    // Held out: actual, two models, baseline; the actual line red-ish from the theme.
+    assert.equal(await marks(p, 'heldout-chart', 'line'), 4);
+    const actualStroke = await p.page.evaluate(() => window.document.querySelector('#heldout-chart svg .mark-line path').getAttribute('stroke'));
+    assert.equal(actualStroke, '#f14c4c', "--vscode-charts-red of the dark theme");
+    // Close-up: actual and both models' forecasts, the best one's band.
+    assert.equal(await marks(p, 'forecast-chart', 'line'), 3);
+    assert.equal(await marks(p, 'forecast-chart', 'area'), 1);
+    // Leaderboard: a bar per model and the baseline, the baseline's value a rule.
+    assert.equal(await marks(p, 'leaderboard-chart', 'rect'), 3);
+    assert.equal(await marks(p, 'leaderboard-chart', 'rule'), 1);
+    assert.equal(await p.text('#split-rule'), 'Held out: the last 60 days (from 2023-12-07)');
+    assert.match(await p.text('#band-note'), /^Forecast: 30 days ahead by MLP 56-32 \(lowest held-out MAE\)\. Band: ±1\.96·RMSE = ±185\.78 \(its held-out RMSE 94\.783\)/);
+    const warnings = await p.page.evaluate(() => [...window.document.querySelectorAll('#warnings li')].map((li: { textContent: string }) => li.textContent));
+    assert.equal(warnings.length, 4);
+    assert.match(warnings[3], /^LSTM 64 does not beat the last-value baseline/);
+    assert.equal(await p.text('#warnings-heading'), '4 warnings');
+    const box = await p.page.locator('#warnings').boundingBox();
+    assert.ok(box && box.height > 60, 'every warning is laid out, none collapsed');
+  });
+
+  test('the metrics table: original units, n/a for NaN and null, the worse model flagged, the best values marked', async () => {
+    const p = await open();
+    const result = forecastResult();
+    result.models[1].metrics.mape = NaN;
+    (result.models[1].metrics as { mase: number | null }).mase = null;
+    await p.send(BACKEND, forecastStarted(1, result), forecastFinished(1, result));
+    const cells = await tableCells(p, 'metrics-table');
+    assert.deepEqual(cells, [
+      ['MLP 56-32forecast', '78.449', '94.783', '0.27 %', '0.437', 'Beats baseline (−57.7 % MAE)', '50 / 50', '41.7 ms'],
+      ['LSTM 64', '343.24', '418.07', 'n/a', 'n/a', 'Worse than baseline (+85.2 % MAE)', '38 / 50 · best 30', '318 ms'],
+      ['Last value (persistence)baseline', '185.35', '210.57', '0.64 %', '1.032', 'the reference', '—', '—'],
+    ]);
+    assert.deepEqual(
+      (await rowInfo(p, 'metrics-table')).map((r) => [r.model, r.className]),
+      [
+        ['mlp', 'is-better'],
+        ['lstm', 'is-worse'],
+        ['persistence', 'is-baseline'],
+      ],
+    );
+    const flagged = await p.page.evaluate(() => {
+      const flag = window.document.querySelector('#metrics-table tr.is-worse .flag-worse');
+      const style = window.getComputedStyle(flag);
+      return { visible: flag.getBoundingClientRect().width > 0 && style.visibility === 'visible', color: style.color, icon: Boolean(flag.querySelector('.codicon-warning')) };
+    });
+    assert.equal(flagged.visible, true);
+    assert.equal(flagged.icon, true);
+    assert.equal(flagged.color, 'rgb(204, 167, 0)', '--vscode-editorWarning-foreground');
+    const best = await p.page.evaluate(() =>
+      [...window.document.querySelectorAll('#metrics-table td.is-best')].map((td: { dataset: { metric: string }; textContent: string }) => `${td.dataset.metric}=${td.textContent}`),
+    );
+    assert.deepEqual(best, ['mae=78.449', 'rmse=94.783', 'mape=0.27 %', 'mase=0.437']);
+    assert.equal(await p.page.locator('#metrics-table td.is-na').count(), 2);
+  });
+
+  test('the leaderboard ranks the models and the baseline, best first', async () => {
+    const p = await open();
+    await p.send(...completedRun(1));
+    assert.deepEqual(await rowInfo(p, 'leaderboard-table'), [
+      { model: 'mlp', className: 'is-better', rank: '1' },
+      { model: 'persistence', className: 'is-baseline', rank: '2' },
+      { model: 'lstm', className: 'is-worse', rank: '3' },
+    ]);
+    const cells = await tableCells(p, 'leaderboard-table');
+    assert.deepEqual(cells[0], ['1', 'MLP 56-32', '0.437', '78.449', '−57.7 % MAE']);
+    assert.deepEqual(cells[2], ['3', 'LSTM 64', '1.912', '343.24', '+85.2 % MAE, worse']);
+    const labels = await p.page.evaluate(() =>
+      [...window.document.querySelectorAll('#leaderboard-chart svg .mark-text text')].map((t: { textContent: string }) => t.textContent),
+    );
+    assert.ok(labels.includes('1.912 ▲ worse'), `bar labels: ${labels.join(' | ')}`);
+    assert.ok(labels.includes('baseline'));
+  });
+
+  test('Export CSV, SVG and PNG, and Save model post their messages', async () => {
+    const p = await open();
+    await p.send(...completedRun(1));
+    await p.clearPosted();
+    await p.page.click('#export-csv');
+    assert.deepEqual(await postedOf(p, 'exportForecastCsv'), [{ type: 'exportForecastCsv' }]);
+    await p.page.click('#export-svg');
+    const [svg] = await postedOf(p, 'exportChart');
+    assert.equal(svg.chart, 'series');
+    assert.equal(svg.format, 'svg');
+    assert.match(svg.data, /^<svg[^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    assert.ok(svg.data.includes('Held out: the last 60 days'), 'the split rule is in the exported chart');
+    await p.clearPosted();
+    await p.page.click('#export-png');
+    const [png] = await postedOf(p, 'exportChart');
+    assert.equal(png.format, 'png');
+    assert.match(png.data, /^data:image\/png;base64,[A-Za-z0-9+/]{2000,}/);
+    await p.page.click('#save-model');
+    assert.deepEqual(await postedOf(p, 'saveModel'), [{ type: 'saveModel' }]);
+    await p.send({ type: 'modelSaved', path: '/work/.rnn-studio/models/btc-mlp' });
+    assert.equal(await p.text('#saved-path'), 'Model saved to /work/.rnn-studio/models/btc-mlp');
+  });
+
+  test('the series chart has a tooltip and zooms with the wheel', async () => {
+    const p = await open();
+    await p.send(...completedRun(1));
+    const svg = p.page.locator('#series-chart svg');
+    await svg.scrollIntoViewIfNeeded();
+    const box = await svg.boundingBox();
+    assert.ok(box);
+    const axisLabels = () =>
+      p.page.evaluate(() => [...window.document.querySelectorAll('#series-chart svg .role-axis-label text')].map((t: { textContent: string }) => t.textContent).join(' '));
+    const before = await axisLabels();
+    await p.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 2 });
+    await p.page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5000 });
+    assert.match(await p.text('#vg-tooltip-element'), /Time2023-\d\d-\d\dLineActual \(training\)Close\d/);
+    await p.page.mouse.wheel(0, -400);
+    await p.page.waitForFunction((old: string) => {
+      const now = [...window.document.querySelectorAll('#series-chart svg .role-axis-label text')].map((t: { textContent: string }) => t.textContent).join(' ');
+      return now !== old;
+    }, before);
+    assert.notEqual(await axisLabels(), before, 'zoomed');
+  });
+
+  test('a long series is drawn decimated (lowest and highest per bucket), and the saved state stays small', async () => {
+    const p = await open();
+    const result = forecastResult({ points: 200_000, test: 60 });
+    await p.send(BACKEND, forecastStarted(1, result), forecastFinished(1, result));
+    const vertices = await p.page.evaluate(() => {
+      const d: string = window.document.querySelector('#series-chart svg .mark-line path').getAttribute('d');
+      return (d.match(/L/g) ?? []).length + 1;
+    });
+    assert.ok(vertices <= 2000 && vertices > 1000, `${vertices} vertices`);
+    assert.match(await p.text('#series-note'), /200,000 points, drawn as 2,000/);
+    const saved = JSON.stringify(await p.savedState());
+    assert.ok(saved.length < 250_000, `saved state: ${saved.length} characters`);
+  });
+});
+
+describe('messages, state and theme', () => {
+  test('malformed host messages are ignored', async () => {
+    const p = await open();
+    await p.send(BACKEND, forecastStarted(1));
+    const before = await state(p);
+    const result = forecastResult();
+    const bad: unknown[] = [
+      { type: 'forecastFinished', runId: 1, result: { ...result, heldOut: { t: [1], value: [] } } },
+      { type: 'forecastFinished', runId: 1, result: { ...result, models: [{ ...result.models[0], predicted: [1, 2] }] } },
+      { type: 'forecastProgress', runId: 1, model: 'mlp', modelIndex: 0, points: [{ epoch: 'one', loss: 1 }], epochs: 50, elapsedMs: 1, remainingMs: 1 },
+      { type: 'ingestProgress', runId: 1, file: 'x.csv', bytesRead: '10', totalBytes: 100, rows: 1 },
+      { type: 'forecastStarted', runId: 2, ingest: { file: 'x.csv' }, split: {}, models: [], epochs: 1, loaded: false },
+      { type: 'nope' },
+      42,
+      null,
+      'forecastFinished',
+    ];
+    await p.send(...bad);
+    assert.deepEqual(await state(p), before);
+    assert.equal(await p.isHidden('#results'), true);
+    assert.equal(await p.text('#run-state'), 'Training…');
+  });
+
+  test('a replayed run adds nothing: no re-embedding, no duplicate point', async () => {
+    const p = await open();
+    await p.send(...completedRun(1));
+    const counts = await embedCounts(p);
+    assert.deepEqual(counts, { loss: 1, series: 1, heldOut: 1, forecast: 1, leaderboard: 1 });
+    const symbols = await marks(p, 'loss-chart', 'symbol');
+    await p.send(...completedRun(1));
+    assert.deepEqual(await embedCounts(p), counts);
+    assert.equal(await marks(p, 'loss-chart', 'symbol'), symbols);
+    assert.equal(symbols, 2 * (50 + 38));
+  });
+
+  test('a reloaded panel shows its charts and tables again before any replay, and the replay adds nothing', async () => {
+    const p = await open();
+    await p.send(...completedRun(1), { type: 'modelSaved', path: '/m/btc' });
+    await p.clearPosted();
+    await p.reload();
+    await p.chartSettled();
+    assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
+    assert.equal(await p.isHidden('#results'), false);
+    assert.equal(await marks(p, 'series-chart', 'line'), 2);
+    assert.equal(await marks(p, 'heldout-chart', 'line'), 4);
+    assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 88);
+    assert.equal((await tableCells(p, 'metrics-table')).length, 3);
+    assert.equal(await p.text('#saved-path'), 'Model saved to /m/btc');
+    assert.equal(await p.page.locator('#warnings li').count(), 4);
+    await p.send(...completedRun(1));
+    assert.deepEqual(await embedCounts(p), { loss: 1, series: 1, heldOut: 1, forecast: 1, leaderboard: 1 });
+    assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 88);
+  });
+
+  test('an error shows until dismissed; an error while training ends the run as failed', async () => {
+    const p = await open();
+    await p.send(BACKEND, forecastStarted(1), forecastProgress(1, 0, 1, 3));
+    await p.send({ type: 'error', message: 'The worker ran out of memory.' });
+    assert.equal(await p.text('#error-message'), 'The worker ran out of memory.');
+    assert.equal(await p.text('#run-state'), 'Failed');
+    assert.equal(await p.isDisabled('#cancel'), true);
+    await p.page.click('#error-dismiss');
+    assert.equal(await p.isHidden('#error'), true);
+  });
+
+  test('a theme change re-embeds the charts in the new colours, keeping their data', async () => {
+    const p = await open({ theme: 'dark' });
+    await p.send(...completedRun(1));
+    await p.applyTheme('light');
+    assert.deepEqual(await embedCounts(p), { loss: 2, series: 2, heldOut: 2, forecast: 2, leaderboard: 2 });
+    const actualStroke = await p.page.evaluate(() => window.document.querySelector('#heldout-chart svg .mark-line path').getAttribute('stroke'));
+    assert.equal(actualStroke, '#e51400', '--vscode-charts-red of the light theme');
+    assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 88);
+    assert.equal(await marks(p, 'heldout-chart', 'line'), 4);
+  });
+});

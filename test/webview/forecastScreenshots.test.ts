@@ -1,0 +1,88 @@
+/**
+ * Screenshots of the forecast panel in VS Code's dark, light and high-contrast themes, a
+ * finished comparison of two models and a narrow panel mid-training, to
+ * test-results/forecast-*.png, for a human look (the CSP and console checks apply here too).
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import type { HostMessage } from '../../src/protocol';
+import { completedRun, forecastProgress, forecastResult, forecastStarted, ingestProgress } from './forecastMessages';
+import { REPO_ROOT } from './fixturePage';
+import { Harness, type Panel } from './harness';
+import type { ThemeName } from './themes';
+
+const OUT = path.join(REPO_ROOT, 'test-results');
+let harness: Harness;
+
+before(async () => {
+  mkdirSync(OUT, { recursive: true });
+  harness = await Harness.start();
+});
+
+after(async () => {
+  await harness?.close();
+});
+
+async function shoot(panel: Panel, name: string): Promise<void> {
+  await panel.chartSettled();
+  await panel.page.waitForTimeout(150); // web fonts (codicons) and the components' first paint
+  await panel.page.screenshot({ path: path.join(OUT, `forecast-${name}.png`), fullPage: true });
+  assert.deepEqual(await panel.cspViolations(), []);
+  assert.deepEqual(panel.pageErrors, []);
+  assert.deepEqual(panel.consoleErrors, []);
+}
+
+async function hover(panel: Panel, selector: string, fraction: number): Promise<void> {
+  const svg = panel.page.locator(`${selector} svg`).first();
+  await svg.scrollIntoViewIfNeeded();
+  const box = await svg.boundingBox();
+  assert.ok(box);
+  await panel.page.mouse.move(box.x + box.width * fraction, box.y + box.height * 0.5, { steps: 2 });
+  await panel.page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5000 });
+}
+
+for (const theme of ['dark', 'light', 'high-contrast'] as ThemeName[]) {
+  test(`${theme} theme, two models compared, forecast and metrics`, async () => {
+    const panel = await harness.open({ page: 'forecast', theme, width: 1280, height: 900 });
+    try {
+      await panel.send(...completedRun(1));
+      await hover(panel, '#series-chart', 0.93);
+      await shoot(panel, theme);
+    } finally {
+      await panel.close();
+    }
+  });
+}
+
+test('dark theme, narrow panel, the second model training', async () => {
+  const panel = await harness.open({ page: 'forecast', theme: 'dark', width: 600, height: 900 });
+  try {
+    const result = forecastResult();
+    const messages: HostMessage[] = [
+      {
+        type: 'backend',
+        backend: { name: 'wasm', requested: 'tensorflow', fallbackReason: '@tensorflow/tfjs-node is not installed: training on wasm instead' },
+      },
+      ingestProgress(2, 1),
+      forecastStarted(2, result),
+      forecastProgress(2, 0, 1, 50, result),
+      forecastProgress(2, 1, 1, 17, result),
+    ];
+    await panel.send(...messages);
+    await shoot(panel, 'dark-narrow-training');
+  } finally {
+    await panel.close();
+  }
+});
+
+test('light theme, reading a large CSV', async () => {
+  const panel = await harness.open({ page: 'forecast', theme: 'light', width: 900, height: 520 });
+  try {
+    await panel.send({ type: 'backend', backend: { name: 'wasm', requested: 'auto' } }, ingestProgress(3, 0.37, 312_000_000, 4_800_000));
+    await shoot(panel, 'light-reading');
+  } finally {
+    await panel.close();
+  }
+});

@@ -1,0 +1,179 @@
+/** The forecast panel's pure parts under Node: decimation, the kept result, formats, the reducer and its restore. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { formatBytes, formatChange, formatMase, formatPercent, formatTime, formatValue } from '../../webview/forecast/format';
+import { MAX_PLOT_POINTS, minMaxIndices, plotResult } from '../../webview/forecast/plotData';
+import {
+  initialForecastState,
+  isRunning,
+  reduceForecast,
+  restoreForecastState,
+  type ForecastAction,
+  type ForecastState,
+} from '../../webview/forecast/state';
+import {
+  BACKEND,
+  DAY,
+  START,
+  completedRun,
+  forecastFinished,
+  forecastProgress,
+  forecastResult,
+  forecastStarted,
+  ingestProgress,
+} from './forecastMessages';
+
+const run = (actions: ForecastAction[], from: ForecastState = initialForecastState()) => actions.reduce(reduceForecast, from);
+/** What vscode.setState keeps: JSON. */
+const roundTrip = (s: ForecastState) => JSON.parse(JSON.stringify(s)) as unknown;
+
+describe('decimation', () => {
+  test('keeps short lines whole, and the first, last, lowest and highest of long ones', () => {
+    assert.deepEqual(minMaxIndices([3, 1, 2], 10), [0, 1, 2]);
+    const values = Array.from({ length: 100_000 }, (_, i) => Math.sin(i / 50));
+    values[54_321] = 9; // a spike
+    values[77_777] = -9;
+    const idx = minMaxIndices(values, 1000);
+    assert.ok(idx.length <= 1000);
+    assert.equal(idx[0], 0);
+    assert.equal(idx[idx.length - 1], values.length - 1);
+    assert.ok(idx.includes(54_321) && idx.includes(77_777), 'spikes survive');
+    assert.deepEqual([...idx].sort((a, b) => a - b), idx, 'in time order');
+  });
+
+  test('a million-point result is kept at MAX_PLOT_POINTS, its JSON bounded', () => {
+    const result = forecastResult({ points: 1_000_000, test: 60 });
+    const kept = plotResult(1, result);
+    assert.ok(kept.series.t.length <= MAX_PLOT_POINTS);
+    assert.equal(kept.seriesPoints, 1_000_000);
+    assert.equal(kept.heldOut.t.length, 60);
+    assert.ok(JSON.stringify(kept).length < 200_000, `${JSON.stringify(kept).length} characters`);
+  });
+
+  test('NaN metrics are kept as null; the forecast names its model', () => {
+    const result = forecastResult();
+    result.models[1].metrics.mape = NaN;
+    const kept = plotResult(1, result);
+    assert.equal(kept.models[1].metrics.mape, null);
+    assert.equal(kept.forecast?.model, 'mlp');
+    assert.equal(kept.forecast?.modelIndex, 0);
+  });
+});
+
+describe('formats', () => {
+  test('values in the series units, percent, MASE, n/a', () => {
+    assert.equal(formatValue(78.449320593), '78.449');
+    assert.equal(formatValue(34_512.7), '34,513');
+    assert.equal(formatValue(0.0123456), '0.012346');
+    assert.equal(formatValue(null), 'n/a');
+    assert.equal(formatValue(NaN), 'n/a');
+    assert.equal(formatPercent(0.2727), '0.27 %');
+    assert.equal(formatPercent(null), 'n/a');
+    assert.equal(formatMase(0.43694), '0.437');
+    assert.equal(formatMase(NaN), 'n/a');
+    assert.equal(formatChange(-0.5769), '−57.7 %');
+    assert.equal(formatChange(0.852), '+85.2 %');
+    assert.equal(formatBytes(312_000_000), '312 MB');
+    assert.equal(formatBytes(1_234_567), '1.23 MB');
+  });
+
+  test('times: dates for daily steps, date-times below, rows without a time column', () => {
+    assert.equal(formatTime(START + 3 * DAY, 'time'), '2023-01-04');
+    assert.equal(formatTime(START + 3_600_000 * 5, 'time', 3_600_000), '2023-01-01 05:00');
+    assert.equal(formatTime(41, 'index'), 'row 42');
+  });
+});
+
+describe('reduceForecast', () => {
+  test('reading, then training, then the result', () => {
+    let s = run([BACKEND, ingestProgress(1, 0.25), ingestProgress(1, 0.5)]);
+    assert.equal(s.run?.phase, 'reading');
+    assert.equal(s.run?.reading?.bytesRead, Math.round(1_234_567 * 0.5));
+    assert.equal(isRunning(s), true);
+    assert.equal(reduceForecast(s, ingestProgress(1, 0.25)), s, 'an older progress changes nothing');
+    s = run([forecastStarted(1), forecastProgress(1, 0, 1, 10)], s);
+    assert.equal(s.run?.phase, 'training');
+    assert.equal(s.run?.reading, undefined);
+    assert.equal(s.run?.curves[0].length, 10);
+    assert.equal(s.run?.curves[0][9].valLoss, forecastResult().models[0].valLossHistory[9]);
+    assert.equal(s.run?.epoch, 10);
+    s = run([forecastProgress(1, 1, 1, 5)], s);
+    assert.equal(s.run?.modelIndex, 1);
+    assert.equal(s.run?.epoch, 5);
+    const later = s.run?.elapsedMs;
+    s = reduceForecast(s, forecastProgress(1, 0, 1, 12));
+    assert.equal(s.run?.curves[0].length, 12, 'late points of the first model are kept');
+    assert.equal(s.run?.modelIndex, 1, 'but do not move the progress back');
+    assert.equal(s.run?.elapsedMs, later);
+    s = reduceForecast(s, forecastFinished(1));
+    assert.equal(s.run?.phase, 'completed');
+    assert.equal(s.result?.runId, 1);
+    assert.equal(s.run?.curves[1].length, 38, 'the curves are the result\'s');
+    assert.equal(isRunning(s), false);
+  });
+
+  test('replaying a run changes nothing; a new runId starts over', () => {
+    const once = run(completedRun(1));
+    assert.equal(run(completedRun(1), once), once);
+    const next = reduceForecast(once, ingestProgress(2, 0.1));
+    assert.equal(next.run?.runId, 2);
+    assert.equal(next.result, undefined);
+  });
+
+  test('a result without its start message is shown; progress of another run is ignored', () => {
+    const s = run([forecastFinished(5)]);
+    assert.equal(s.run?.runId, 5);
+    assert.equal(s.run?.phase, 'completed');
+    assert.deepEqual(s.run?.models, ['mlp', 'lstm']);
+    assert.equal(reduceForecast(s, forecastProgress(4, 0, 1, 3)), s);
+  });
+
+  test('Cancel, then the host ends the run: cancelled; an error while training: failed', () => {
+    let s = run([forecastStarted(1), forecastProgress(1, 0, 1, 3), { type: 'ui/cancelRequested' }]);
+    assert.equal(s.cancelRequested, true);
+    const cancelled = forecastResult();
+    cancelled.cancelled = true;
+    s = reduceForecast(s, forecastFinished(1, cancelled));
+    assert.equal(s.run?.phase, 'cancelled');
+    assert.equal(s.cancelRequested, false);
+    const failed = run([forecastStarted(2), { type: 'error', message: 'Out of memory' }]);
+    assert.equal(failed.run?.phase, 'failed');
+    assert.equal(failed.error?.message, 'Out of memory');
+    const after = run([{ type: 'error', message: 'Could not write the CSV' }], run(completedRun(3)));
+    assert.equal(after.run?.phase, 'completed', 'an error after the run leaves it alone');
+  });
+
+  test('the text panel\'s messages are ignored', () => {
+    const s = initialForecastState();
+    assert.equal(reduceForecast(s, { type: 'generated', runId: 1, prompt: 'a', text: 'ab', temperature: 0 }), s);
+  });
+});
+
+describe('restoreForecastState', () => {
+  test('a finished run round-trips through JSON', () => {
+    const s = run([...completedRun(1), { type: 'modelSaved', path: '/m/mlp' }, { type: 'ui/logScale', on: true }]);
+    const restored = restoreForecastState(roundTrip(s));
+    assert.deepEqual(roundTrip(restored), roundTrip(s));
+    assert.equal(run(completedRun(1), restored).result, restored.result, 'a replay after restoring adds nothing');
+  });
+
+  test('a training run keeps its unknown remaining time (NaN, stored as null)', () => {
+    const s = run([forecastStarted(1)]);
+    const restored = restoreForecastState(roundTrip(s));
+    assert.equal(restored.run?.phase, 'training');
+    assert.ok(Number.isNaN(restored.run?.remainingMs));
+  });
+
+  test('anything unusable gives a fresh state or drops the bad part', () => {
+    assert.deepEqual(restoreForecastState(undefined), initialForecastState());
+    assert.deepEqual(restoreForecastState({ version: 99 }), initialForecastState());
+    const saved = roundTrip(run(completedRun(1))) as { result: { series: { t: unknown[] } }; run: unknown };
+    saved.result.series.t.push('x');
+    const restored = restoreForecastState(saved);
+    assert.equal(restored.result, undefined, 'a bad result is dropped');
+    assert.equal(restored.run?.runId, 1, 'the run stays');
+    const noRun = restoreForecastState({ ...(roundTrip(run(completedRun(1))) as object), run: { runId: 'x' } });
+    assert.equal(noRun.run, undefined);
+    assert.equal(noRun.result, undefined, 'a result without its run is dropped');
+  });
+});
