@@ -333,6 +333,31 @@ describe('the result', () => {
     const saved = JSON.stringify(await p.savedState());
     assert.ok(saved.length < 250_000, `saved state: ${saved.length} characters`);
   });
+  test('a saved model applied to a CSV without a time column: rows on the x axis, nothing trained, nothing to save', async () => {
+    const p = await open();
+    const result = forecastResult();
+    result.ingest = { ...result.ingest, timeColumn: null, timeFormat: null, timeKind: 'index', resample: 'none', step: 1 };
+    result.series.t = result.series.t.map((_, i) => i);
+    result.heldOut.t = result.heldOut.t.map((_, i) => 340 + i);
+    result.split.time = 340;
+    const [mlp] = result.models;
+    mlp.forecast.t = mlp.forecast.t.map((_, k) => 400 + k);
+    result.models = [{ ...mlp, loadedFrom: '/models/btc-mlp', epochsRun: 0, lossHistory: [], valLossHistory: [] }];
+    result.leaderboard = result.leaderboard.filter((e) => e.name !== 'lstm').map((e, i) => ({ ...e, rank: i + 1 }));
+    result.forecast = { ...mlp.forecast, model: 'mlp' };
+    await p.send(BACKEND, { ...forecastStarted(1, result), models: ['mlp'], loaded: true }, forecastFinished(1, result));
+    assert.equal(await p.text('#epoch'), 'MLP 56-32 applied (no training)');
+    assert.equal(await p.text('#loss-empty'), 'A saved model was applied: nothing trained, so there is no loss curve.');
+    assert.equal(await p.isHidden('#loss-empty'), false);
+    assert.equal(await p.text('#split-rule'), 'Held out: the last 60 points (from row 341)');
+    assert.equal(await p.text('#source'), 'btc-daily.csv · column Close · no time column (rows in file order) · not resampled');
+    assert.equal(await p.isDisabled('#save-model'), true, 'a loaded model is already saved');
+    assert.equal(await p.isDisabled('#export-csv'), false);
+    assert.equal(await marks(p, 'series-chart', 'line'), 2);
+    const title = await p.page.evaluate(() => [...window.document.querySelectorAll('#series-chart svg .role-axis-title text')].map((t: { textContent: string }) => t.textContent));
+    assert.deepEqual(title.sort(), ['Close', 'Row']);
+    assert.deepEqual((await tableCells(p, 'metrics-table'))[0].slice(6), ['loaded', '—']);
+  });
 });
 
 describe('messages, state and theme', () => {

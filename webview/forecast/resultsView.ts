@@ -142,9 +142,11 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     );
     setText(
       forecastNote,
-      `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded) and each model's ` +
-        `${plural(r.horizon, stepWord(r.ingest.resample))} forecast, made recursively from the last ${plural(r.split.window, 'value')}` +
-        (forecastBand(r) && forecaster ? `; ${forecaster.label}'s with its ±1.96·RMSE band.` : '.'),
+      r.models.length === 0
+        ? `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded); no model ran, so there is no forecast.`
+        : `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded) and each model's ` +
+          `${plural(r.horizon, stepWord(r.ingest.resample))} forecast, made recursively from the last ${plural(r.split.window, 'value')}` +
+          (forecastBand(r) && forecaster ? `; ${forecaster.label}'s with its ±1.96·RMSE band.` : '.'),
     );
     const base = r.leaderboard.find((e) => e.baseline);
     setText(

@@ -27,7 +27,7 @@ function stateLine(state: ForecastState): { text: string; kind: string } {
     case 'training':
       return { text: run.loaded ? 'Applying the saved model…' : 'Training…', kind: 'training' };
     case 'completed':
-      return { text: `Completed in ${formatDuration(run.elapsedMs)}`, kind: 'completed' };
+      return { text: run.elapsedMs > 0 ? `Completed in ${formatDuration(run.elapsedMs)}` : 'Completed', kind: 'completed' };
     case 'cancelled':
       return { text: 'Cancelled', kind: 'cancelled' };
     case 'failed':
@@ -50,6 +50,7 @@ function epochLine(state: ForecastState): string {
   if (run.loaded) return run.phase === 'training' ? `Applying ${modelName(state, 0)} (no training)` : `${modelName(state, 0)} applied (no training)`;
   if (run.phase !== 'training' && state.result) {
     const trained = state.result.models.length;
+    if (trained === 0) return 'No model finished';
     const epochs = state.result.models.reduce((sum, m) => sum + m.epochsRun, 0);
     return `${plural(trained, 'model')} trained · ${plural(epochs, 'epoch')} in all`;
   }
@@ -202,9 +203,9 @@ export function createRunView(
 
       // Training.
       setText(epoch, epochLine(state));
-      setText(elapsed, run && run.phase !== 'reading' ? formatDuration(run.elapsedMs) : '—');
       const training = run?.phase === 'training';
-      setText(remaining, training && Number.isFinite(run.remainingMs) ? formatDuration(run.remainingMs) : '…');
+      setText(elapsed, run && run.phase !== 'reading' && (run.elapsedMs > 0 || training) ? formatDuration(run.elapsedMs) : '—');
+      setText(remaining, training && run && Number.isFinite(run.remainingMs) ? formatDuration(run.remainingMs) : '…');
       setHidden(remainingPart, !training);
       const fraction = progressFraction(run);
       if (progress.value !== fraction) progress.value = fraction;

@@ -164,7 +164,7 @@ function timeAxis(kind: 'time' | 'index') {
     field: 't',
     type: kind === 'time' ? 'temporal' : 'quantitative',
     title: kind === 'time' ? null : 'Row',
-    ...(kind === 'time' ? { scale: { type: 'utc' } } : {}),
+    scale: kind === 'time' ? { type: 'utc' } : { zero: false, nice: false },
     axis: { labelOverlap: true, tickCount: 8, grid: true, gridOpacity: 0.35 },
   };
 }
