@@ -181,7 +181,8 @@ export function forecastProgress(runId: number, modelIndex: number, from: number
   const points: ForecastLossPoint[] = [];
   for (let e = from; e <= to; e++) points.push({ epoch: e, loss: model.lossHistory[e - 1], valLoss: model.valLossHistory[e - 1] });
   const msPerEpoch = model.msPerEpoch;
-  const done = modelIndex * EPOCHS + to;
+  const left = model.epochs - to + (result.models.length - modelIndex - 1) * EPOCHS;
+  // As the host sends them: the model's own time since its training started, and the run's estimated rest.
   return {
     type: 'forecastProgress',
     runId,
@@ -189,8 +190,8 @@ export function forecastProgress(runId: number, modelIndex: number, from: number
     modelIndex,
     points,
     epochs: model.epochs,
-    elapsedMs: done * msPerEpoch,
-    remainingMs: (2 * EPOCHS - done) * msPerEpoch,
+    elapsedMs: to * msPerEpoch,
+    remainingMs: left * msPerEpoch,
   };
 }
 

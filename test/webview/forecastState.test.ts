@@ -100,6 +100,8 @@ describe('reduceForecast', () => {
     s = run([forecastProgress(1, 1, 1, 5)], s);
     assert.equal(s.run?.modelIndex, 1);
     assert.equal(s.run?.epoch, 5);
+    // Each model's elapsed time counts from its own start: the run's is their sum.
+    assert.ok(Math.abs((s.run?.elapsedMs ?? 0) - (10 * 41.7 + 5 * 318.4)) < 1e-6, `elapsed ${s.run?.elapsedMs}`);
     const later = s.run?.elapsedMs;
     s = reduceForecast(s, forecastProgress(1, 0, 1, 12));
     assert.equal(s.run?.curves[0].length, 12, 'late points of the first model are kept');

@@ -53,7 +53,10 @@ export interface ForecastRun {
   modelIndex: number;
   epoch: number;
   modelEpochs: number;
+  /** Time the run has trained: the finished models' (`doneMs`) and the current one's (`modelElapsedMs`). */
   elapsedMs: number;
+  doneMs: number;
+  modelElapsedMs: number;
   /** Estimated time left; NaN when not known. */
   remainingMs: number;
 }
@@ -94,7 +97,7 @@ function startInfo(m: Pick<Of<'forecastStarted'>, 'ingest' | 'split' | 'models' 
 }
 
 function newRun(runId: number, phase: Phase, file: string): ForecastRun {
-  return { runId, phase, file, models: [], epochs: 0, loaded: false, curves: [], modelIndex: -1, epoch: 0, modelEpochs: 0, elapsedMs: 0, remainingMs: NaN };
+  return { runId, phase, file, models: [], epochs: 0, loaded: false, curves: [], modelIndex: -1, epoch: 0, modelEpochs: 0, elapsedMs: 0, doneMs: 0, modelElapsedMs: 0, remainingMs: NaN };
 }
 
 /** A new run replaces everything of the last one. */
@@ -125,14 +128,21 @@ function reduceProgress(state: ForecastState, m: Of<'forecastProgress'>): Foreca
   const curves = [...run.curves];
   while (curves.length <= m.modelIndex) curves.push([]);
   curves[m.modelIndex] = after;
+  if (!newer) return { ...state, run: { ...run, curves } };
+  // elapsedMs counts from the start of the model's own training (FitEpoch): a later model adds the last one's time.
+  const doneMs = m.modelIndex > run.modelIndex && run.modelIndex >= 0 ? run.doneMs + run.modelElapsedMs : run.doneMs;
   return {
     ...state,
     run: {
       ...run,
       curves,
-      ...(newer
-        ? { modelIndex: m.modelIndex, epoch: lastEpoch, modelEpochs: m.epochs, elapsedMs: m.elapsedMs, remainingMs: m.remainingMs }
-        : {}),
+      modelIndex: m.modelIndex,
+      epoch: lastEpoch,
+      modelEpochs: m.epochs,
+      doneMs,
+      modelElapsedMs: m.elapsedMs,
+      elapsedMs: doneMs + m.elapsedMs,
+      remainingMs: m.remainingMs,
     },
   };
 }
@@ -154,6 +164,8 @@ function reduceFinished(state: ForecastState, m: Of<'forecastFinished'>): Foreca
     epochs: current?.epochs || Math.max(0, ...result.models.map((x) => x.epochs)),
     loaded: current?.loaded ?? (result.models.length > 0 && result.models.every((x) => x.loadedFrom !== undefined)),
     curves: resultCurves(result.models),
+    // Without progress messages: the models' training time from the result.
+    elapsedMs: current && current.elapsedMs > 0 ? current.elapsedMs : result.models.reduce((sum, x) => sum + (Number.isFinite(x.msPerEpoch) ? x.msPerEpoch * x.epochsRun : 0), 0),
     remainingMs: 0,
   };
   const base = current ? state : withNewRun(state, run);
@@ -352,6 +364,8 @@ function restoreRun(v: unknown): ForecastRun | undefined {
     epoch: isNum(v.epoch) ? v.epoch : 0,
     modelEpochs: isNum(v.modelEpochs) ? v.modelEpochs : 0,
     elapsedMs: isNum(v.elapsedMs) ? v.elapsedMs : 0,
+    doneMs: isNum(v.doneMs) ? v.doneMs : 0,
+    modelElapsedMs: isNum(v.modelElapsedMs) ? v.modelElapsedMs : 0,
     remainingMs: num(v.remainingMs),
   };
   if (isObject(v.reading) && isNum(v.reading.bytesRead) && isNum(v.reading.totalBytes) && isNum(v.reading.rows)) {
