@@ -186,6 +186,15 @@ describe('reading and training', () => {
     assert.equal(legend, 'MLPLSTMvalidation (dashed)');
     assert.equal(await p.isDisabled('#cancel'), false);
     assert.equal(await p.isHidden('#results'), true, 'no result yet');
+    // The log-scale switch re-embeds once, with the same points.
+    await p.page.locator('#log-scale').click();
+    await p.chartSettled();
+    assert.equal(await p.embedCount(), 2);
+    assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 60);
+    const titles = await p.page.evaluate(() =>
+      [...window.document.querySelectorAll('#loss-chart svg .role-axis-title text')].map((t: { textContent: string }) => t.textContent),
+    );
+    assert.deepEqual(titles.sort(), ['Epoch', 'Loss, scaled MSE (log)']);
   });
 });
 
