@@ -161,7 +161,8 @@ function isBackend(v: unknown): v is BackendStatus {
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
 /** A metric: a number, or NaN / null where it cannot be computed. */
 const isMetric = (v: unknown) => typeof v === 'number' || v === null;
-const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number');
+/** Numbers; VS Code sends messages as JSON, so a NaN (a diverged model) arrives as null. */
+const isNumbers = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null);
 
 function isSeries(v: unknown): boolean {
   return isObject(v) && isNumbers(v.t) && isNumbers(v.value) && v.t.length === v.value.length;

@@ -14,19 +14,30 @@ export async function chooseEditorContextMenuItem(page: Page, label: string, tim
 }
 
 /** Right-clicks `fileName` in the explorer (top level of the workspace) and clicks the item `label`. */
-export async function chooseExplorerContextMenuItem(page: Page, fileName: string, label: string, timeoutMs = 15_000): Promise<void> {
+export async function chooseExplorerContextMenuItem(page: Page, fileName: string, label: string, timeoutMs = 30_000): Promise<void> {
   const row = page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${fileName}"]`).first();
   await chooseContextMenuItem(page, row, label, timeoutMs);
 }
 
+/**
+ * Right-clicks `target` and waits for the item `label`. Right after the workbench opens the
+ * extension host may not have registered its menus yet: the menu is closed and opened again
+ * until `timeoutMs`.
+ */
 async function chooseContextMenuItem(page: Page, target: Locator, label: string, timeoutMs: number, position?: { x: number; y: number }): Promise<void> {
-  await target.click({ button: 'right', position, timeout: timeoutMs });
+  const deadline = Date.now() + timeoutMs;
   const item = contextMenuItem(page, label);
-  try {
-    await item.waitFor({ state: 'visible', timeout: timeoutMs });
-  } catch {
-    const labels = await contextMenuLabels(page).catch(() => []);
-    throw new Error(`no context-menu item "${label}"; the menu shows: ${JSON.stringify(labels)}`);
+  for (;;) {
+    await target.click({ button: 'right', position, timeout: timeoutMs });
+    try {
+      await item.waitFor({ state: 'visible', timeout: Math.min(3000, Math.max(500, deadline - Date.now())) });
+      break;
+    } catch {
+      const labels = await contextMenuLabels(page).catch(() => []);
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw new Error(`no context-menu item "${label}"; the menu shows: ${JSON.stringify(labels)}`);
+      await page.waitForTimeout(1000);
+    }
   }
   // A click that lands while the menu is still settling is sometimes dropped (the item is
   // highlighted, the menu stays open): hover first, and if the menu is still open after the

@@ -4,8 +4,6 @@
  * the quick picks, and see the forecast plot and the metrics table in the panel.
  */
 import * as assert from 'node:assert/strict';
-import { mkdir, writeFile } from 'node:fs/promises';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { chooseExplorerContextMenuItem } from '../contextMenu';
 import { screenshot } from '../screenshots';
@@ -27,10 +25,7 @@ async function acceptQuickPick(page: Page, step: RegExp, expected: RegExp): Prom
   await widget.locator('.quick-input-title', { hasText: step }).waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-export async function run({ page, workspace, console: messages, log }: UiTestContext): Promise<void> {
-  await mkdir(path.join(workspace, '.vscode'), { recursive: true });
-  await writeFile(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'rnnStudio.forecast.epochs': 5 }));
-
+export async function run({ page, console: messages, log }: UiTestContext): Promise<void> {
   await chooseExplorerContextMenuItem(page, 'prices.csv', 'Forecast CSV');
   await acceptQuickPick(page, /time column/, /Timestamp/);
   await acceptQuickPick(page, /column to forecast/, /^Close/);
@@ -47,6 +42,8 @@ export async function run({ page, workspace, console: messages, log }: UiTestCon
   await panel.locator('#series-chart svg .mark-line path, #series-chart svg path.mark-line').first().waitFor({ state: 'attached', timeout: 30_000 });
   log(`metrics table: ${tableText.replace(/\s+/g, ' ').slice(0, 200)}`);
   log(`screenshot: ${await screenshot(page, 'forecast-panel')}`);
+  await panel.locator('#series-chart').scrollIntoViewIfNeeded();
+  log(`screenshot of the charts: ${await screenshot(page, 'forecast-panel-charts')}`);
 
   const violations = messages.filter((m) => /Content Security Policy|Refused to/i.test(m.text));
   assert.deepEqual(violations, [], 'no CSP violation');
