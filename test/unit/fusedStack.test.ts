@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { FusedRecurrentStack } from '../../src/core/fused/fusedRecurrentStack';
+import { SeededRandom } from '../../src/core/random';
 import { installWasmKernelFixes } from '../../src/core/wasmKernels/install';
 import { useBackend } from './support/backends';
 import { TestRandom } from './support/random';
@@ -62,6 +63,9 @@ describe('FusedRecurrentStack', () => {
       });
       assert.ok(dropped > 0.3 * training.length && dropped < 0.7 * training.length, `${dropped} of ${training.length} dropped`);
       assert.deepEqual(stack.forward(x).dataSync(), inference);
+      const masked = (seed: number) => stack.forward(x, { training: true, random: new SeededRandom(seed) }).dataSync();
+      assert.deepEqual(masked(5), masked(5), 'a seeded random draws the same masks');
+      assert.notDeepEqual(masked(5), masked(6));
     });
     stack.dispose();
   });
@@ -108,11 +112,12 @@ describe('FusedRecurrentStack', () => {
     const optimizer = tf.train.adam(0.01);
     const x = input();
     const y = tf.tensor3d(random.values(BATCH * TIME * 3), [BATCH, TIME, 3]);
+    const masks = new SeededRandom(3);
     const counts: number[] = [];
     const losses: number[] = [];
     for (let epoch = 0; epoch < 4; epoch++) {
       for (let batch = 0; batch < 3; batch++) {
-        const loss = optimizer.minimize(() => tf.losses.meanSquaredError(y, stack.forward(x, { training: true })) as tf.Scalar, true, stack.trainableVariables);
+        const loss = optimizer.minimize(() => tf.losses.meanSquaredError(y, stack.forward(x, { training: true, random: masks })) as tf.Scalar, true, stack.trainableVariables);
         losses.push(loss!.dataSync()[0]);
         loss!.dispose();
       }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { FusedRecurrentStack, type StackState } from '../fused/fusedRecurrentStack';
+import type { SeededRandom } from '../random';
 
 /** How a recursive forecast feeds its own predictions back. */
 export type RolloutMode =
@@ -18,8 +19,8 @@ export interface ForecastNet {
   readonly trainableVariables: tf.Variable[];
   /** Whether rollout can carry recurrent state. */
   readonly recurrent: boolean;
-  /** x [batch, W, 1] -> [batch, 1]; `training` applies dropout. */
-  predict(x: tf.Tensor3D, training?: boolean): tf.Tensor2D;
+  /** x [batch, W, 1] -> [batch, 1]; `training` applies dropout, its masks seeded by `random`. */
+  predict(x: tf.Tensor3D, training?: boolean, random?: SeededRandom): tf.Tensor2D;
   /**
    * `horizon` values after `window` (scaled, length W), each predicted from what came before,
    * predictions included. 'state' (recurrent nets only): the cells run over the window from a
@@ -92,9 +93,9 @@ class FusedForecastNet implements ForecastNet {
     return tf.fused.matMul({ a: features, b: this.headKernel as tf.Tensor2D, bias: this.headBias }) as tf.Tensor2D;
   }
 
-  predict(x: tf.Tensor3D, training = false): tf.Tensor2D {
+  predict(x: tf.Tensor3D, training = false, random?: SeededRandom): tf.Tensor2D {
     return tf.tidy(() => {
-      const out = this.stack.forward(x, { training });
+      const out = this.stack.forward(x, { training, random });
       return this.head((this.flatten ? tf.reshape(out, [x.shape[0], -1]) : out) as tf.Tensor2D);
     });
   }

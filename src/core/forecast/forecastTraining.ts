@@ -67,11 +67,14 @@ export interface FitResult {
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Mean squared error of `net` on the windows `indices` (a scalar the caller disposes). */
-function batchLoss(net: ForecastNet, windows: Windows, indices: ArrayLike<number>, training: boolean): tf.Scalar {
+/**
+ * Mean squared error of `net` on the windows `indices` (a scalar the caller disposes); while
+ * training (`training` given), with dropout masks drawn from it.
+ */
+function batchLoss(net: ForecastNet, windows: Windows, indices: ArrayLike<number>, training?: SeededRandom): tf.Scalar {
   return tf.tidy(() => {
     const { inputs, targets } = gatherWindows(windows, indices);
-    const predicted = net.predict(tf.tensor3d(inputs, [indices.length, windows.window, 1]), training);
+    const predicted = net.predict(tf.tensor3d(inputs, [indices.length, windows.window, 1]), training !== undefined, training);
     return tf.mean(tf.squaredDifference(predicted, tf.tensor2d(targets, [indices.length, 1])));
   });
 }
@@ -81,7 +84,7 @@ function evaluate(net: ForecastNet, windows: Windows, indices: number[]): number
   let sum = 0;
   for (let start = 0; start < indices.length; start += EVALUATION_BATCH) {
     const batch = indices.slice(start, start + EVALUATION_BATCH);
-    const loss = batchLoss(net, windows, batch, false);
+    const loss = batchLoss(net, windows, batch);
     sum += loss.dataSync()[0] * batch.length;
     loss.dispose();
   }
@@ -127,7 +130,7 @@ export async function fitForecastNet(net: ForecastNet, windows: Windows, setting
           break;
         }
         const batch = order.slice(start, start + settings.batchSize);
-        const loss = optimizer.minimize(() => batchLoss(net, windows, batch, true), true, variables) as tf.Scalar;
+        const loss = optimizer.minimize(() => batchLoss(net, windows, batch, random), true, variables) as tf.Scalar;
         lossSum += loss.dataSync()[0] * batch.length;
         loss.dispose();
         if (Date.now() - lastYield >= YIELD_EVERY_MS) {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { SeededRandom } from '../random';
 import type { StackConfig } from './config';
 import { FusedRecurrentLayer } from './fusedRecurrentLayer';
 import { readLayersStack } from './layersInterop';
@@ -9,6 +10,8 @@ export type StackState = tf.Tensor2D[][];
 export interface ForwardOptions {
   /** Applies the dropout between layers (default false). */
   training?: boolean;
+  /** Seeds each dropout mask, so training is reproducible (without it, masks are unseeded). */
+  random?: SeededRandom;
   /** Lets gradients flow back into the input (default false: the input is data). */
   inputGradient?: boolean;
 }
@@ -73,7 +76,7 @@ export class FusedRecurrentStack {
    * x [batch, time, inputSize] -> [batch, time, units] with returnSequences, else
    * [batch, units] (the last step). Differentiable with respect to the variables.
    */
-  forward(x: tf.Tensor3D, { training = false, inputGradient = false }: ForwardOptions = {}): tf.Tensor {
+  forward(x: tf.Tensor3D, { training = false, random, inputGradient = false }: ForwardOptions = {}): tf.Tensor {
     return tf.tidy(() => {
       let sequence = tf.transpose(x, [1, 0, 2]) as tf.Tensor3D;
       this.layers.forEach((layer, index) => {
@@ -81,7 +84,7 @@ export class FusedRecurrentStack {
         const returnSequences = !last || this.config.returnSequences;
         const output = layer.sequence(sequence, { returnSequences, inputGradient: index > 0 || inputGradient });
         const rate = layer.config.dropout;
-        sequence = (training && rate > 0 ? tf.dropout(output, rate) : output) as tf.Tensor3D;
+        sequence = (training && rate > 0 ? tf.dropout(output, rate, undefined, random?.nextInt(2 ** 31)) : output) as tf.Tensor3D;
       });
       return this.config.returnSequences ? tf.transpose(sequence, [1, 0, 2]) : sequence;
     });
