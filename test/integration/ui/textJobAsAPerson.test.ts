@@ -93,6 +93,8 @@ export async function run({ page, console: messages, log }: UiTestContext): Prom
   );
   log('Insert at cursor put the text into seed-sentences.txt');
 
+  // Focus the workbench, not the webview, before the command palette's shortcut.
+  await editorText.click();
   await runCommand(page, 'Developer: Reload Window');
   await waitForWorkbench(page);
   await waitForWebviewPanel(page, PANEL_TITLE, { selector: '#loss-chart', timeoutMs: 60_000 });
