@@ -1,8 +1,9 @@
-// Builds the four bundles of RNN Studio and copies the wasm binaries next to them.
-//   dist/extension.js  the VS Code adapter (CJS, Node, `vscode` external)
-//   dist/worker.js     the training worker (CJS, Node; TensorFlow.js bundled)
-//   dist/cli.js        the command-line tool over the same core
-//   dist/webview.js    the panel (IIFE, browser)
+// Builds the five bundles of RNN Studio and copies the wasm binaries next to them.
+//   dist/extension.js        the VS Code adapter (CJS, Node, `vscode` external)
+//   dist/worker.js           the training worker (CJS, Node; TensorFlow.js bundled)
+//   dist/cli.js              the command-line tool over the same core
+//   dist/webview.js          the text job's panel (IIFE, browser)
+//   dist/forecastWebview.js  the forecast job's panel (IIFE, browser)
 // `node esbuild.mjs --watch` rebuilds on change; `--production` minifies.
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir, readdir } from 'node:fs/promises';

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { PresetName } from './presetNames';
 
 /**
  * The forecasting models a user picks from:
@@ -9,8 +10,7 @@ import * as tf from '@tensorflow/tfjs';
  * - 'lstm' / 'gru'  LSTM / GRU layers (tanh, sigmoid gates as Keras; 64 units, 1 layer by
  *          default), the last returning its last step -> Dense(1): the remedy the seed names.
  */
-export type PresetName = 'mlp' | 'rnn' | 'lstm' | 'gru';
-export const PRESET_NAMES: readonly PresetName[] = ['mlp', 'rnn', 'lstm', 'gru'];
+export { PRESET_NAMES, type PresetName } from './presetNames';
 
 /** The seed's MLP widths. */
 export const SEED_MLP_UNITS: readonly number[] = [56, 32];
