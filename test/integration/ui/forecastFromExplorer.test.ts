@@ -1,16 +1,19 @@
 /**
  * The forecast job as a person meets it: right-click prices.csv in the explorer, "Forecast
  * CSV", confirm the detected time column, the suggested column (Close) and the MLP preset in
- * the quick picks, and see the forecast plot and the metrics table in the panel.
+ * the quick picks, and see the forecast plot and the metrics table in the panel; reload VS
+ * Code and find the panel restored.
  */
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { runCommand } from '../commands';
 import { chooseExplorerContextMenuItem } from '../contextMenu';
 import { screenshot } from '../screenshots';
 import type { UiTestContext } from '../uiTest';
 import { waitForWebviewPanel } from '../webview';
+import { waitForWorkbench } from '../workbench';
 
-export const title = 'explorer context menu: Forecast CSV -> quick picks -> forecast plot and metrics table';
+export const title = 'explorer context menu: Forecast CSV -> quick picks -> forecast plot and metrics table, restored after a reload';
 export const timeoutMs = 180_000;
 
 /** Waits for the quick pick whose title mentions `step`, checks its focused item, and accepts it. */
@@ -44,6 +47,15 @@ export async function run({ page, console: messages, log }: UiTestContext): Prom
   log(`screenshot: ${await screenshot(page, 'forecast-panel')}`);
   await panel.locator('#series-chart').scrollIntoViewIfNeeded();
   log(`screenshot of the charts: ${await screenshot(page, 'forecast-panel-charts')}`);
+
+  // The panel survives a reload: VS Code restores it and it shows the run again.
+  await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="prices.csv"]').first().click();
+  await runCommand(page, 'Developer: Reload Window');
+  await waitForWorkbench(page);
+  const restored = await waitForWebviewPanel(page, 'RNN Studio — Forecast', { selector: '#metrics-table', timeoutMs: 60_000 });
+  await restored.locator('#metrics-table').getByText(/MLP/).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await restored.locator('#series-chart svg .mark-line path, #series-chart svg path.mark-line').first().waitFor({ state: 'attached', timeout: 30_000 });
+  log('the forecast panel came back after the reload with its table and chart');
 
   const violations = messages.filter((m) => /Content Security Policy|Refused to/i.test(m.text));
   assert.deepEqual(violations, [], 'no CSP violation');
