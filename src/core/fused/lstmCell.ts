@@ -22,6 +22,40 @@ function lstmStep(
 }
 
 /**
+ * Whether a step can take its candidate from the gates' sigmoid: with tanh candidates and
+ * sigmoid gates on wasm, where tanh is computed as 2 sigmoid(2x) - 1 anyway (activations.ts),
+ * doubling the candidate's columns of the projections once per sequence lets one sigmoid
+ * over all four gates give it too: 4 kernels fewer per step.
+ */
+function sharedSigmoid({ activation, recurrentActivation }: CellActivations): boolean {
+  return activation === 'tanh' && recurrentActivation === 'sigmoid' && tf.getBackend() === 'wasm';
+}
+
+/** [4u]: 1 for the i, f and o columns, 2 for the candidate's. */
+function candidateScale(units: number): tf.Tensor1D {
+  return tf.tidy(() => tf.concat([tf.ones([2 * units]), tf.fill([units], 2), tf.ones([units])]) as tf.Tensor1D);
+}
+
+/**
+ * lstmStep for sharedSigmoid, on projections whose candidate columns are doubled:
+ * s = σ(z) holds σ(2 z_c) in its candidate block, and ĉ = tanh(z_c) = 2 σ(2 z_c) - 1. The
+ * backward pass reads only the i, f and o blocks of s (and ĉ), so it is unchanged.
+ */
+function lstmStepSharedSigmoid(
+  xp: tf.Tensor,
+  h: tf.Tensor | null,
+  c: tf.Tensor | null,
+  recurrentScaled: tf.Tensor,
+): { h: tf.Tensor; c: tf.Tensor; s: tf.Tensor; g: tf.Tensor } {
+  const z = h === null ? xp : tf.add(xp, tf.matMul(h, recurrentScaled));
+  const s = tf.sigmoid(z);
+  const [i, f, sc, o] = tf.split(s, 4, 1);
+  const g = tf.sub(tf.mul(sc, 2), 1);
+  const cNew = c === null ? tf.mul(i, g) : tf.add(tf.mul(f, c), tf.mul(i, g));
+  return { h: tf.mul(o, activate('tanh', cNew)), c: cNew, s, g };
+}
+
+/**
  * LSTM as tfjs-layers computes it, gates in its kernel order i, f, c, o:
  *   [i, f, ĉ, o] = [σ, σ, act, σ](xp_t + h_{t-1}·U),  c_t = f c_{t-1} + i ĉ,  h_t = o act(c_t)
  * (σ the recurrent activation). The backward pass precomputes every factor that does not
@@ -37,9 +71,16 @@ export const lstmCell: CellKernels = {
     const cs: tf.Tensor[] = [];
     const ss: tf.Tensor[] = [];
     const gs: tf.Tensor[] = [];
-    (tf.unstack(xp)).forEach((x, t) => {
+    const shared = sharedSigmoid(activations);
+    const scale = shared ? candidateScale(recurrent.shape[0]) : null;
+    const inputs = scale ? tf.mul(xp, scale) : xp;
+    const recurrentScaled = scale ? tf.mul(recurrent, scale) : recurrent;
+    (tf.unstack(inputs)).forEach((x, t) => {
       const step = tf.tidy(() => {
-        const { h, c, s, g } = lstmStep(x, t === 0 ? null : hs[t - 1], t === 0 ? null : cs[t - 1], recurrent, activations);
+        const previous = t === 0 ? null : hs[t - 1];
+        const { h, c, s, g } = shared
+          ? lstmStepSharedSigmoid(x, previous, t === 0 ? null : cs[t - 1], recurrentScaled)
+          : lstmStep(x, previous, t === 0 ? null : cs[t - 1], recurrent, activations);
         return [h, c, s, g];
       });
       hs.push(step[0]);
@@ -47,6 +88,7 @@ export const lstmCell: CellKernels = {
       ss.push(step[2]);
       gs.push(step[3]);
     });
+    if (scale) tf.dispose([scale, inputs, recurrentScaled]);
     return { hs, saved: [tf.stack(cs), tf.stack(ss), tf.stack(gs)] };
   },
 
