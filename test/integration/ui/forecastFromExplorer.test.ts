@@ -10,7 +10,7 @@ import { runCommand } from '../commands';
 import { chooseExplorerContextMenuItem } from '../contextMenu';
 import { screenshot } from '../screenshots';
 import type { UiTestContext } from '../uiTest';
-import { waitForWebviewPanel } from '../webview';
+import { editorTab, waitForWebviewPanel } from '../webview';
 import { waitForWorkbench } from '../workbench';
 
 export const title = 'explorer context menu: Forecast CSV -> quick picks -> forecast plot and metrics table, restored after a reload';
@@ -52,6 +52,8 @@ export async function run({ page, console: messages, log }: UiTestContext): Prom
   await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="prices.csv"]').first().click();
   await runCommand(page, 'Developer: Reload Window');
   await waitForWorkbench(page);
+  // Clicking prices.csv opened it over the panel: bring the panel's tab to the front.
+  await editorTab(page, 'RNN Studio — Forecast').click({ timeout: 30_000 });
   const restored = await waitForWebviewPanel(page, 'RNN Studio — Forecast', { selector: '#metrics-table', timeoutMs: 60_000 });
   await restored.locator('#metrics-table').getByText(/MLP/).first().waitFor({ state: 'visible', timeout: 30_000 });
   await restored.locator('#series-chart svg .mark-line path, #series-chart svg path.mark-line').first().waitFor({ state: 'attached', timeout: 30_000 });
