@@ -14,10 +14,10 @@ import { UserError } from '../core/userError';
 import type { ForecastLossPoint, HostMessage, WebviewMessage } from '../protocol';
 import { renderForecastPanelHtml } from '../webviewHtml';
 import type { WorkerEvent } from '../workerProtocol';
-import { showError } from './errors';
 import { askModelFolder } from './modelCommands';
 import type { StatusBar } from './statusBar';
-import { StudioPanel, type PanelKind } from './studioPanel';
+import { PanelOwner } from './panelOwner';
+import type { PanelKind, StudioPanel } from './studioPanel';
 import type { TrainingWorkerClient } from './trainingWorkerClient';
 import type { WorkerBackend } from './workerBackend';
 
@@ -32,44 +32,33 @@ export const FORECAST_PANEL: PanelKind = {
 const PROGRESS_INTERVAL_MS = 100;
 
 export class ForecastJobController implements vscode.Disposable {
-  private panel: StudioPanel | undefined;
+  private readonly panels: PanelOwner;
+  /** Every message meant for the panel, whether or not one is open: the extension's API. */
+  readonly onDidPost: PanelOwner['onDidPost'];
   private result: { csv: string; value: ForecastJobResult } | undefined;
   /** Unique across reloads: a restored panel never mistakes a new run for its old one. */
   private runId = Date.now();
   private busy = false;
-  private readonly posted = new vscode.EventEmitter<HostMessage>();
-  /** Every message meant for the forecast panel, whether or not one is open. */
-  readonly onDidPost = this.posted.event;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly worker: TrainingWorkerClient,
     private readonly backend: WorkerBackend,
     private readonly statusBar: StatusBar,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
+    log: vscode.LogOutputChannel,
+  ) {
+    this.panels = new PanelOwner(FORECAST_PANEL, extensionUri, log, (message) => this.onPanelMessage(message));
+    this.onDidPost = this.panels.onDidPost;
+  }
 
+  /** The panel, created (or revealed) on demand. */
   showPanel(): StudioPanel {
-    if (this.panel) {
-      this.panel.reveal();
-      return this.panel;
-    }
-    return this.adopt(StudioPanel.create(FORECAST_PANEL, this.extensionUri, this.log));
+    return this.panels.show();
   }
 
-  /** Takes over a forecast panel VS Code restored after a reload. */
+  /** Takes over a panel VS Code restored after a reload. */
   restorePanel(webviewPanel: vscode.WebviewPanel): void {
-    this.panel?.dispose();
-    this.adopt(new StudioPanel(FORECAST_PANEL, webviewPanel, this.extensionUri, this.log));
-  }
-
-  private adopt(panel: StudioPanel): StudioPanel {
-    this.panel = panel;
-    panel.onMessage((message) => void this.onPanelMessage(message).catch((e) => this.fail(e)));
-    panel.onDidDispose(() => {
-      if (this.panel === panel) this.panel = undefined;
-    });
-    return panel;
+    this.panels.restore(webviewPanel);
   }
 
   /** Reads the whole CSV once, with a cancellable progress notification, for the column picks. */
@@ -245,18 +234,15 @@ export class ForecastJobController implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    this.panel?.post(message);
-    this.posted.fire(message);
+    this.panels.post(message);
   }
 
   /** Shows a failure as a notification and in the panel. */
   fail(error: unknown): void {
-    const message = showError(error, this.log);
-    if (message) this.post({ type: 'error', message });
+    this.panels.fail(error);
   }
 
   dispose(): void {
-    this.panel?.dispose();
-    this.posted.dispose();
+    this.panels.dispose();
   }
 }

@@ -10,10 +10,10 @@ import { UserError } from '../core/userError';
 import { Vocabulary } from '../core/vocabulary';
 import type { HostMessage, LossPoint, WebviewMessage } from '../protocol';
 import type { ModelSummary, TrainingOutcome } from '../workerProtocol';
-import { showError } from './errors';
 import { StatusBar } from './statusBar';
 import { renderPanelHtml } from '../webviewHtml';
-import { StudioPanel, type PanelKind } from './studioPanel';
+import { PanelOwner } from './panelOwner';
+import type { PanelKind, StudioPanel } from './studioPanel';
 import { applyTextAction } from './textActions';
 import type { TextSource } from './textSource';
 import type { TrainingWorkerClient } from './trainingWorkerClient';
@@ -25,23 +25,25 @@ export const TEXT_PANEL: PanelKind = { viewType: 'rnnStudio.panel', title: 'RNN 
 const PROGRESS_INTERVAL_MS = 100;
 
 export class TextJobController implements vscode.Disposable {
-  private panel: StudioPanel | undefined;
+  private readonly panels: PanelOwner;
+  /** Every message meant for the panel, whether or not one is open: the extension's API. */
+  readonly onDidPost: PanelOwner['onDidPost'];
   private source: TextSource | undefined;
   private model: ModelSummary | undefined;
   /** Unique across reloads: a restored panel never mistakes a new run for its old one. */
   private runId = Date.now();
   private training = false;
-  private readonly posted = new vscode.EventEmitter<HostMessage>();
-  /** Every message meant for the panel, whether or not one is open: the extension's API. */
-  readonly onDidPost = this.posted.event;
 
   constructor(
-    private readonly extensionUri: vscode.Uri,
+    extensionUri: vscode.Uri,
     private readonly worker: TrainingWorkerClient,
     private readonly backend: WorkerBackend,
     private readonly statusBar: StatusBar,
-    private readonly log: vscode.LogOutputChannel,
-  ) {}
+    log: vscode.LogOutputChannel,
+  ) {
+    this.panels = new PanelOwner(TEXT_PANEL, extensionUri, log, (message) => this.onPanelMessage(message));
+    this.onDidPost = this.panels.onDidPost;
+  }
 
   get hasModel(): boolean {
     return this.model !== undefined;
@@ -53,26 +55,12 @@ export class TextJobController implements vscode.Disposable {
 
   /** The panel, created (or revealed) on demand. */
   showPanel(): StudioPanel {
-    if (this.panel) {
-      this.panel.reveal();
-      return this.panel;
-    }
-    return this.adopt(StudioPanel.create(TEXT_PANEL, this.extensionUri, this.log));
+    return this.panels.show();
   }
 
   /** Takes over a panel VS Code restored after a reload. */
   restorePanel(webviewPanel: vscode.WebviewPanel): void {
-    this.panel?.dispose();
-    this.adopt(new StudioPanel(TEXT_PANEL, webviewPanel, this.extensionUri, this.log));
-  }
-
-  private adopt(panel: StudioPanel): StudioPanel {
-    this.panel = panel;
-    panel.onMessage((message) => void this.onPanelMessage(message).catch((e) => this.fail(e)));
-    panel.onDidDispose(() => {
-      if (this.panel === panel) this.panel = undefined;
-    });
-    return panel;
+    this.panels.restore(webviewPanel);
   }
 
   /** Forgets the model after the worker restarted (e.g. the backend setting changed). */
@@ -219,18 +207,15 @@ export class TextJobController implements vscode.Disposable {
   }
 
   private post(message: HostMessage): void {
-    this.panel?.post(message);
-    this.posted.fire(message);
+    this.panels.post(message);
   }
 
   /** Shows a failure as a notification and in the panel. */
   fail(error: unknown): void {
-    const message = showError(error, this.log);
-    if (message) this.post({ type: 'error', message });
+    this.panels.fail(error);
   }
 
   dispose(): void {
-    this.panel?.dispose();
-    this.posted.dispose();
+    this.panels.dispose();
   }
 }
