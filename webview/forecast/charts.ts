@@ -10,7 +10,7 @@ import { vega, type Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
 import { embedChart } from '../vegaEmbed';
 import type { ForecastTheme } from './palette';
-import { LOSS_DATA, MAX_EPOCH_SIGNAL, lossSpec, type LossRow } from './specs';
+import { LOSS_DATA, MAX_EPOCH_SIGNAL, lossSpec, type LossRow } from './lossSpec';
 
 type View = Result['view'];
 

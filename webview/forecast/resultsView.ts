@@ -13,7 +13,7 @@ import { StaticChart } from './charts';
 import { formatTime, formatValue, stepWord } from './format';
 import type { ForecastTheme } from './palette';
 import type { PlotResult } from './plotData';
-import { closeUpStart, forecastBand, forecastSpec, heldOutSpec, leaderboardSpec, seriesSpec, splitRuleText } from './specs';
+import { closeUpStart, forecastBand, forecastSpec, heldOutSpec, leaderboardSpec, seriesSpec, splitRuleText } from './resultSpecs';
 import type { ForecastState } from './state';
 import { leaderboardRows, metricsRows } from './tables';
 

@@ -12,7 +12,7 @@ import type { View } from '../view';
 import { LiveLossChart } from './charts';
 import { describeResample, formatBytes, presetName } from './format';
 import { modelColor, type ForecastTheme } from './palette';
-import { LOSS_SLOTS, type LossRow } from './specs';
+import { LOSS_SLOTS, type LossRow } from './lossSpec';
 import type { ForecastAction, ForecastRun, ForecastState } from './state';
 
 const EMPTY_LOSS = 'The loss and validation-loss curves appear here as each model trains.';

@@ -1,7 +1,5 @@
 /**
- * The forecast panel's Vega-Lite specs, all themed from VS Code (see palette.ts):
- *  - lossSpec: live loss and validation loss per epoch, one colour per model, val dashed, fed
- *    by changesets on the named source `loss`;
+ * The forecast panel's result charts, all themed from VS Code (see palette.ts):
  *  - seriesSpec: the whole series, the held-out part shaded with the split rule, the forecast
  *    continuing it on the same (dated) axis with its band; zoom and pan (interval selection
  *    bound to the scales) and a nearest-point tooltip;
@@ -10,123 +8,12 @@
  *  - leaderboardSpec: MASE (MAE when MASE is n/a) per model and baseline, the baseline's value
  *    a rule.
  */
-import type { Config, TopLevelSpec } from 'vega-lite';
-import { chartConfig } from '../chartSpec';
+import type { TopLevelSpec } from 'vega-lite';
 import { formatMase, formatTime, formatValue, presetName } from './format';
 import { modelColor, type ForecastTheme } from './palette';
 import type { PlotLine, PlotResult } from './plotData';
+import { frame, highContrast } from './specBase';
 
-export const LOSS_DATA = 'loss';
-export const MAX_EPOCH_SIGNAL = 'maxEpoch';
-/** Colour slots of the live loss chart (model index modulo this). */
-export const LOSS_SLOTS = 10;
-
-const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
-
-const highContrast = (theme: ForecastTheme) => theme.kind === 'high-contrast' || theme.kind === 'high-contrast-light';
-
-function config(theme: ForecastTheme): Config {
-  const small = Math.max(10, Math.round(theme.fontSize * 0.85));
-  return {
-    ...chartConfig(theme),
-    legend: {
-      orient: 'top',
-      direction: 'horizontal',
-      labelColor: theme.foreground,
-      labelFont: theme.font,
-      labelFontSize: small,
-      labelLimit: 260,
-      titleColor: theme.muted,
-      symbolType: 'stroke',
-      symbolStrokeWidth: 2.5,
-      symbolSize: 220,
-      symbolOpacity: 1,
-      columnPadding: 14,
-      padding: 0,
-      offset: 6,
-    },
-    text: { font: theme.font, fontSize: small, color: theme.muted },
-  };
-}
-
-function frame(theme: ForecastTheme, height: number) {
-  return {
-    $schema: SCHEMA,
-    width: 'container' as const,
-    height,
-    autosize: { type: 'fit-x' as const, contains: 'padding' as const, resize: true },
-    background: theme.background,
-    padding: { left: 4, right: 12, top: 6, bottom: 4 },
-    config: config(theme),
-  };
-}
-
-// ---- Live loss ----
-
-export interface LossRow {
-  slot: number;
-  model: string;
-  series: 'loss' | 'val';
-  kind: string;
-  epoch: number;
-  value: number;
-}
-
-export function lossSpec(theme: ForecastTheme, maxEpoch: number, logScale: boolean): TopLevelSpec {
-  const hc = highContrast(theme);
-  const slots = Array.from({ length: LOSS_SLOTS }, (_, i) => i);
-  return {
-    ...frame(theme, 220),
-    description: 'Training and validation loss per epoch, per model',
-    data: { name: LOSS_DATA },
-    params: [{ name: MAX_EPOCH_SIGNAL, value: Math.max(1, maxEpoch) }],
-    encoding: {
-      x: {
-        field: 'epoch',
-        type: 'quantitative',
-        title: 'Epoch',
-        scale: { domainMin: 1, domainMax: { expr: MAX_EPOCH_SIGNAL }, nice: false, zero: false },
-        axis: { format: 'd', tickMinStep: 1 },
-      },
-      y: {
-        field: 'value',
-        type: 'quantitative',
-        title: logScale ? 'Loss, scaled MSE (log)' : 'Loss (scaled MSE)',
-        scale: logScale ? { type: 'log' } : { zero: false, nice: true },
-        axis: { format: logScale ? '~g' : '~r' },
-      },
-      color: { field: 'slot', type: 'nominal', scale: { domain: slots, range: slots.map((i) => modelColor(theme, i)) }, legend: null },
-    },
-    layer: [
-      {
-        mark: { type: 'line', strokeWidth: hc ? 3 : 2, strokeJoin: 'round', strokeCap: 'round', clip: true },
-        encoding: {
-          strokeDash: { field: 'series', type: 'nominal', scale: { domain: ['loss', 'val'], range: [[1, 0], [6, 4]] }, legend: null },
-          detail: { field: 'series' },
-        },
-      },
-      {
-        params: [
-          { name: 'lossHover', select: { type: 'point', fields: ['slot', 'series', 'epoch'], nearest: true, on: 'pointermove', clear: 'pointerout' } },
-        ],
-        mark: { type: 'point', filled: true, size: hc ? 70 : 45, clip: true },
-        encoding: {
-          opacity: { condition: { param: 'lossHover', empty: false, value: 1 }, value: 0 },
-          tooltip: [
-            { field: 'model', type: 'nominal', title: 'Model' },
-            { field: 'kind', type: 'nominal', title: 'Curve' },
-            { field: 'epoch', type: 'quantitative', title: 'Epoch', format: 'd' },
-            { field: 'value', type: 'quantitative', title: 'Loss', format: '.5f' },
-          ],
-        },
-      },
-    ],
-  };
-}
-
-// ---- Series, held-out part and forecast ----
-
-/** The forecast band's half-width and what it is. */
 export interface Band {
   halfWidth: number;
   rmse: number;
@@ -504,3 +391,4 @@ export function leaderboardSpec(theme: ForecastTheme, result: PlotResult): TopLe
     padding: { left: 4, right: 12, top: 16, bottom: 4 },
   });
 }
+

@@ -1,0 +1,45 @@
+/** What every forecast chart shares: the schema, the themed config and the frame. */
+import type { Config } from 'vega-lite';
+import { chartConfig } from '../chartSpec';
+import type { ForecastTheme } from './palette';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+export const highContrast = (theme: ForecastTheme) => theme.kind === 'high-contrast' || theme.kind === 'high-contrast-light';
+
+function config(theme: ForecastTheme): Config {
+  const small = Math.max(10, Math.round(theme.fontSize * 0.85));
+  return {
+    ...chartConfig(theme),
+    legend: {
+      orient: 'top',
+      direction: 'horizontal',
+      labelColor: theme.foreground,
+      labelFont: theme.font,
+      labelFontSize: small,
+      labelLimit: 260,
+      titleColor: theme.muted,
+      symbolType: 'stroke',
+      symbolStrokeWidth: 2.5,
+      symbolSize: 220,
+      symbolOpacity: 1,
+      columnPadding: 14,
+      padding: 0,
+      offset: 6,
+    },
+    text: { font: theme.font, fontSize: small, color: theme.muted },
+  };
+}
+
+export function frame(theme: ForecastTheme, height: number) {
+  return {
+    $schema: SCHEMA,
+    width: 'container' as const,
+    height,
+    autosize: { type: 'fit-x' as const, contains: 'padding' as const, resize: true },
+    background: theme.background,
+    padding: { left: 4, right: 12, top: 6, bottom: 4 },
+    config: config(theme),
+  };
+}
+
