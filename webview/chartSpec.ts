@@ -17,6 +17,17 @@ export interface LossChartOptions {
   height: number;
 }
 
+/** The x encoding of both loss charts: epochs 1 .. the `maxEpoch` signal (the whole run). */
+export function epochAxis() {
+  return {
+    field: 'epoch',
+    type: 'quantitative' as const,
+    title: 'Epoch',
+    scale: { domainMin: 1, domainMax: { expr: MAX_EPOCH_SIGNAL }, nice: false, zero: false },
+    axis: { format: 'd', tickMinStep: 1 },
+  };
+}
+
 export function lossChartSpec(theme: ChartTheme, options: LossChartOptions): TopLevelSpec {
   const highContrast = theme.kind === 'high-contrast' || theme.kind === 'high-contrast-light';
   return {
@@ -30,13 +41,7 @@ export function lossChartSpec(theme: ChartTheme, options: LossChartOptions): Top
     data: { name: LOSS_DATA },
     params: [{ name: MAX_EPOCH_SIGNAL, value: Math.max(1, options.maxEpoch) }],
     encoding: {
-      x: {
-        field: 'epoch',
-        type: 'quantitative',
-        title: 'Epoch',
-        scale: { domainMin: 1, domainMax: { expr: MAX_EPOCH_SIGNAL }, nice: false, zero: false },
-        axis: { format: 'd', tickMinStep: 1 },
-      },
+      x: epochAxis(),
       y: {
         field: 'loss',
         type: 'quantitative',

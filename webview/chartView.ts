@@ -1,7 +1,7 @@
 /** The chart card: the live loss chart, its log-scale switch and its empty-state note. */
 import { byId, setHidden } from './dom';
 import type { VscodeCheckbox } from './elements';
-import { LossChart } from './lossChart';
+import { createLossChart, lossRows, type LossChart } from './lossChart';
 import type { Action } from './state';
 import { readChartTheme, watchChartTheme } from './theme';
 import type { View } from './view';
@@ -14,7 +14,7 @@ export function createChartView(dispatch: (action: Action) => void): ChartView {
   const el = byId('loss-chart');
   const empty = byId('chart-empty');
   const logScale = byId<VscodeCheckbox>('log-scale');
-  const chart = new LossChart(el, readChartTheme(), (message) => {
+  const chart = createLossChart(el, readChartTheme(), (message) => {
     empty.textContent = `The chart could not be drawn: ${message}`;
     empty.hidden = false;
   });
@@ -28,12 +28,7 @@ export function createChartView(dispatch: (action: Action) => void): ChartView {
       if (logScale.checked !== state.logScale) logScale.checked = state.logScale;
       setHidden(empty, Boolean(run && run.points.length > 0));
       el.classList.toggle('is-empty', !run || run.points.length === 0);
-      chart.show({
-        runId: run?.runId,
-        points: run?.points ?? [],
-        maxEpoch: run?.epochs ?? 1,
-        logScale: state.logScale,
-      });
+      chart.show(lossRows(run?.runId, run?.points ?? [], run?.epochs ?? 1, state.logScale));
     },
   };
 }

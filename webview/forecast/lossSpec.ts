@@ -3,10 +3,10 @@
  * dashed, fed by changesets on the named source `loss`.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { LOSS_DATA, MAX_EPOCH_SIGNAL, epochAxis } from '../chartSpec';
 import { modelColor, type ForecastTheme } from './palette';
 import { frame, highContrast } from './specBase';
-export const LOSS_DATA = 'loss';
-export const MAX_EPOCH_SIGNAL = 'maxEpoch';
+
 /** Colour slots of the live loss chart (model index modulo this). */
 export const LOSS_SLOTS = 10;
 
@@ -28,13 +28,7 @@ export function lossSpec(theme: ForecastTheme, maxEpoch: number, logScale: boole
     data: { name: LOSS_DATA },
     params: [{ name: MAX_EPOCH_SIGNAL, value: Math.max(1, maxEpoch) }],
     encoding: {
-      x: {
-        field: 'epoch',
-        type: 'quantitative',
-        title: 'Epoch',
-        scale: { domainMin: 1, domainMax: { expr: MAX_EPOCH_SIGNAL }, nice: false, zero: false },
-        axis: { format: 'd', tickMinStep: 1 },
-      },
+      x: epochAxis(),
       y: {
         field: 'value',
         type: 'quantitative',

@@ -9,7 +9,7 @@ import { byId, setDisabled, setHidden, setText } from '../dom';
 import type { VscodeButton, VscodeCheckbox, VscodeProgressBar } from '../elements';
 import { formatCount, formatDuration, plural } from '../format';
 import type { View } from '../view';
-import { LiveLossChart } from './charts';
+import { createLiveLossChart, type LiveLossChart } from './charts';
 import { describeResample, formatBytes, presetName } from './format';
 import { modelColor, type ForecastTheme } from './palette';
 import { LOSS_SLOTS, type LossRow } from './lossSpec';
@@ -142,7 +142,7 @@ export function createRunView(
   let legendKey = '';
 
   let chartFailed = false;
-  const chart = new LiveLossChart(chartEl, theme, (message) => {
+  const chart = createLiveLossChart(chartEl, theme, (message) => {
     chartFailed = true;
     empty.textContent = `The chart could not be drawn: ${message}`;
     empty.hidden = false;
