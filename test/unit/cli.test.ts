@@ -1,32 +1,19 @@
-import { build } from 'esbuild';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { bundleCli } from './support/cliBundle';
 import { SEED_TEXT } from './support/wasm';
 
-const repository = path.resolve(__dirname, '../../..');
-/**
- * The CLI bundled from the current sources as esbuild.mjs bundles dist/cli.js, but next to
- * out/ so a stale dist/ cannot pass the test; it finds the .wasm files in node_modules.
- */
-const cli = path.join(repository, 'out', 'cli-under-test', 'cli.js');
+/** The CLI bundled from the current sources (see bundleCli). */
+let cli: string;
 let work: string;
 let seedFile: string;
 
 before(async () => {
-  await build({
-    entryPoints: [path.join(repository, 'src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
-    logLevel: 'error',
-  });
+  cli = await bundleCli('cli-under-test');
   work = await mkdtemp(path.join(tmpdir(), 'rnn-studio-cli-'));
   seedFile = path.join(work, 'seed.txt');
   await writeFile(seedFile, `${SEED_TEXT}\n`);

@@ -1,31 +1,20 @@
-import { build } from 'esbuild';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import { bundleCli } from './support/cliBundle';
 import { writeBitstampCsv, type BitstampFile } from './support/bitstamp';
 
-const repository = path.resolve(__dirname, '../../..');
-/** The CLI bundled from the current sources (its own folder: cli.test.ts may build at the same time). */
-const cli = path.join(repository, 'out', 'cli-forecast-under-test', 'cli.js');
+let cli: string;
 let work: string;
 let bitstamp: string;
 let written: BitstampFile;
 let small: string;
 
 before(async () => {
-  await build({
-    entryPoints: [path.join(repository, 'src/cli/main.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    external: ['@tensorflow/tfjs-node', '@tensorflow/tfjs-node-gpu'],
-    logLevel: 'error',
-  });
+  cli = await bundleCli('cli-forecast-under-test');
   work = await mkdtemp(path.join(tmpdir(), 'rnn-studio-forecast-cli-'));
   bitstamp = path.join(work, 'bitstamp.csv');
   written = await writeBitstampCsv(bitstamp, { rowsPerDay: 4 });
