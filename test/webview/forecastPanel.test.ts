@@ -5,7 +5,7 @@
  * CSP or logs an error (checked after every test).
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { WebviewMessage } from '../../src/protocol';
 import {
   BACKEND,
@@ -16,40 +16,13 @@ import {
   forecastStarted,
   ingestProgress,
 } from './forecastMessages';
-import { Harness, type Panel } from './harness';
+import { checkedPanels, type Panel } from './harness';
 
 // Browser-side global inside page.evaluate callbacks (no DOM library in this project).
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any;
 
-let harness: Harness;
-let panel: Panel | undefined;
-
-before(async () => {
-  harness = await Harness.start();
-});
-
-after(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!panel) return;
-  const p = panel;
-  panel = undefined;
-  try {
-    assert.deepEqual(await p.cspViolations(), [], 'no Content Security Policy violation');
-    assert.deepEqual(p.pageErrors, [], 'no uncaught error in the page');
-    assert.deepEqual(p.consoleErrors, [], 'no console error or warning');
-  } finally {
-    await p.close();
-  }
-});
-
-async function open(options: Parameters<Harness['open']>[0] = {}): Promise<Panel> {
-  panel = await harness.open({ page: 'forecast', width: 1280, ...options });
-  return panel;
-}
+const { open, harness } = checkedPanels({ page: 'forecast', width: 1280 });
 
 /** Items of the chart's own marks of `type` ('line', 'area', 'rect', 'rule', 'symbol', 'text'; not its axes' or legend's). */
 function marks(p: Panel, chart: string, type: string): Promise<number> {
@@ -102,7 +75,7 @@ describe('startup', () => {
     const p = await open();
     assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
     for (const asset of ['/dist/forecastWebview.js', '/media/panel.css', '/media/forecast.css', '/dist/codicons/codicon.css']) {
-      assert.ok(harness.server.requests.includes(asset), `${asset} requested`);
+      assert.ok(harness().server.requests.includes(asset), `${asset} requested`);
     }
     const { csp, scriptNonce, title } = await p.page.evaluate(() => ({
       csp: window.document.querySelector('meta[http-equiv="Content-Security-Policy"]').content,

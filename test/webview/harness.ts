@@ -3,8 +3,10 @@
  * injects the fake VS Code API, sends host messages with window.postMessage, and reads back
  * what the panel posted, CSP violations and console errors.
  */
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { after, afterEach, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { HostMessage, WebviewMessage } from '../../src/protocol';
 import { fakeVsCodeInit, type CspViolation } from './fakeVsCode';
@@ -33,6 +35,56 @@ function launch(): Promise<Browser> {
   });
 }
 
+export interface OpenOptions {
+  theme?: ThemeName;
+  initialState?: unknown;
+  width?: number;
+  height?: number;
+  page?: 'text' | 'forecast';
+}
+
+/**
+ * The hooks of a file of panel tests: one browser and fixture server for the file; after each
+ * test, every panel it opened is checked for Content Security Policy violations, uncaught
+ * errors and console errors or warnings, then closed. `open` opens a panel for the running
+ * test (`defaults`, then its own options).
+ */
+export function checkedPanels(defaults: OpenOptions = {}): { open(options?: OpenOptions): Promise<Panel>; harness(): Harness } {
+  let harness: Harness | undefined;
+  let opened: Panel[] = [];
+  before(async () => {
+    harness = await Harness.start();
+  });
+  after(async () => {
+    await harness?.close();
+  });
+  afterEach(async () => {
+    const panels = opened;
+    opened = [];
+    try {
+      for (const p of panels) {
+        assert.deepEqual(await p.cspViolations(), [], 'no Content Security Policy violation');
+        assert.deepEqual(p.pageErrors, [], 'no uncaught error in the page');
+        assert.deepEqual(p.consoleErrors, [], 'no console error or warning');
+      }
+    } finally {
+      for (const p of panels) await p.close();
+    }
+  });
+  const started = () => {
+    if (!harness) throw new Error('the harness starts in before()');
+    return harness;
+  };
+  return {
+    harness: started,
+    async open(options = {}) {
+      const panel = await started().open({ ...defaults, ...options });
+      opened.push(panel);
+      return panel;
+    },
+  };
+}
+
 export class Harness {
   private constructor(
     private browser: Browser,
@@ -45,9 +97,7 @@ export class Harness {
   }
 
   /** Opens a panel: the text panel, or with `page: 'forecast'` the forecast panel. */
-  async open(
-    options: { theme?: ThemeName; initialState?: unknown; width?: number; height?: number; page?: 'text' | 'forecast' } = {},
-  ): Promise<Panel> {
+  async open(options: OpenOptions = {}): Promise<Panel> {
     const theme = THEMES[options.theme ?? 'dark'];
     // One test's crashed browser (e.g. out of memory on a busy machine) must not fail the next.
     if (!this.browser.isConnected()) this.browser = await launch();

@@ -4,9 +4,9 @@
  * logs an error (checked after every test).
  */
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { WebviewMessage } from '../../src/protocol';
-import { Harness, type Panel } from './harness';
+import { checkedPanels } from './harness';
 import { BACKEND, SEED_OUTPUT, SETTINGS, finished, generated, lossCurve, progress, started } from './hostMessages';
 import { THEMES } from './themes';
 
@@ -14,34 +14,7 @@ import { THEMES } from './themes';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any;
 
-let harness: Harness;
-let panel: Panel | undefined;
-
-before(async () => {
-  harness = await Harness.start();
-});
-
-after(async () => {
-  await harness?.close();
-});
-
-afterEach(async () => {
-  if (!panel) return;
-  const p = panel;
-  panel = undefined;
-  try {
-    assert.deepEqual(await p.cspViolations(), [], 'no Content Security Policy violation');
-    assert.deepEqual(p.pageErrors, [], 'no uncaught error in the page');
-    assert.deepEqual(p.consoleErrors, [], 'no console error or warning');
-  } finally {
-    await p.close();
-  }
-});
-
-async function open(options?: Parameters<Harness['open']>[0]): Promise<Panel> {
-  panel = await harness.open(options);
-  return panel;
-}
+const { open, harness } = checkedPanels();
 
 const ofType = <T extends WebviewMessage['type']>(messages: WebviewMessage[], type: T) =>
   messages.filter((m): m is Extract<WebviewMessage, { type: T }> => m.type === type);
@@ -50,7 +23,7 @@ describe('startup', () => {
   test("posts 'ready' once, after loading its assets under the CSP", async () => {
     const p = await open();
     assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
-    const requests = harness.server.requests;
+    const requests = harness().server.requests;
     for (const asset of ['/dist/webview.js', '/media/panel.css', '/dist/codicons/codicon.css']) {
       assert.ok(requests.includes(asset), `${asset} requested`);
     }
@@ -478,8 +451,6 @@ describe('persisted state', () => {
     assert.equal(await p.text('#generated .trailing-ws'), '  ');
     assert.equal(await p.text('#source'), 'poem.md');
     assert.equal(await p.text('#final-loss'), '1.5000');
-    await p.close();
-    panel = undefined;
 
     const bad = await open({ initialState: { version: 1, run: { runId: 'x' }, generated: 7, backend: null } });
     assert.equal(await bad.text('#run-state'), 'Idle');
