@@ -45,7 +45,7 @@ const builds = [
     platform: 'browser',
     format: 'iife',
     target: 'es2022',
-    entryPoints: ['webview/main.ts'],
+    entryPoints: ['webview/text/main.ts'],
     outfile: 'dist/webview.js',
   },
   { ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/forecast/main.ts'], outfile: 'dist/forecastWebview.js' },

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_TRAINING } from '../src/core/textSettings';
-import type { WorkerData, WorkerMessage, WorkerRequest } from '../src/workerProtocol';
+import { DEFAULT_TRAINING } from '../src/core/text/textSettings';
+import type { WorkerData, WorkerMessage, WorkerRequest } from '../src/worker/protocol';
 
 /** Lateness of the main thread's timers, in ms. */
 export interface LagReport {

@@ -9,8 +9,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { defaultWasmDir } from '../src/core/backend';
-import { DEFAULT_TRAINING } from '../src/core/textSettings';
-import { trainTextModel } from '../src/core/textTraining';
+import { DEFAULT_TRAINING } from '../src/core/text/textSettings';
+import { trainTextModel } from '../src/core/text/textTraining';
 import { installWasmKernelFixes } from '../src/core/wasmKernels/install';
 import { measureEventLoopLag } from './eventLoopLag';
 import { matMulPeak } from './matMulPeak';

@@ -5,7 +5,7 @@
  */
 import { BACKEND_CHOICES, type BackendChoice, type BackendStatus } from './core/backendChoice';
 import type { ForecastJobResult, IngestSummary, SplitInfo } from './core/forecast/forecastResult';
-import type { GenerationSettings, TextTrainingSettings } from './core/textSettings';
+import type { GenerationSettings, TextTrainingSettings } from './core/text/textSettings';
 
 export type { BackendStatus } from './core/backendChoice';
 export type { ForecastJobResult, IngestSummary, ModelRun, SeriesPoints, SplitInfo } from './core/forecast/forecastResult';

@@ -1,7 +1,7 @@
 /**
  * The HTML of the RNN Studio panel: one source of truth for the extension host
  * (src/extension/studioPanel.ts) and for the webview tests (test/webview/), which serve
- * exactly this page. The page is static markup; webview/main.ts brings it to life.
+ * exactly this page. The page is static markup; webview/text/main.ts brings it to life.
  *
  * Content Security Policy: nothing but the nonce'd bundle runs, no eval (Vega runs with its
  * expression interpreter, `ast: true`), and styles come only from the extension's files.
@@ -10,7 +10,7 @@
  * @vscode-elements components set styles through the CSSOM (element.style, constructable
  * stylesheets), which CSP does not restrict, and no markup here has a style attribute.
  */
-import { NUMBER_FIELDS, type NumberField } from '../webview/fields';
+import { NUMBER_FIELDS, type NumberField } from '../webview/text/fields';
 
 export interface PanelHtmlOptions {
   /** `webview.cspSource`: the origin the panel's files are served from. */

@@ -6,9 +6,9 @@
 import { readFile } from 'node:fs/promises';
 import { defaultWasmDir, initBackend } from '../core/backend';
 import { loadTextModel, saveTextModel } from '../core/modelStore';
-import { generateText } from '../core/textGeneration';
-import { checkTextSize } from '../core/textSize';
-import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core/textTraining';
+import { generateText } from '../core/text/textGeneration';
+import { checkTextSize } from '../core/text/textSize';
+import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core/text/textTraining';
 import { UserError } from '../core/userError';
 import { runForecastCommand } from './forecastCommand';
 import { parseForecastCommandLine } from './forecastOptions';

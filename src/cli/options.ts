@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
-import type { GenerationSettings, TextTrainingSettings } from '../core/textSettings';
-import { validateGeneration, validateTraining } from '../core/textSettingsValidation';
-import { DEFAULT_MAX_TEXT_BYTES } from '../core/textSize';
+import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
+import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
+import { DEFAULT_MAX_TEXT_BYTES } from '../core/text/textSize';
 import { UserError } from '../core/userError';
 
 /** A command line that does not say what to do: exit status 2 with the usage. */

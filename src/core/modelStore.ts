@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { cp, mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { DatasetMode } from './textDataset';
-import { validateTraining } from './textSettingsValidation';
-import { trainedTextModel, type TrainedTextModel } from './trainedTextModel';
+import type { DatasetMode } from './text/textDataset';
+import { validateTraining } from './text/textSettingsValidation';
+import { trainedTextModel, type TrainedTextModel } from './text/trainedTextModel';
 import { UserError } from './userError';
-import { Vocabulary } from './vocabulary';
+import { Vocabulary } from './text/vocabulary';
 
 import { TEXT_MODEL_FORMAT, TEXT_MODEL_VERSION } from './modelFormats';
 

@@ -13,7 +13,7 @@ import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { UserError } from '../core/userError';
 import type { ForecastLossPoint, HostMessage, WebviewMessage } from '../protocol';
 import { renderForecastPanelHtml } from '../webviewHtml';
-import type { WorkerEvent } from '../workerProtocol';
+import type { WorkerEvent } from '../worker/protocol';
 import { askModelFolder } from './modelCommands';
 import type { StatusBar } from './statusBar';
 import { PanelOwner } from './panelOwner';

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { validateForecastSettings } from '../core/forecast/forecastSettingsValidation';
-import type { GenerationSettings, TextTrainingSettings } from '../core/textSettings';
-import { validateGeneration, validateTraining } from '../core/textSettingsValidation';
+import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
+import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
 
 const SECTION = 'rnnStudio';

@@ -4,12 +4,12 @@
  * result. Owns the panel's lifetime; the model itself lives in the training worker.
  */
 import * as vscode from 'vscode';
-import type { GenerationSettings, TextTrainingSettings } from '../core/textSettings';
-import { validateGeneration, validateTraining } from '../core/textSettingsValidation';
+import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
+import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
-import { Vocabulary } from '../core/vocabulary';
+import { Vocabulary } from '../core/text/vocabulary';
 import type { HostMessage, LossPoint, WebviewMessage } from '../protocol';
-import type { ModelSummary, TrainingOutcome } from '../workerProtocol';
+import type { ModelSummary, TrainingOutcome } from '../worker/protocol';
 import { StatusBar } from './statusBar';
 import { renderPanelHtml } from '../webviewHtml';
 import { PanelOwner } from './panelOwner';

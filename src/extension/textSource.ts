@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { checkTextSize } from '../core/textSize';
+import { checkTextSize } from '../core/text/textSize';
 import { UserError } from '../core/userError';
 
 export interface TextSource {

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as vscode from 'vscode';
 import type { BackendChoice } from '../core/backendChoice';
-import type { WorkerData, WorkerEvent, WorkerMessage, WorkerReplies, WorkerRequestBody } from '../workerProtocol';
+import type { WorkerData, WorkerEvent, WorkerMessage, WorkerReplies, WorkerRequestBody } from '../worker/protocol';
 
 /**
  * A failed request; `userError` says the message is meant for the user as it is, and

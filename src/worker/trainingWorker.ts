@@ -1,6 +1,6 @@
 /**
  * The training worker: owns TensorFlow.js and the one model of the session, so the
- * extension host never runs a kernel. Requests and replies: see src/workerProtocol.ts.
+ * extension host never runs a kernel. Requests and replies: see src/worker/protocol.ts.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,10 +13,10 @@ import { summarizeCsv } from '../core/csv/csvOverview';
 import { runForecastJob } from '../core/forecast/forecastJob';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import { copyModelFolder, loadTextModel, saveTextModel } from '../core/modelStore';
-import { generateText } from '../core/textGeneration';
-import { trainTextModel, type TrainedTextModel } from '../core/textTraining';
+import { generateText } from '../core/text/textGeneration';
+import { trainTextModel, type TrainedTextModel } from '../core/text/textTraining';
 import { UserError } from '../core/userError';
-import type { ModelSummary, WorkerData, WorkerMessage, WorkerReplies, WorkerRequest } from '../workerProtocol';
+import type { ModelSummary, WorkerData, WorkerMessage, WorkerReplies, WorkerRequest } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('trainingWorker.js must run as a worker thread');

@@ -8,8 +8,8 @@ import { loadForecaster, saveForecaster } from '../../src/core/forecast/forecast
 import { buildForecastModel } from '../../src/core/forecast/presets';
 import { trainedForecaster, type TrainedForecaster } from '../../src/core/forecast/trainedForecaster';
 import { saveTextModel } from '../../src/core/modelStore';
-import { DEFAULT_TRAINING } from '../../src/core/textSettings';
-import { trainTextModel } from '../../src/core/textTraining';
+import { DEFAULT_TRAINING } from '../../src/core/text/textSettings';
+import { trainTextModel } from '../../src/core/text/textTraining';
 import { UserError } from '../../src/core/userError';
 import { SEED_TEXT, useWasm } from './support/wasm';
 

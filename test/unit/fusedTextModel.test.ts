@@ -1,11 +1,11 @@
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { FusedTextModel } from '../../src/core/fusedTextModel';
-import { generateText } from '../../src/core/textGeneration';
-import { buildTextModel } from '../../src/core/textModel';
-import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/textSettings';
-import { trainTextModel } from '../../src/core/textTraining';
+import { FusedTextModel } from '../../src/core/text/fusedTextModel';
+import { generateText } from '../../src/core/text/textGeneration';
+import { buildTextModel } from '../../src/core/text/textModel';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
+import { trainTextModel } from '../../src/core/text/textTraining';
 import { TestRandom } from './support/random';
 import { relativeError } from './support/recurrentModels';
 import { SEED_TEXT, useWasm } from './support/wasm';

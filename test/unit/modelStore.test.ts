@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { copyModelFolder, loadTextModel, saveTextModel } from '../../src/core/modelStore';
-import { generateText } from '../../src/core/textGeneration';
-import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/textSettings';
-import { trainTextModel, type TrainedTextModel } from '../../src/core/textTraining';
+import { generateText } from '../../src/core/text/textGeneration';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
+import { trainTextModel, type TrainedTextModel } from '../../src/core/text/textTraining';
 import { UserError } from '../../src/core/userError';
 import { SEED_TEXT, useWasm } from './support/wasm';
 

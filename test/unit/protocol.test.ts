@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseHostMessage, parseWebviewMessage, type ForecastJobResult } from '../../src/protocol';
-import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/textSettings';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 
 test('webview messages: well-formed ones pass as they are, malformed ones are dropped', () => {
   assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { type: 'ready' });

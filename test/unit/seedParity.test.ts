@@ -1,9 +1,9 @@
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { generateText } from '../../src/core/textGeneration';
-import { DEFAULT_GENERATION, DEFAULT_TRAINING, type CellType } from '../../src/core/textSettings';
-import { trainTextModel } from '../../src/core/textTraining';
+import { generateText } from '../../src/core/text/textGeneration';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING, type CellType } from '../../src/core/text/textSettings';
+import { trainTextModel } from '../../src/core/text/textTraining';
 import { SEED_TEXT, useWasm } from './support/wasm';
 
 before(useWasm);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildTextDataset } from '../../src/core/textDataset';
-import { checkTextSize } from '../../src/core/textSize';
+import { buildTextDataset } from '../../src/core/text/textDataset';
+import { checkTextSize } from '../../src/core/text/textSize';
 import { UserError } from '../../src/core/userError';
 import { SEED_TEXT } from './support/wasm';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/textSettings';
-import { validateGeneration, validateTraining } from '../../src/core/textSettingsValidation';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
+import { validateGeneration, validateTraining } from '../../src/core/text/textSettingsValidation';
 import { UserError } from '../../src/core/userError';
 
 const setting = (key: string) => `rnnStudio.text.${key}`;

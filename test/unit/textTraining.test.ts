@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { DEFAULT_TRAINING, type TextTrainingSettings } from '../../src/core/textSettings';
-import { trainTextModel, type EpochProgress, type TrainingStart } from '../../src/core/textTraining';
+import { DEFAULT_TRAINING, type TextTrainingSettings } from '../../src/core/text/textSettings';
+import { trainTextModel, type EpochProgress, type TrainingStart } from '../../src/core/text/textTraining';
 import { UserError } from '../../src/core/userError';
 import { useWasm } from './support/wasm';
 

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/textSettings';
-import type { WorkerData, WorkerMessage, WorkerRequestBody } from '../../src/workerProtocol';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
+import type { WorkerData, WorkerMessage, WorkerRequestBody } from '../../src/worker/protocol';
 
 const SEED_TEXT = 'hi how are you\ngood i am fine\nhave a nice day';
 const WORKER = path.join(__dirname, '..', '..', 'src', 'worker', 'trainingWorker.js');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { UserError } from '../../src/core/userError';
-import { Vocabulary } from '../../src/core/vocabulary';
+import { Vocabulary } from '../../src/core/text/vocabulary';
 
 test('symbols are the distinct code points, sorted; an emoji stays one symbol', () => {
   const vocabulary = Vocabulary.fromText('b🙂a b🙂');

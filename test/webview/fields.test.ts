@@ -1,9 +1,9 @@
 /** The form's validation, and its agreement with the core's validator of the same settings. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/textSettings';
-import { validateGeneration, validateTraining } from '../../src/core/textSettingsValidation';
-import { FIELD_IDS, NUMBER_FIELDS, formValuesFrom, labelOf, numberError, validateForm } from '../../webview/fields';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
+import { validateGeneration, validateTraining } from '../../src/core/text/textSettingsValidation';
+import { FIELD_IDS, NUMBER_FIELDS, formValuesFrom, labelOf, numberError, validateForm } from '../../webview/text/fields';
 
 const defaults = () => formValuesFrom(DEFAULT_TRAINING, DEFAULT_GENERATION);
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatDuration, formatLoss, formatMsPerEpoch, formatTemperature, plural } from '../../webview/format';
+import { formatDuration, formatLoss, formatMsPerEpoch, formatTemperature, plural } from '../../webview/shared/format';
 
 test('durations', () => {
   assert.equal(formatDuration(850), '850 ms');

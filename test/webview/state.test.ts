@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { HostMessage } from '../../src/protocol';
-import { formValuesFrom } from '../../webview/fields';
-import { MAX_CHART_POINTS } from '../../webview/lossHistory';
-import { hasModel, initialState, isTraining, reduce, restoreState, type Action, type PanelState } from '../../webview/state';
+import { formValuesFrom } from '../../webview/text/fields';
+import { MAX_CHART_POINTS } from '../../webview/shared/lossHistory';
+import { hasModel, initialState, isTraining, reduce, restoreState, type Action, type PanelState } from '../../webview/text/state';
 import { BACKEND, SETTINGS, finished, generated, lossCurve, progress, started } from './hostMessages';
 
 const run = (actions: Action[], from: PanelState = initialState()) => actions.reduce(reduce, from);

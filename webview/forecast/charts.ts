@@ -5,8 +5,8 @@
  */
 import type { Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
-import { LiveChart, type LiveChartData } from '../liveChart';
-import { embedChart } from '../vegaEmbed';
+import { LiveChart, type LiveChartData } from '../shared/liveChart';
+import { embedChart } from '../shared/vegaEmbed';
 import type { ForecastTheme } from './palette';
 import { lossSpec, type LossRow } from './lossSpec';
 

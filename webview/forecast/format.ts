@@ -1,6 +1,6 @@
 /** Numbers, sizes, dates and names as the forecast panel shows them. No DOM: unit-tested under Node. */
 import type { ResampleInterval } from '../../src/core/forecast/resample';
-import { formatCount } from '../format';
+import { formatCount } from '../shared/format';
 import type { Metric } from './plotData';
 
 export const NOT_AVAILABLE = 'n/a';

@@ -3,7 +3,7 @@
  * dashed, fed by changesets on the named source `loss`.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { LOSS_DATA, MAX_EPOCH_SIGNAL, epochAxis } from '../chartSpec';
+import { LOSS_DATA, MAX_EPOCH_SIGNAL, epochAxis } from '../shared/chartSpec';
 import { modelColor, type ForecastTheme } from './palette';
 import { frame, highContrast } from './specBase';
 

@@ -3,11 +3,11 @@
  * (../panelStore.ts: restored state, the reducer of state.ts, persistence, the 'ready'
  * handshake).
  */
-import '../elements';
-import { createErrorBanner } from '../errorBanner';
-import { createHeader } from '../header';
-import { watchChartTheme } from '../theme';
-import { createPanelStore } from '../panelStore';
+import '../shared/elements';
+import { createErrorBanner } from '../shared/errorBanner';
+import { createHeader } from '../shared/header';
+import { watchChartTheme } from '../shared/theme';
+import { createPanelStore } from '../shared/panelStore';
 import { readForecastTheme } from './palette';
 import { createResultsView } from './resultsView';
 import { createRunView } from './runView';

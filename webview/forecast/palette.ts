@@ -4,7 +4,7 @@
  * ChartTheme (background, text, grid, font). The seed's plot colours hold: true values
  * red-ish, predictions blue-ish.
  */
-import { readChartTheme, themeKind, type ChartTheme, type ThemeKind } from '../theme';
+import { readChartTheme, themeKind, type ChartTheme, type ThemeKind } from '../shared/theme';
 
 export interface ForecastTheme extends ChartTheme {
   /** True values of the held-out part (the seed's red). */

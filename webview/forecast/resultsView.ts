@@ -5,10 +5,10 @@
  * and Save model. Each chart is embedded once per result (again on a theme change).
  */
 import type { WebviewMessage } from '../../src/protocol';
-import { byId, setDisabled, setHidden, setText } from '../dom';
-import type { VscodeButton } from '../elements';
-import { formatCount, plural } from '../format';
-import type { View } from '../view';
+import { byId, setDisabled, setHidden, setText } from '../shared/dom';
+import type { VscodeButton } from '../shared/elements';
+import { formatCount, plural } from '../shared/format';
+import type { View } from '../shared/view';
 import { StaticChart } from './charts';
 import { formatTime, formatValue, stepWord } from './format';
 import type { ForecastTheme } from './palette';

@@ -5,10 +5,10 @@
  * with its legend (one colour per model, validation loss dashed).
  */
 import type { WebviewMessage } from '../../src/protocol';
-import { byId, setDisabled, setHidden, setText } from '../dom';
-import type { VscodeButton, VscodeCheckbox, VscodeProgressBar } from '../elements';
-import { formatCount, formatDuration, plural } from '../format';
-import type { View } from '../view';
+import { byId, setDisabled, setHidden, setText } from '../shared/dom';
+import type { VscodeButton, VscodeCheckbox, VscodeProgressBar } from '../shared/elements';
+import { formatCount, formatDuration, plural } from '../shared/format';
+import type { View } from '../shared/view';
 import { createLiveLossChart, type LiveLossChart } from './charts';
 import { describeResample, formatBytes, presetName } from './format';
 import { modelColor, type ForecastTheme } from './palette';

@@ -1,6 +1,6 @@
 /** What every forecast chart shares: the schema, the themed config and the frame. */
 import type { Config } from 'vega-lite';
-import { chartConfig } from '../chartSpec';
+import { chartConfig } from '../shared/chartSpec';
 import type { ForecastTheme } from './palette';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';

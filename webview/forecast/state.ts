@@ -19,7 +19,7 @@ import {
   type IngestSummary,
   type SplitInfo,
 } from '../../src/protocol';
-import { appendPoints } from '../lossHistory';
+import { appendPoints } from '../shared/lossHistory';
 import { MAX_LOSS_POINTS, plotResult, type PlotLeaderboardEntry, type PlotLine, type PlotMetrics, type PlotModel, type PlotResult } from './plotData';
 
 export const FORECAST_STATE_VERSION = 1;

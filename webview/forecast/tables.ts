@@ -3,7 +3,7 @@
  * is in the series' own units (MAPE in percent, MASE unitless), NaN / null shown as "n/a";
  * a model that does not beat the last-value baseline is flagged on its row, never hidden.
  */
-import { formatMsPerEpoch } from '../format';
+import { formatMsPerEpoch } from '../shared/format';
 import { formatChange, formatMase, formatPercent, formatValue, NOT_AVAILABLE } from './format';
 import type { Metric, PlotLeaderboardEntry, PlotMetrics, PlotModel, PlotResult } from './plotData';
 

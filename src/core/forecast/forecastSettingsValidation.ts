@@ -1,4 +1,4 @@
-import type { SettingNamer } from '../textSettingsValidation';
+import type { SettingNamer } from '../text/textSettingsValidation';
 import { UserError } from '../userError';
 import { DEFAULT_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
 import { PRESET_NAMES, type PresetName } from './presetNames';

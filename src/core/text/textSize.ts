@@ -1,4 +1,4 @@
-import { UserError } from './userError';
+import { UserError } from '../userError';
 
 /** Largest text trained on unless the user raises the limit: 5 MiB of UTF-8. */
 export const DEFAULT_MAX_TEXT_BYTES = 5 * 1024 * 1024;

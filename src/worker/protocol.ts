@@ -6,13 +6,13 @@
  * in a SharedArrayBuffer that the training loop reads before every batch, so it stops
  * within one batch even while the worker's event loop is busy.
  */
-import type { BackendChoice, BackendStatus } from './core/backendChoice';
-import type { CsvOverview } from './core/csv/csvOverview';
-import type { IngestProgress } from './core/csv/csvIngest';
-import type { ForecastEpoch, ForecastJobStart } from './core/forecast/forecastJob';
-import type { ForecastJobResult } from './core/forecast/forecastResult';
-import type { ForecastSettings } from './core/forecast/forecastSettings';
-import type { GenerationSettings, TextTrainingSettings } from './core/textSettings';
+import type { BackendChoice, BackendStatus } from '../core/backendChoice';
+import type { CsvOverview } from '../core/csv/csvOverview';
+import type { IngestProgress } from '../core/csv/csvIngest';
+import type { ForecastEpoch, ForecastJobStart } from '../core/forecast/forecastJob';
+import type { ForecastJobResult } from '../core/forecast/forecastResult';
+import type { ForecastSettings } from '../core/forecast/forecastSettings';
+import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
 
 /** What the worker is started with (`workerData`). */
 export interface WorkerData {

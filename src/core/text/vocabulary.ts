@@ -1,4 +1,4 @@
-import { UserError } from './userError';
+import { UserError } from '../userError';
 
 /** How many unknown characters an error message lists before "and N more". */
 const NAMED_IN_ERRORS = 10;

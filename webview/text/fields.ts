@@ -4,7 +4,7 @@
  * and the validation that turns the raw strings the user typed into settings — or into one
  * clear message per invalid field, naming it.
  */
-import { CELL_TYPES, type CellType, type GenerationSettings, type TextTrainingSettings } from '../src/core/textSettings';
+import { CELL_TYPES, type CellType, type GenerationSettings, type TextTrainingSettings } from '../../src/core/text/textSettings';
 
 type TrainingNumberKey = Exclude<keyof TextTrainingSettings, 'cell'>;
 type GenerationNumberKey = Exclude<keyof GenerationSettings, 'prompt'>;

@@ -3,7 +3,7 @@
  * progress message adds nothing), and thinned to a bounded size so that a 100,000-epoch run
  * neither bloats the persisted state nor the SVG chart (a chart is not wider than 1,000 pixels).
  */
-import type { LossPoint } from '../src/protocol';
+import type { LossPoint } from '../../src/protocol';
 
 export const MAX_CHART_POINTS = 1000;
 

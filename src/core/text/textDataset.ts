@@ -1,4 +1,4 @@
-import { UserError } from './userError';
+import { UserError } from '../userError';
 import { Vocabulary } from './vocabulary';
 
 /**

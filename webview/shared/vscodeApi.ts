@@ -3,7 +3,7 @@
  * typed messages to the host. Outside VS Code (a plain browser) a stand-in keeps the state
  * in memory and logs what would be posted.
  */
-import type { WebviewMessage } from '../src/protocol';
+import type { WebviewMessage } from '../../src/protocol';
 
 interface VsCodeApi {
   postMessage(message: unknown): void;

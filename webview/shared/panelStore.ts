@@ -5,7 +5,7 @@
  * are parsed and malformed ones ignored; 'ready' is posted once the restored state is shown,
  * and the host replays what it buffered, which the idempotent reducers merge.
  */
-import { parseHostMessage, type HostMessage, type WebviewMessage } from '../src/protocol';
+import { parseHostMessage, type HostMessage, type WebviewMessage } from '../../src/protocol';
 import type { View } from './view';
 import { host } from './vscodeApi';
 

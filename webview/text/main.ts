@@ -2,12 +2,12 @@
  * The RNN Studio text panel: its views over the panel store (panelStore.ts: restored state,
  * the reducer of state.ts, persistence, the 'ready' handshake).
  */
-import './elements';
+import '../shared/elements';
 import { createChartView } from './chartView';
-import { createErrorBanner } from './errorBanner';
+import { createErrorBanner } from '../shared/errorBanner';
 import { createGeneratedText } from './generatedText';
-import { createHeader } from './header';
-import { createPanelStore } from './panelStore';
+import { createHeader } from '../shared/header';
+import { createPanelStore } from '../shared/panelStore';
 import { reduce, restoreState, type Action, type PanelState } from './state';
 import { createStatus } from './status';
 import { createTrainingForm } from './trainingForm';

@@ -15,10 +15,10 @@ import {
   type BackendStatus,
   type HostMessage,
   type LossPoint,
-} from '../src/protocol';
-import type { GenerationSettings, TextTrainingSettings } from '../src/core/textSettings';
+} from '../../src/protocol';
+import type { GenerationSettings, TextTrainingSettings } from '../../src/core/text/textSettings';
 import { FIELD_IDS, type FormValues } from './fields';
-import { appendPoints, bestPoint } from './lossHistory';
+import { appendPoints, bestPoint } from '../shared/lossHistory';
 
 export const STATE_VERSION = 1;
 

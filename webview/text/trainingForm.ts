@@ -3,14 +3,14 @@
  * the user's unsent edits; validated inline, naming the field; Train, Generate and Save
  * model post their messages. Train is disabled while a field is invalid or a run trains.
  */
-import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../src/core/textSettings';
-import type { WebviewMessage } from '../src/protocol';
-import { byId, setDisabled, setHidden, setText } from './dom';
-import type { VscodeButton, VscodeSingleSelect, VscodeTextarea, VscodeTextfield } from './elements';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
+import type { WebviewMessage } from '../../src/protocol';
+import { byId, setDisabled, setHidden, setText } from '../shared/dom';
+import type { VscodeButton, VscodeSingleSelect, VscodeTextarea, VscodeTextfield } from '../shared/elements';
 import { FIELD_IDS, formValuesFrom, labelOf, validateForm, type FieldId, type FormResult, type FormValues } from './fields';
-import { plural } from './format';
+import { plural } from '../shared/format';
 import { hasModel, isTraining, type Action, type PanelState } from './state';
-import type { View } from './view';
+import type { View } from '../shared/view';
 
 type Control = VscodeTextfield | VscodeTextarea | VscodeSingleSelect;
 

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { FusedTextModel } from './fusedTextModel';
-import type { StackState } from './fused/fusedRecurrentStack';
+import type { StackState } from '../fused/fusedRecurrentStack';
 import { oneHotBatch } from './oneHot';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../random';
 import type { GenerationSettings } from './textSettings';
 import type { TrainedTextModel } from './trainedTextModel';
 

@@ -1,10 +1,10 @@
 /** The chart card: the live loss chart, its log-scale switch and its empty-state note. */
-import { byId, setHidden } from './dom';
-import type { VscodeCheckbox } from './elements';
+import { byId, setHidden } from '../shared/dom';
+import type { VscodeCheckbox } from '../shared/elements';
 import { createLossChart, lossRows, type LossChart } from './lossChart';
 import type { Action } from './state';
-import { readChartTheme, watchChartTheme } from './theme';
-import type { View } from './view';
+import { readChartTheme, watchChartTheme } from '../shared/theme';
+import type { View } from '../shared/view';
 
 export interface ChartView extends View {
   readonly chart: LossChart;

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { FusedRecurrentStack, type StackState } from './fused/fusedRecurrentStack';
+import { FusedRecurrentStack, type StackState } from '../fused/fusedRecurrentStack';
 
 /**
  * The character model of buildTextModel (recurrent layers, then a timeDistributed dense

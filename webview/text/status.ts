@@ -3,11 +3,11 @@
  * progress bar, Cancel, the loss metrics (final loss and ms/epoch once finished) and what
  * the model was trained on.
  */
-import type { WebviewMessage } from '../src/protocol';
-import { byId, setDisabled, setHidden, setText } from './dom';
-import type { VscodeButton, VscodeProgressBar } from './elements';
-import { formatCount, formatDuration, formatLoss, formatMsPerEpoch, plural } from './format';
-import type { View } from './view';
+import type { WebviewMessage } from '../../src/protocol';
+import { byId, setDisabled, setHidden, setText } from '../shared/dom';
+import type { VscodeButton, VscodeProgressBar } from '../shared/elements';
+import { formatCount, formatDuration, formatLoss, formatMsPerEpoch, plural } from '../shared/format';
+import type { View } from '../shared/view';
 import type { Action, RunState } from './state';
 
 function stateLine(run: RunState | undefined, cancelRequested: boolean): { text: string; kind: string } {

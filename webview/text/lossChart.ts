@@ -2,10 +2,10 @@
  * The text panel's live loss chart: a LiveChart of one run's points, keyed by run and
  * epoch, so a new run clears the chart and a replayed one adds nothing.
  */
-import type { LossPoint } from '../src/protocol';
-import { lossChartSpec } from './chartSpec';
-import { LiveChart, type LiveChartData } from './liveChart';
-import type { ChartTheme } from './theme';
+import type { LossPoint } from '../../src/protocol';
+import { lossChartSpec } from '../shared/chartSpec';
+import { LiveChart, type LiveChartData } from '../shared/liveChart';
+import type { ChartTheme } from '../shared/theme';
 
 const CHART_HEIGHT = 220;
 

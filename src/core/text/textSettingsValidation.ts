@@ -6,7 +6,7 @@ import {
   type GenerationSettings,
   type TextTrainingSettings,
 } from './textSettings';
-import { UserError } from './userError';
+import { UserError } from '../userError';
 
 /** How a setting is called where the value came from, e.g. 'rnnStudio.text.hiddenSize' or '--hidden'. */
 export type SettingNamer = (key: string) => string;

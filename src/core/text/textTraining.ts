@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { softmaxCrossEntropy } from './crossEntropy';
 import { FusedTextModel } from './fusedTextModel';
 import { oneHotBatch, gatherSequences } from './oneHot';
-import { SeededRandom } from './random';
+import { SeededRandom } from '../random';
 import { buildTextDataset, type DatasetMode, type TextDataset } from './textDataset';
 import { buildTextModel } from './textModel';
 import type { TextTrainingSettings } from './textSettings';

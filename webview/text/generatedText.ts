@@ -3,12 +3,12 @@
  * end marked by a pilcrow drawn by CSS, so neither is part of the text), with its prompt and
  * temperature, and the actions that hand it to the editor.
  */
-import type { TextAction, WebviewMessage } from '../src/protocol';
-import { byId, setDisabled, setText } from './dom';
-import type { VscodeButton } from './elements';
-import { formatTemperature, plural } from './format';
+import type { TextAction, WebviewMessage } from '../../src/protocol';
+import { byId, setDisabled, setText } from '../shared/dom';
+import type { VscodeButton } from '../shared/elements';
+import { formatTemperature, plural } from '../shared/format';
 import type { GeneratedState } from './state';
-import type { View } from './view';
+import type { View } from '../shared/view';
 
 const ACTIONS: ReadonlyArray<[id: string, action: TextAction]> = [
   ['insert', 'insert'],
