@@ -48,10 +48,12 @@ test('every id the webview looks up is in the page, once', () => {
   const ids = new Map<string, number>();
   for (const m of html.matchAll(/\sid="([^"]+)"/g)) ids.set(m[1], (ids.get(m[1]) ?? 0) + 1);
   for (const [id, n] of ids) assert.equal(n, 1, `#${id} is unique`);
-  const dir = path.join(REPO_ROOT, 'webview');
   const wanted = new Set<string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const source = readFileSync(path.join(dir, file), 'utf8');
+  const files = ['text', 'shared'].flatMap((dir) =>
+    readdirSync(path.join(REPO_ROOT, 'webview', dir)).filter((f) => f.endsWith('.ts')).map((f) => path.join(REPO_ROOT, 'webview', dir, f)),
+  );
+  for (const file of files) {
+    const source = readFileSync(file, 'utf8');
     for (const m of source.matchAll(/byId(?:<[^>]+>)?\('([^']+)'\)/g)) wanted.add(m[1]);
   }
   const required = ['backend', 'epoch', 'elapsed', 'remaining', 'cancel', 'loss-chart', 'training-form', 'train', 'generate',
