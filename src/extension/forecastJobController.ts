@@ -65,10 +65,10 @@ export class ForecastJobController extends PanelJobController {
   forecast(csv: string, settings: Partial<ForecastSettings>, load?: string): Promise<ForecastJobResult> {
     const file = path.basename(csv);
     const title = `RNN Studio: ${load ? 'forecasting' : 'training forecasters on'} ${file}`;
+    this.showPanel(); // first: its progress shows there, not in a notification
     return this.runJob(`the forecast of ${file}`, title, async (job) => {
       const runId = ++this.runId;
       this.setStaged(false); // the worker drops the last run's forecasters as this one starts
-      this.showPanel();
       this.post({ type: 'backend', backend: await this.backend.ensure() });
       const result = await runForecast(job, runId, csv, settings, load, (message) => this.post(message));
       this.result = { csv, value: result };

@@ -35,7 +35,7 @@ export async function pickJobToCancel(jobs: readonly JobInfo[], owner?: string):
   if (owner !== undefined) return jobs.filter((job) => job.owner === owner);
   if (jobs.length <= 1) return [...jobs];
   const picked = await vscode.window.showQuickPick(
-    jobs.map((job) => ({ label: job.label, description: job.state === 'running' ? 'running' : 'waiting', job })),
+    jobs.map((job) => ({ label: job.label[0].toUpperCase() + job.label.slice(1), description: job.state === 'running' ? 'running' : 'waiting', job })),
     { title: 'RNN Studio: Cancel', placeHolder: 'Which job to cancel?' },
   );
   return picked ? [picked.job] : [];

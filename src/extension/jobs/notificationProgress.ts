@@ -19,8 +19,9 @@ export class NotificationProgress implements ProgressSurface {
   constructor(
     private readonly title: string,
     panel: PanelPresence | undefined,
-    private readonly statusBar: StatusBar,
+    private readonly statusBar: Pick<StatusBar, 'showEpoch' | 'showIdle'>,
     private readonly cancel: () => void,
+    private readonly withProgress: typeof vscode.window.withProgress = vscode.window.withProgress,
   ) {
     this.visibility = panel?.onDidChangeVisibility((visible) => (visible ? this.close() : this.show()));
     if (!panel?.visible) this.show();
@@ -41,7 +42,7 @@ export class NotificationProgress implements ProgressSurface {
 
   private show(): void {
     if (this.open || this.disposed) return;
-    void vscode.window.withProgress(
+    void this.withProgress(
       { location: vscode.ProgressLocation.Notification, title: this.title, cancellable: true },
       (progress, token) =>
         new Promise<void>((resolve) => {
