@@ -56,6 +56,8 @@ export type HostMessage =
   | { type: 'modelLoaded'; name: string; vocabularySize: number; cell: string }
   | { type: 'modelSaved'; path: string }
   | { type: 'error'; message: string }
+  /** The worker no longer holds the panel's model (restart, reload): what happened and what to do. */
+  | { type: 'modelReleased'; reason: string }
   | ForecastHostMessage;
 
 /** One epoch of one forecasting model; valLoss only with a validation split. */
@@ -116,6 +118,8 @@ export type WebviewMessage =
   | { type: 'generate'; generation: GenerationSettings }
   | { type: 'textAction'; action: TextAction; text: string }
   | { type: 'saveModel' }
+  /** Text panel: run "Load Model". */
+  | { type: 'loadModel' }
   /** Forecast panel: write the forecast (and held-out predictions) as CSV. */
   | { type: 'exportForecastCsv' }
   /** Forecast panel: save a chart the webview rendered (`data`: SVG text, or a PNG data URL). */
@@ -215,6 +219,7 @@ export function parseWebviewMessage(data: unknown): WebviewMessage | undefined {
     case 'ready':
     case 'cancel':
     case 'saveModel':
+    case 'loadModel':
     case 'exportForecastCsv':
       return { type: data.type };
     case 'exportChart':
@@ -280,6 +285,8 @@ export function parseHostMessage(data: unknown): HostMessage | undefined {
       return ok(isString(d.path));
     case 'error':
       return ok(isString(d.message));
+    case 'modelReleased':
+      return ok(isString(d.reason));
     case 'ingestProgress':
       return ok(isNumber(d.runId) && isString(d.file) && isNumber(d.bytesRead) && isNumber(d.totalBytes) && isNumber(d.rows));
     case 'forecastStarted':

@@ -14,11 +14,10 @@ export function describeError(error: unknown): { message: string; actionable: bo
   return { message: `Unexpected error: ${message}`, actionable: false };
 }
 
-/** Shows `error` and returns its message; undefined when the user cancelled (nothing to show). */
-export function showError(error: unknown, log: vscode.LogOutputChannel): string | undefined {
+/** The message to show for `error` (a bug is logged in full); undefined when the user cancelled. */
+export function failureMessage(error: unknown, log: vscode.LogOutputChannel): string | undefined {
   if (error instanceof WorkerRequestError && error.cancelled) return undefined;
   const { message, actionable } = describeError(error);
   if (!actionable) log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  void vscode.window.showErrorMessage(`RNN Studio: ${message}`);
   return message;
 }

@@ -1,8 +1,12 @@
 /**
- * RNN Studio's entry point: wires commands, the panel serializer, the status bar and the
- * training worker. Activation is cheap: the worker (and TensorFlow.js) start on first use.
+ * RNN Studio's entry point: wires commands, the panel serializers, the status bar, the
+ * training worker and the one job runner both panels' jobs go through. Activation is cheap:
+ * the worker (and TensorFlow.js) start on first use.
  */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { JobRunner } from './jobs/jobRunner';
+import { busyContext, pickJobToCancel, VsCodeJobUi } from './jobs/jobUi';
 import { loadModelCommand, saveModelCommand } from './modelCommands';
 import { readBackend, readGenerationSettings, readMaxTextBytes, readTrainingSettings } from './settings';
 import { FORECAST_PANEL, ForecastJobController } from './forecastJobController';
@@ -19,16 +23,20 @@ export interface RnnStudioApi {
   onDidPost: TextJobController['onDidPost'];
   /** The same for the forecast panel. */
   onDidPostForecast: ForecastJobController['onDidPost'];
+  /** Fires with the jobs (running first, then waiting, each with its notice) when they change. */
+  onDidChangeJobs: JobRunner['onDidChange'];
 }
 
 export function activate(context: vscode.ExtensionContext): RnnStudioApi {
   const log = vscode.window.createOutputChannel('RNN Studio', { log: true });
   const distDir = vscode.Uri.joinPath(context.extensionUri, 'dist').fsPath;
-  const worker = new TrainingWorkerClient(distDir, readBackend);
+  const worker = new TrainingWorkerClient({ script: path.join(distDir, 'worker.js'), wasmDir: distDir + path.sep, backend: readBackend });
   const statusBar = new StatusBar();
   const backend = new WorkerBackend(worker, statusBar);
-  const controller = new TextJobController(context.extensionUri, worker, backend, statusBar, log);
-  const forecaster = new ForecastJobController(context.extensionUri, worker, backend, statusBar, log);
+  const jobs = new JobRunner(worker, new VsCodeJobUi(statusBar));
+  const deps = { extensionUri: context.extensionUri, jobs, worker, backend, log };
+  const controller = new TextJobController(deps);
+  const forecaster = new ForecastJobController(deps);
 
   /** Runs a command body; failures become messages (in `job`'s panel) instead of unhandled rejections. */
   const command = (id: string, body: (...args: never[]) => unknown, job: { fail(error: unknown): void } = controller) =>
@@ -40,11 +48,23 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
       }
     });
 
+  /** A backend change restarts the worker once no job runs or waits. */
+  let restartWhenIdle = false;
+  const restartWorker = () => {
+    restartWhenIdle = false;
+    worker.restart(`The rnnStudio.backend setting changed to "${readBackend()}": the training worker restarted.`);
+  };
+
   context.subscriptions.push(
     log,
     worker,
     statusBar,
     controller,
+    forecaster,
+    jobs.onDidChange((list) => {
+      busyContext(list);
+      if (restartWhenIdle && list.length === 0) restartWorker();
+    }),
     command('rnnStudio.generateFromSelection', async () => {
       const editor = vscode.window.activeTextEditor;
       const source = readTextSource(editor, readMaxTextBytes());
@@ -53,11 +73,10 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
       }
       await controller.train(source, readTrainingSettings(), readGenerationSettings());
     }),
-    command('rnnStudio.cancelTraining', () => {
-      controller.cancel();
-      forecaster.cancel();
+    // From the palette: the running job, or the one picked; a script may name the side ('text', 'forecast').
+    command('rnnStudio.cancelTraining', async (owner?: unknown) => {
+      for (const job of await pickJobToCancel(jobs.jobs, typeof owner === 'string' ? owner : undefined)) jobs.cancel(job.id);
     }),
-    forecaster,
     command('rnnStudio.forecastCsv', (uri?: vscode.Uri, choices?: ForecastChoices) => forecastCsvCommand(forecaster, uri, choices), forecaster),
     command('rnnStudio.forecastWithSavedModel', (uri?: vscode.Uri, model?: vscode.Uri) => forecastWithSavedModelCommand(forecaster, uri, model), forecaster),
     command('rnnStudio.saveForecaster', (name?: string) => forecaster.saveForecaster(name), forecaster),
@@ -71,12 +90,10 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
       deserializeWebviewPanel: async (panel) => forecaster.restorePanel(panel),
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('rnnStudio.backend') && !controller.isTraining && !forecaster.isBusy) {
-        worker.restart();
-        backend.reset();
-        controller.forgetModel();
-      }
+      if (!event.affectsConfiguration('rnnStudio.backend')) return;
+      if (jobs.jobs.length === 0) restartWorker();
+      else restartWhenIdle = true;
     }),
   );
-  return { onDidPost: controller.onDidPost, onDidPostForecast: forecaster.onDidPost };
+  return { onDidPost: controller.onDidPost, onDidPostForecast: forecaster.onDidPost, onDidChangeJobs: jobs.onDidChange };
 }

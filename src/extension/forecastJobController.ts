@@ -1,7 +1,8 @@
 /**
  * The forecast job as the user meets it: read the CSV (cancellable, with progress), train the
  * picked models with live loss curves in the forecast panel, then show the plots, metrics and
- * leaderboard; export the forecast or a chart, and save the forecaster.
+ * leaderboard; export the forecast or a chart, and save the forecaster. Its jobs run on the
+ * shared job runner.
  */
 import { writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
@@ -11,15 +12,12 @@ import { forecastCsv } from '../core/forecast/forecastCsv';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { UserError } from '../core/userError';
-import type { ForecastLossPoint, HostMessage, WebviewMessage } from '../protocol';
+import type { WebviewMessage } from '../protocol';
 import { renderForecastPanelHtml } from '../webviewHtml';
-import type { WorkerEvent } from '../worker/protocol';
+import { runForecast } from './forecastRun';
 import { askModelFolder } from './modelCommands';
-import type { StatusBar } from './statusBar';
-import { PanelOwner } from './panelOwner';
-import type { PanelKind, StudioPanel } from './studioPanel';
-import type { TrainingWorkerClient } from './trainingWorkerClient';
-import type { WorkerBackend } from './workerBackend';
+import { PanelJobController, type JobControllerDeps } from './panelJobController';
+import type { PanelKind } from './studioPanel';
 
 export const FORECAST_PANEL: PanelKind = {
   viewType: 'rnnStudio.forecastPanel',
@@ -28,160 +26,71 @@ export const FORECAST_PANEL: PanelKind = {
   render: (options, asset) => renderForecastPanelHtml({ ...options, forecastStyleUri: asset('media', 'forecast.css') }),
 };
 
-/** Progress reaches the panel at most this often; every point arrives, in batches. */
-const PROGRESS_INTERVAL_MS = 100;
-
-export class ForecastJobController implements vscode.Disposable {
-  private readonly panels: PanelOwner;
-  /** Every message meant for the panel, whether or not one is open: the extension's API. */
-  readonly onDidPost: PanelOwner['onDidPost'];
+export class ForecastJobController extends PanelJobController {
   private result: { csv: string; value: ForecastJobResult } | undefined;
-  /** Unique across reloads: a restored panel never mistakes a new run for its old one. */
-  private runId = Date.now();
-  private busy = false;
+  /** Whether the worker holds the trained forecasters of `result` (for Save). */
+  private staged = false;
+  protected readonly whenReleased = 'Its trained forecasters are gone: run "RNN Studio: Forecast CSV" again to save one.';
 
-  constructor(
-    extensionUri: vscode.Uri,
-    private readonly worker: TrainingWorkerClient,
-    private readonly backend: WorkerBackend,
-    private readonly statusBar: StatusBar,
-    log: vscode.LogOutputChannel,
-  ) {
-    this.panels = new PanelOwner(FORECAST_PANEL, extensionUri, log, (message) => this.onPanelMessage(message));
-    this.onDidPost = this.panels.onDidPost;
+  constructor(deps: JobControllerDeps) {
+    super(FORECAST_PANEL, 'forecast', deps);
   }
 
-  /** The panel, created (or revealed) on demand. */
-  showPanel(): StudioPanel {
-    return this.panels.show();
+  protected holdsModel(): boolean {
+    return this.staged;
   }
 
-  /** Takes over a panel VS Code restored after a reload. */
-  restorePanel(webviewPanel: vscode.WebviewPanel): void {
-    this.panels.restore(webviewPanel);
+  protected forgetModel(): void {
+    this.setStaged(false);
   }
 
-  /** Reads the whole CSV once, with a cancellable progress notification, for the column picks. */
-  summarize(csv: string, timeColumn?: string | null): Thenable<CsvOverview> {
-    return this.exclusive(() =>
-      vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `RNN Studio: reading ${path.basename(csv)}`, cancellable: true },
-        async (progress, token) => {
-          const cancel = token.onCancellationRequested(() => this.worker.cancel());
-          let reported = 0;
-          const events = this.worker.onEvent((event) => {
-            if (event.type !== 'ingest' || event.totalBytes === 0) return;
-            const percent = (100 * event.bytesRead) / event.totalBytes;
-            progress.report({ increment: percent - reported, message: `${event.rows.toLocaleString('en')} rows` });
-            reported = percent;
-          });
-          try {
-            await this.backend.ensure();
-            return await this.worker.request({ type: 'summarizeCsv', file: csv, timeColumn });
-          } finally {
-            events.dispose();
-            cancel.dispose();
-          }
-        },
-      ),
-    );
+  private setStaged(staged: boolean): void {
+    this.staged = staged;
+    void vscode.commands.executeCommand('setContext', 'rnnStudio.hasForecaster', staged);
+  }
+
+  /** Reads the whole CSV once (after the job running now, if any), for the column picks. */
+  summarize(csv: string, timeColumn?: string | null): Promise<CsvOverview> {
+    const file = path.basename(csv);
+    return this.runJob(`the reading of ${file}`, `RNN Studio: reading ${file}`, async (job) => {
+      await this.backend.ensure();
+      return job.request({ type: 'summarizeCsv', file: csv, timeColumn }, (event) => {
+        if (event.type !== 'ingest' || event.totalBytes === 0) return;
+        job.report({ message: `${event.rows.toLocaleString('en')} rows`, done: event.bytesRead / event.totalBytes });
+      });
+    });
   }
 
   /** Runs the job: trains `settings.models` (or applies the saved model in `load`) on `csv`. */
-  forecast(csv: string, settings: Partial<ForecastSettings>, load?: string): Promise<ForecastJobResult | undefined> {
-    return this.exclusive(async () => {
-      const runId = ++this.runId;
-      this.showPanel();
-      this.post({ type: 'backend', backend: await this.backend.ensure() });
-      const title = `RNN Studio: ${load ? 'forecasting' : 'training forecasters on'} ${path.basename(csv)}`;
-      const result = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title, cancellable: true },
-        (progress, token) => this.run(runId, csv, settings, load, progress, token),
-      );
-      this.result = { csv, value: result };
-      this.post({ type: 'forecastFinished', runId, result });
-      void vscode.commands.executeCommand('setContext', 'rnnStudio.hasForecaster', result.models.some((m) => m.savedTo));
-      return result;
-    });
-  }
-
-  private async run(
-    runId: number,
-    csv: string,
-    settings: Partial<ForecastSettings>,
-    load: string | undefined,
-    progress: vscode.Progress<{ message?: string; increment?: number }>,
-    token: vscode.CancellationToken,
-  ): Promise<ForecastJobResult> {
-    const cancel = token.onCancellationRequested(() => this.worker.cancel());
+  forecast(csv: string, settings: Partial<ForecastSettings>, load?: string): Promise<ForecastJobResult> {
     const file = path.basename(csv);
-    let pending: ForecastLossPoint[] = [];
-    let lastFlush = 0;
-    let modelCount = 1;
-    const flush = (event: Extract<WorkerEvent, { type: 'forecastEpoch' }>) => {
-      const remainingEpochs = event.epochs - event.epoch + (event.models - event.modelIndex - 1) * event.epochs;
-      const { model, modelIndex, epochs, elapsedMs } = event;
-      this.post({ type: 'forecastProgress', runId, model, modelIndex, points: pending, epochs, elapsedMs, remainingMs: (elapsedMs / event.epoch) * remainingEpochs });
-      pending = [];
-      lastFlush = Date.now();
-    };
-    let last: Extract<WorkerEvent, { type: 'forecastEpoch' }> | undefined;
-    const events = this.worker.onEvent((event) => {
-      if (event.type === 'ingest') {
-        if (Date.now() - lastFlush < PROGRESS_INTERVAL_MS && event.bytesRead < event.totalBytes) return;
-        lastFlush = Date.now();
-        this.post({ type: 'ingestProgress', runId, file, bytesRead: event.bytesRead, totalBytes: event.totalBytes, rows: event.rows });
-        progress.report({ message: `reading: ${event.rows.toLocaleString('en')} rows` });
-      } else if (event.type === 'forecastStarted') {
-        const { type: _started, ...start } = event;
-        modelCount = start.models.length;
-        this.post({ type: 'forecastStarted', runId, ...start });
-      } else if (event.type === 'forecastEpoch') {
-        if (last && last.model !== event.model && pending.length > 0) flush(last);
-        last = event;
-        pending.push(event.valLoss === undefined ? { epoch: event.epoch, loss: event.loss } : { epoch: event.epoch, loss: event.loss, valLoss: event.valLoss });
-        progress.report({ increment: 100 / (event.epochs * modelCount), message: `${event.model} epoch ${event.epoch}/${event.epochs}, loss ${event.loss.toPrecision(4)}` });
-        this.statusBar.showEpoch(event.epoch, event.epochs);
-        if (Date.now() - lastFlush >= PROGRESS_INTERVAL_MS || event.epoch === event.epochs) flush(event);
-      }
-    });
-    try {
-      const result = await this.worker.request({ type: 'forecast', csv, settings, load });
-      if (last && pending.length > 0) flush(last);
+    const title = `RNN Studio: ${load ? 'forecasting' : 'training forecasters on'} ${file}`;
+    this.showPanel(); // first: its progress shows there, not in a notification
+    return this.runJob(`the forecast of ${file}`, title, async (job) => {
+      const runId = ++this.runId;
+      this.setStaged(false); // the worker drops the last run's forecasters as this one starts
+      this.post({ type: 'backend', backend: await this.backend.ensure() });
+      const result = await runForecast(job, runId, csv, settings, load, (message) => this.post(message));
+      this.result = { csv, value: result };
+      this.setStaged(result.models.some((m) => m.savedTo));
+      this.post({ type: 'forecastFinished', runId, result });
       return result;
-    } finally {
-      events.dispose();
-      cancel.dispose();
-      this.statusBar.showIdle();
-    }
-  }
-
-  get isBusy(): boolean {
-    return this.busy;
-  }
-
-  cancel(): void {
-    if (this.busy) this.worker.cancel();
+    });
   }
 
   /** Asks where, then saves the forecaster that made the forecast (or `model`). */
   async saveForecaster(name?: string): Promise<void> {
-    const result = this.result?.value;
-    if (!result || !result.models.some((m) => m.savedTo)) {
-      throw new UserError('No trained forecaster to save: run "RNN Studio: Forecast CSV" first.');
-    }
-    const model = result.forecast?.model;
+    if (!this.staged) throw new UserError('No trained forecaster to save: run "RNN Studio: Forecast CSV" first.');
+    const model = this.result?.value.forecast?.model;
     const dir = await askModelFolder(`forecast-${model ?? 'model'}-${new Date().toISOString().slice(0, 10)}`, name);
     if (!dir) return;
-    await this.worker.request({ type: 'saveForecaster', dir, model });
+    await this.runJob('saving the forecaster', undefined, (job) => job.request({ type: 'saveForecaster', dir, model }));
     this.post({ type: 'modelSaved', path: dir });
     void vscode.window.showInformationMessage(`RNN Studio: saved the ${model ?? ''} forecaster to ${dir}`);
   }
 
-  private async onPanelMessage(message: WebviewMessage): Promise<void> {
+  protected async onPanelMessage(message: WebviewMessage): Promise<void> {
     switch (message.type) {
-      case 'cancel':
-        return this.cancel();
       case 'saveModel':
         return this.saveForecaster();
       case 'exportForecastCsv':
@@ -218,31 +127,5 @@ export class ForecastJobController implements vscode.Disposable {
     if (format === 'png' && !png.test(data)) throw new Error('The panel sent a PNG that is not a base64 data URL.');
     await writeFile(target.fsPath, format === 'png' ? Buffer.from(data.replace(png, ''), 'base64') : data);
     void vscode.window.showInformationMessage(`RNN Studio: wrote ${target.fsPath}`);
-  }
-
-  /** One CSV read or forecast at a time; `rnnStudio.forecasting` enables Cancel. */
-  private async exclusive<T>(body: () => Thenable<T>): Promise<T> {
-    if (this.busy) throw new UserError('A forecast is running: cancel it (Cancel in the panel or the notification) before starting another.');
-    this.busy = true;
-    void vscode.commands.executeCommand('setContext', 'rnnStudio.forecasting', true);
-    try {
-      return await body();
-    } finally {
-      this.busy = false;
-      void vscode.commands.executeCommand('setContext', 'rnnStudio.forecasting', false);
-    }
-  }
-
-  private post(message: HostMessage): void {
-    this.panels.post(message);
-  }
-
-  /** Shows a failure as a notification and in the panel. */
-  fail(error: unknown): void {
-    this.panels.fail(error);
-  }
-
-  dispose(): void {
-    this.panels.dispose();
   }
 }

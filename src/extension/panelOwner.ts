@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { HostMessage, WebviewMessage } from '../protocol';
-import { showError } from './errors';
+import { failureMessage } from './errors';
 import { StudioPanel, type PanelKind } from './studioPanel';
 
 export class PanelOwner implements vscode.Disposable {
@@ -13,6 +13,9 @@ export class PanelOwner implements vscode.Disposable {
   private readonly posted = new vscode.EventEmitter<HostMessage>();
   /** Every message meant for the panel. */
   readonly onDidPost = this.posted.event;
+  private readonly visibility = new vscode.EventEmitter<boolean>();
+  /** Fires when the panel shows, hides, opens or closes. */
+  readonly onDidChangeVisibility = this.visibility.event;
 
   constructor(
     private readonly kind: PanelKind,
@@ -36,12 +39,21 @@ export class PanelOwner implements vscode.Disposable {
     this.adopt(new StudioPanel(this.kind, webviewPanel, this.extensionUri, this.log));
   }
 
+  /** Whether the panel is open and on screen. */
+  get visible(): boolean {
+    return this.panel?.visible ?? false;
+  }
+
   private adopt(panel: StudioPanel): StudioPanel {
     this.panel = panel;
     panel.onMessage((message) => void this.onMessage(message).catch((e) => this.fail(e)));
+    panel.onDidChangeVisibility((visible) => this.visibility.fire(visible));
     panel.onDidDispose(() => {
-      if (this.panel === panel) this.panel = undefined;
+      if (this.panel !== panel) return;
+      this.panel = undefined;
+      this.visibility.fire(false);
     });
+    this.visibility.fire(panel.visible);
     return panel;
   }
 
@@ -50,14 +62,24 @@ export class PanelOwner implements vscode.Disposable {
     this.posted.fire(message);
   }
 
-  /** Shows a failure as a notification and in the panel (nothing for a cancelled request). */
+  /**
+   * Shows a failure once: as the banner of the panel when it is on screen, else as a
+   * notification (nothing for a cancelled request). The API is told either way.
+   */
   fail(error: unknown): void {
-    const message = showError(error, this.log);
-    if (message) this.post({ type: 'error', message });
+    const message = failureMessage(error, this.log);
+    if (message === undefined) return;
+    if (this.visible) {
+      this.post({ type: 'error', message });
+      return;
+    }
+    void vscode.window.showErrorMessage(`RNN Studio: ${message}`);
+    this.posted.fire({ type: 'error', message });
   }
 
   dispose(): void {
     this.panel?.dispose();
     this.posted.dispose();
+    this.visibility.dispose();
   }
 }

@@ -27,9 +27,12 @@ export class StudioPanel implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private readonly received = new vscode.EventEmitter<WebviewMessage>();
   private readonly disposed = new vscode.EventEmitter<void>();
+  private readonly visibility = new vscode.EventEmitter<boolean>();
   /** Each valid message from the webview (invalid ones are dropped and logged). */
   readonly onMessage = this.received.event;
   readonly onDidDispose = this.disposed.event;
+  /** Fires with `visible` when the panel is shown or hidden. */
+  readonly onDidChangeVisibility = this.visibility.event;
 
   /** Opens a new panel beside the active editor. */
   static create(kind: PanelKind, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): StudioPanel {
@@ -59,15 +62,18 @@ export class StudioPanel implements vscode.Disposable {
     panel.webview.options = StudioPanel.options(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     panel.webview.html = StudioPanel.html(kind, panel.webview, extensionUri);
+    let visible = panel.visible;
     this.disposables.push(
       panel.webview.onDidReceiveMessage((data: unknown) => this.receive(data)),
       panel.onDidChangeViewState(() => {
         // A hidden webview is torn down; it says `ready` again when shown.
         if (!panel.visible) this.ready = false;
+        if (panel.visible !== visible) this.visibility.fire((visible = panel.visible));
       }),
       panel.onDidDispose(() => this.dispose()),
       this.received,
       this.disposed,
+      this.visibility,
     );
   }
 
@@ -82,6 +88,10 @@ export class StudioPanel implements vscode.Disposable {
       title: kind.title,
     };
     return kind.render(options, asset);
+  }
+
+  get visible(): boolean {
+    return !this.isDisposed && this.panel.visible;
   }
 
   reveal(): void {

@@ -1,6 +1,7 @@
 /**
- * The backend the training worker runs on, asked for once per worker: shown in the status
- * bar, and a fallback from the requested backend is told to the user once.
+ * The backend the training worker runs on, asked for once per worker (again after it
+ * restarts): shown in the status bar, and a fallback from the requested backend is told to
+ * the user once per worker.
  */
 import * as vscode from 'vscode';
 import type { BackendStatus } from '../core/backendChoice';
@@ -13,7 +14,9 @@ export class WorkerBackend {
   constructor(
     private readonly worker: TrainingWorkerClient,
     private readonly statusBar: StatusBar,
-  ) {}
+  ) {
+    worker.onDidRestart(() => this.reset());
+  }
 
   /** Starts the worker if needed and says which backend it runs on. */
   ensure(): Promise<BackendStatus> {
@@ -27,7 +30,7 @@ export class WorkerBackend {
   }
 
   /** Forgets the backend after the worker restarted (e.g. the backend setting changed). */
-  reset(): void {
+  private reset(): void {
     this.status = undefined;
     this.statusBar.showBackend(undefined);
   }

@@ -1,10 +1,12 @@
 /**
  * The typed messages between the extension host and the training worker
- * (`dist/worker.js`, a `worker_threads` Worker). Requests carry an `id`; the worker answers
- * each with exactly one reply of the same `id` (or an `error`), and sends `event`s
- * (progress) in between. Cancellation does not travel as a message: the host flips a flag
- * in a SharedArrayBuffer that the training loop reads before every batch, so it stops
- * within one batch even while the worker's event loop is busy.
+ * (`dist/worker.js`, a `worker_threads` Worker). Requests carry an `id` (1, 2, …); the worker
+ * answers each with exactly one reply of the same `id` (or an `error`), and sends events
+ * (progress) in between, each with the `requestId` of the request it belongs to.
+ * Cancellation does not travel as a message: the host writes the id of the request to stop
+ * into a SharedArrayBuffer that the training loop reads before every batch, so it stops
+ * within one batch even while the worker's event loop is busy, and no other request is
+ * touched. A request whose id is there when its turn comes is never run.
  */
 import type { BackendChoice, BackendStatus } from '../core/backendChoice';
 import type { CsvOverview } from '../core/csv/csvOverview';
@@ -16,7 +18,7 @@ import type { GenerationSettings, TextTrainingSettings } from '../core/text/text
 
 /** What the worker is started with (`workerData`). */
 export interface WorkerData {
-  /** Int32Array view of one element: 1 = stop training now. */
+  /** Int32Array view of one element: the id of the request to stop (0: none). */
   cancelFlag: SharedArrayBuffer;
   /** Folder holding tfjs-backend-wasm's .wasm files. */
   wasmDir: string;
@@ -69,15 +71,20 @@ export interface WorkerReplies {
   saveForecaster: { dir: string };
 }
 
-export type WorkerMessage =
-  | { type: 'reply'; id: number; body: WorkerReplies[keyof WorkerReplies] }
-  /** `cancelled`: the user stopped it before it produced anything (nothing is wrong). */
-  | { type: 'error'; id: number; message: string; userError: boolean; cancelled?: boolean }
+/** Progress of the running request. */
+export type WorkerEvent =
   | { type: 'started'; characters: number; vocabularySize: number; mode: 'lines' | 'windows'; sequences: number; epochs: number }
   | { type: 'epoch'; epoch: number; epochs: number; loss: number; elapsedMs: number }
   | ({ type: 'ingest' } & IngestProgress)
   | ({ type: 'forecastStarted' } & ForecastJobStart)
   | ({ type: 'forecastEpoch' } & ForecastEpoch);
 
-/** The worker's messages that are progress, not replies. */
-export type WorkerEvent = Exclude<WorkerMessage, { type: 'reply' | 'error' }>;
+export type WorkerMessage =
+  | { type: 'reply'; id: number; body: WorkerReplies[keyof WorkerReplies] }
+  /** `cancelled`: the user stopped it before it produced anything (nothing is wrong). */
+  | { type: 'error'; id: number; message: string; userError: boolean; cancelled?: boolean }
+  /** An event of the request `requestId`. */
+  | (WorkerEvent & { requestId: number });
+
+/** The requests the worker stops when asked (the others are quick and always finish). */
+export const STOPPABLE_REQUESTS: ReadonlySet<WorkerRequest['type']> = new Set(['train', 'summarizeCsv', 'forecast']);

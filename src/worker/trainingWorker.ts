@@ -16,7 +16,7 @@ import { copyModelFolder, loadTextModel, saveTextModel } from '../core/modelStor
 import { generateText } from '../core/text/textGeneration';
 import { trainTextModel, type TrainedTextModel } from '../core/text/textTraining';
 import { UserError } from '../core/userError';
-import type { ModelSummary, WorkerData, WorkerMessage, WorkerReplies, WorkerRequest } from './protocol';
+import type { ModelSummary, WorkerData, WorkerEvent, WorkerMessage, WorkerReplies, WorkerRequest } from './protocol';
 
 const port = parentPort;
 if (!port) throw new Error('trainingWorker.js must run as a worker thread');
@@ -28,10 +28,17 @@ let current: TrainedTextModel | undefined;
 /** The last forecast run, and the folder its models were saved to (copied on "Save Model"). */
 let lastForecast: { result: ForecastJobResult; staging: string } | undefined;
 
-const stopRequested = () => Atomics.load(cancelFlag, 0) === 1;
+/** The id of the request being handled: its events carry it, and only it can be stopped. */
+let running = 0;
+const stopRequested = () => Atomics.load(cancelFlag, 0) === running;
 
 function post(message: WorkerMessage): void {
   port!.postMessage(message);
+}
+
+/** Sends progress of the running request. */
+function emit(event: WorkerEvent): void {
+  post({ ...event, requestId: running });
 }
 
 function summary(model: TrainedTextModel, sequences: number): ModelSummary {
@@ -56,14 +63,15 @@ function replace(next: TrainedTextModel): void {
 async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof WorkerReplies]> {
   backend ??= initBackend(data.backend, data.wasmDir);
   const status = await backend;
+  running = request.id;
+  if (stopRequested()) throw new CancelledError('Cancelled before it started.');
   switch (request.type) {
     case 'init':
       return { backend: status };
     case 'train': {
-      Atomics.store(cancelFlag, 0, 0);
       const { trained, result } = await trainTextModel(request.text, request.training, {
-        onStart: (info) => post({ type: 'started', epochs: request.training.epochs, ...info }),
-        onEpoch: (p) => post({ type: 'epoch', ...p }),
+        onStart: (info) => emit({ type: 'started', epochs: request.training.epochs, ...info }),
+        onEpoch: (p) => emit({ type: 'epoch', ...p }),
         shouldStop: stopRequested,
       });
       replace(trained);
@@ -80,11 +88,10 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
       return { model: summary(loaded, 0) };
     }
     case 'summarizeCsv':
-      Atomics.store(cancelFlag, 0, 0);
       return summarizeCsv(request.file, {
         timeColumn: request.timeColumn,
         shouldStop: stopRequested,
-        onProgress: (p) => post({ type: 'ingest', ...p }),
+        onProgress: (p) => emit({ type: 'ingest', ...p }),
       });
     case 'forecast':
       return forecast(request);
@@ -95,7 +102,6 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
 
 /** Runs the forecast job, keeping its trained models in a staging folder for "Save Model". */
 async function forecast(request: Extract<WorkerRequest, { type: 'forecast' }>): Promise<ForecastJobResult> {
-  Atomics.store(cancelFlag, 0, 0);
   if (lastForecast) await rm(lastForecast.staging, { recursive: true, force: true });
   lastForecast = undefined;
   const staging = await mkdtemp(path.join(tmpdir(), 'rnn-studio-forecast-'));
@@ -103,9 +109,9 @@ async function forecast(request: Extract<WorkerRequest, { type: 'forecast' }>): 
     const result = await runForecastJob(
       { csv: request.csv, settings: request.settings, load: request.load, save: request.load ? undefined : staging },
       {
-        onIngestProgress: (p) => post({ type: 'ingest', ...p }),
-        onStart: (start) => post({ type: 'forecastStarted', ...start }),
-        onEpoch: (epoch) => post({ type: 'forecastEpoch', ...epoch }),
+        onIngestProgress: (p) => emit({ type: 'ingest', ...p }),
+        onStart: (start) => emit({ type: 'forecastStarted', ...start }),
+        onEpoch: (epoch) => emit({ type: 'forecastEpoch', ...epoch }),
         shouldStop: stopRequested,
       },
     );

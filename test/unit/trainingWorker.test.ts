@@ -1,6 +1,7 @@
 /**
  * The training worker as the extension host drives it: typed requests and replies, progress
- * events, cancellation through the shared flag, errors the user can act on.
+ * events carrying their request's id, cancellation of one request by its id in the shared
+ * buffer, errors the user can act on.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -28,7 +29,7 @@ function request(body: WorkerRequestBody): Promise<Extract<WorkerMessage, { type
       if (message.type !== 'reply' && message.type !== 'error') {
         events.push(message);
         if (message.type === 'epoch' && message.epoch === 3 && body.type === 'train' && body.training.epochs > 1000) {
-          Atomics.store(cancelFlag, 0, 1);
+          Atomics.store(cancelFlag, 0, id);
         }
       } else if (message.id === id) {
         worker.off('message', listen);
@@ -65,8 +66,10 @@ test('train streams started + one event per epoch, then generates the seed sente
   const reply = await request({ type: 'train', text: SEED_TEXT, training: DEFAULT_TRAINING });
   assert.equal(reply.type, 'reply', JSON.stringify(reply));
   const started = events.filter((e) => e.type === 'started');
-  assert.deepEqual(started, [{ type: 'started', characters: SEED_TEXT.length, vocabularySize: 17, mode: 'lines', sequences: 3, epochs: 100 }]);
-  assert.equal(events.filter((e) => e.type === 'epoch').length, 100);
+  assert.deepEqual(started, [{ type: 'started', requestId: reply.id, characters: SEED_TEXT.length, vocabularySize: 17, mode: 'lines', sequences: 3, epochs: 100 }]);
+  const epochs = events.filter((e) => e.type === 'epoch');
+  assert.equal(epochs.length, 100);
+  assert.ok(epochs.every((e) => 'requestId' in e && e.requestId === reply.id), 'every event carries its request id');
   const body = reply.type === 'reply' ? (reply.body as { finalLoss: number; cancelled: boolean; model: { vocabularySize: number } }) : undefined;
   assert.ok(body && body.finalLoss < 0.5 && !body.cancelled && body.model.vocabularySize === 17);
 
@@ -74,7 +77,7 @@ test('train streams started + one event per epoch, then generates the seed sente
   assert.deepEqual(generated.type === 'reply' && generated.body, { text: 'good i am fine ' });
 });
 
-test('the shared cancel flag stops a long run, and the next run starts clean', async () => {
+test('the id in the shared buffer stops that run only, and the next run starts clean', async () => {
   events.length = 0;
   const reply = await request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs: 100_000 } });
   const body = reply.type === 'reply' ? (reply.body as { cancelled: boolean; epochsRun: number }) : undefined;
@@ -82,6 +85,14 @@ test('the shared cancel flag stops a long run, and the next run starts clean', a
   assert.ok(body.epochsRun >= 3 && body.epochsRun < 100, `stopped after ${body.epochsRun} epochs`);
   const again = await request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
   assert.equal(again.type === 'reply' && (again.body as { epochsRun: number }).epochsRun, 2);
+});
+
+test('a request whose id is in the shared buffer when its turn comes is never run', async () => {
+  Atomics.store(cancelFlag, 0, nextId);
+  const skipped = await request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
+  assert.ok(skipped.type === 'error' && skipped.cancelled, JSON.stringify(skipped));
+  const next = await request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
+  assert.equal(next.type === 'reply' && (next.body as { epochsRun: number }).epochsRun, 2, 'the next request is not touched');
 });
 
 test('save and load round-trip through the worker', async () => {

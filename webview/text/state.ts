@@ -201,6 +201,8 @@ export function reduce(state: PanelState, action: Action): PanelState {
       return { ...state, error: undefined };
     case 'ui/cancelRequested':
       return { ...state, cancelRequested: true };
+    case 'modelReleased':
+      return state; // not shown by this panel yet
     case 'ingestProgress':
     case 'forecastStarted':
     case 'forecastProgress':

@@ -1,0 +1,56 @@
+/**
+ * One forecast run as the panel sees it: the worker's reading, start and per-epoch events
+ * become `ingestProgress`, `forecastStarted` and batched `forecastProgress` messages (every
+ * loss point of every model arrives), and the notification and status bar follow along.
+ */
+import * as path from 'node:path';
+import type { ForecastJobResult } from '../core/forecast/forecastResult';
+import type { ForecastSettings } from '../core/forecast/forecastSettings';
+import type { ForecastLossPoint, HostMessage } from '../protocol';
+import type { WorkerEvent } from '../worker/protocol';
+import type { JobContext } from './jobs/jobTypes';
+import { ProgressBatch } from './jobs/progressBatch';
+
+type Epoch = Extract<WorkerEvent, { type: 'forecastEpoch' }>;
+type Ingest = Extract<WorkerEvent, { type: 'ingest' }>;
+
+/** Trains `settings.models` on `csv` (or applies the saved model in `load`), telling `post`. */
+export function runForecast(
+  job: JobContext,
+  runId: number,
+  csv: string,
+  settings: Partial<ForecastSettings>,
+  load: string | undefined,
+  post: (message: HostMessage) => void,
+): Promise<ForecastJobResult> {
+  const file = path.basename(csv);
+  let last: Epoch | undefined;
+  const lossBatch = new ProgressBatch<ForecastLossPoint>((points) => {
+    const { model, modelIndex, epochs, elapsedMs, epoch, models } = last!;
+    const remainingEpochs = epochs - epoch + (models - modelIndex - 1) * epochs;
+    post({ type: 'forecastProgress', runId, model, modelIndex, points, epochs, elapsedMs, remainingMs: (elapsedMs / epoch) * remainingEpochs });
+  });
+  const readBatch = new ProgressBatch<Ingest>((events) => {
+    const { bytesRead, totalBytes, rows } = events[events.length - 1];
+    post({ type: 'ingestProgress', runId, file, bytesRead, totalBytes, rows });
+    job.report({ message: `reading: ${rows.toLocaleString('en')} rows` });
+  });
+  const onEvent = (event: WorkerEvent) => {
+    if (event.type === 'ingest') {
+      readBatch.add(event, event.bytesRead >= event.totalBytes);
+    } else if (event.type === 'forecastStarted') {
+      const { type: _started, ...start } = event;
+      post({ type: 'forecastStarted', runId, ...start });
+    } else if (event.type === 'forecastEpoch') {
+      if (last && last.model !== event.model) lossBatch.flush();
+      last = event;
+      const { epoch, epochs, loss, valLoss, modelIndex, models } = event;
+      job.report({ message: `${event.model} epoch ${epoch}/${epochs}, loss ${loss.toPrecision(4)}`, done: (modelIndex * epochs + epoch) / (epochs * models), epoch: event });
+      lossBatch.add(valLoss === undefined ? { epoch, loss } : { epoch, loss, valLoss }, epoch === epochs);
+    }
+  };
+  return job.request({ type: 'forecast', csv, settings, load }, onEvent).then((result) => {
+    lossBatch.flush();
+    return result;
+  });
+}

@@ -1,0 +1,38 @@
+/**
+ * One text training as the panel sees it: the worker's `started` and per-epoch events become
+ * `trainingStarted` and batched `progress` messages (every loss point arrives), and the
+ * notification and status bar get the epoch and loss.
+ */
+import type { TextTrainingSettings } from '../core/text/textSettings';
+import type { HostMessage, LossPoint } from '../protocol';
+import type { ModelSummary, TrainingOutcome } from '../worker/protocol';
+import type { JobContext } from './jobs/jobTypes';
+import { ProgressBatch } from './jobs/progressBatch';
+import type { TextSource } from './textSource';
+
+export async function trainOnText(
+  job: JobContext,
+  runId: number,
+  source: TextSource,
+  training: TextTrainingSettings,
+  post: (message: HostMessage) => void,
+): Promise<TrainingOutcome & { model: ModelSummary }> {
+  /** The timing the next batch is sent with. */
+  let timing = { epochs: training.epochs, elapsedMs: 0, remainingMs: 0 };
+  const batch = new ProgressBatch<LossPoint>((points) => post({ type: 'progress', runId, points, ...timing }));
+  const outcome = await job.request({ type: 'train', text: source.text, training }, (event) => {
+    if (event.type === 'started') {
+      const { type: _started, ...info } = event;
+      post({ type: 'trainingStarted', runId, source: source.label, ...info });
+    } else if (event.type === 'epoch') {
+      const remainingMs = (event.elapsedMs / event.epoch) * (event.epochs - event.epoch);
+      timing = { epochs: event.epochs, elapsedMs: event.elapsedMs, remainingMs };
+      job.report({ message: `epoch ${event.epoch}/${event.epochs}, loss ${event.loss.toFixed(4)}`, done: event.epoch / event.epochs, epoch: event });
+      batch.add({ epoch: event.epoch, loss: event.loss }, event.epoch === event.epochs);
+    }
+  });
+  // A cancelled run's last points: its time from the outcome, nothing left to run.
+  timing = { epochs: training.epochs, elapsedMs: outcome.msPerEpoch * outcome.epochsRun, remainingMs: 0 };
+  batch.flush();
+  return outcome;
+}
