@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import { loadForecaster, saveForecaster } from '../../src/core/forecast/forecastStore';
 import { buildForecastModel } from '../../src/core/forecast/presets';
 import { trainedForecaster, type TrainedForecaster } from '../../src/core/forecast/trainedForecaster';
-import { saveTextModel } from '../../src/core/modelStore';
+import { saveTextModel } from '../../src/core/text/textModelStore';
 import { DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import { trainTextModel } from '../../src/core/text/textTraining';
 import { UserError } from '../../src/core/userError';
