@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadForecaster, saveForecaster } from '../../src/core/forecast/forecastStore';
-import { buildForecastModel } from '../../src/core/forecast/presets';
+import { buildForecastModel } from '../../src/core/forecast/forecastModels';
 import { trainedForecaster, type TrainedForecaster } from '../../src/core/forecast/trainedForecaster';
 import { saveTextModel } from '../../src/core/text/textModelStore';
 import { DEFAULT_TRAINING } from '../../src/core/text/textSettings';

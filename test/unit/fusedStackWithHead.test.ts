@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { FusedStackWithHead } from '../../src/core/fused/fusedStackWithHead';
-import { buildForecastModel } from '../../src/core/forecast/presets';
+import { buildForecastModel } from '../../src/core/forecast/forecastModels';
 import { generateText } from '../../src/core/text/textGeneration';
 import { buildTextModel } from '../../src/core/text/textModel';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';

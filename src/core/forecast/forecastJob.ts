@@ -12,7 +12,8 @@ import { fitForecastNet, type FitEpoch } from './forecastTraining';
 import { leaderboard } from './leaderboard';
 import { forecastMetrics, naiveScale, persistencePredictions } from './metrics';
 import { futureTimes, futureValues, heldOutPredictions } from './predictions';
-import { buildForecastModel, describeSpec, presetSpec, type ModelSpec } from './presets';
+import { buildForecastModel } from './forecastModels';
+import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
 import { resample, type ResampleInterval } from './resample';
 import { trainedForecaster, type TrainedForecaster } from './trainedForecaster';
 

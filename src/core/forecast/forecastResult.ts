@@ -9,7 +9,7 @@ import type { TimeFormat } from '../csv/timeFormats';
 import type { ForecastFitResult } from './forecastFitResult';
 import type { LeaderboardEntry } from './leaderboard';
 import type { ForecastMetrics } from './metrics';
-import type { ModelSpec } from './presets';
+import type { ModelSpec } from './forecasters';
 import type { Aggregation, ResampleInterval } from './resample';
 
 /** Points of a series: t[i], value[i]. */

@@ -1,7 +1,7 @@
 import type { SettingNamer } from '../text/textSettingsValidation';
 import { UserError } from '../userError';
 import { DEFAULT_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
-import { PRESET_NAMES, type PresetName } from './presetNames';
+import { PRESET_NAMES, type PresetName } from './forecasters';
 import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
 import { SCALER_KINDS } from './scaler';
 import { TARGET_TRANSFORMS } from './transform';
