@@ -38,6 +38,16 @@ const widths = (units: readonly number[]) =>
   units.length > 1 && units.every((width) => width === units[0]) ? `${units.length}×${units[0]}` : units.join('/');
 const sizedUnits = (size: RecurrentSize) => Array.from({ length: size.layers ?? 1 }, () => size.units ?? DEFAULT_RECURRENT_UNITS);
 
+/** An LSTM or GRU stack, sized by the user. */
+const gated = (label: 'LSTM' | 'GRU') =>
+  ({
+    label,
+    description: `${label} layers (tanh, sigmoid gates), the last step -> Dense 1`,
+    sized: true,
+    units: sizedUnits,
+    sizes: widths,
+  }) as const;
+
 /** Every forecaster, in the order they are listed and trained by 'all'. */
 export const FORECASTERS = {
   mlp: {
@@ -54,20 +64,8 @@ export const FORECASTERS = {
     units: () => [...TUTORIAL_RNN_UNITS],
     sizes: (units) => units.join('/'),
   },
-  lstm: {
-    label: 'LSTM',
-    description: 'LSTM layers (tanh, sigmoid gates), the last step -> Dense 1',
-    sized: true,
-    units: sizedUnits,
-    sizes: widths,
-  },
-  gru: {
-    label: 'GRU',
-    description: 'GRU layers (tanh, sigmoid gates), the last step -> Dense 1',
-    sized: true,
-    units: sizedUnits,
-    sizes: widths,
-  },
+  lstm: gated('LSTM'),
+  gru: gated('GRU'),
 } as const satisfies Record<string, Forecaster>;
 
 export type PresetName = keyof typeof FORECASTERS;
