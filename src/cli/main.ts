@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { defaultWasmDir, initBackend } from '../core/backend';
-import { loadTextModel, saveTextModel } from '../core/modelStore';
+import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
 import { checkTextSize } from '../core/text/textSize';
 import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core/text/textTraining';

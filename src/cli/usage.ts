@@ -1,3 +1,10 @@
+import { FORECASTERS, PRESET_NAMES } from '../core/forecast/forecasters';
+
+/** One line per forecaster: its name and description. */
+const MODEL_LINES = PRESET_NAMES.map((name) => `    ${name.padEnd(5)} ${FORECASTERS[name].description}`).join('\n');
+/** "LSTM / GRU": the forecasters --units and --layers size. */
+const SIZED = PRESET_NAMES.filter((name) => FORECASTERS[name].sized).map((name) => FORECASTERS[name].label).join(' / ');
+
 /** What `rnn-studio forecast --help` prints (and the second half of `rnn-studio --help`). */
 export const FORECAST_USAGE = `Usage: rnn-studio forecast --csv FILE [options]
 
@@ -15,12 +22,11 @@ Data:
   --transform T           level|diff|logret: what the network predicts (level)
   --scaler S              minmax|standard, fitted on the training part (minmax)
 Models:
-  --model M               mlp|rnn|lstm|gru, a list "mlp,lstm", or all (mlp); several are
-                          trained one after another and ranked (compare models)
-                          mlp: the seed's Dense 56 -> 32 -> Flatten -> Dense 1
-                          rnn: the seed's SimpleRNN 128/256/512 relu + dropout (slow)
-  --units N               units per LSTM / GRU layer, 1..1024 (64)
-  --layers N              stacked LSTM / GRU layers, 1..8 (1)
+  --model M               ${PRESET_NAMES.join('|')}, a list "mlp,lstm", or all (mlp); several are
+                          trained one after another and ranked (compare models):
+${MODEL_LINES}
+  --units N               units per ${SIZED} layer, 1..1024 (64)
+  --layers N              stacked ${SIZED} layers, 1..8 (1)
   --epochs N              1..100000 (50)
   --batch N               windows per batch, 1..4096 (64)
   --lr X                  Adam learning rate, (0, 1] (0.001)

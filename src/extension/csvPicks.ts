@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { CsvOverview } from '../core/csv/csvOverview';
-import type { PresetName } from '../core/forecast/presets';
+import { FORECASTERS, PRESET_NAMES, type PresetName } from '../core/forecast/forecasters';
 
 const compact = new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 });
 const plain = new Intl.NumberFormat('en', { maximumSignificantDigits: 6 });
@@ -59,16 +59,15 @@ export async function pickTimeColumn(overview: CsvOverview, file: string): Promi
   return picked?.value;
 }
 
-const MODELS: Array<{ preset: PresetName; label: string; detail: string }> = [
-  { preset: 'mlp', label: 'MLP', detail: "The seed's model A: Dense 56 relu -> Dense 32 relu -> Flatten -> Dense 1" },
-  { preset: 'rnn', label: 'SimpleRNN', detail: "The seed's model B: SimpleRNN 128/256/512 relu with dropout (slow: the largest)" },
-  { preset: 'lstm', label: 'LSTM', detail: 'LSTM layers (size: rnnStudio.forecast.units / layers)' },
-  { preset: 'gru', label: 'GRU', detail: 'GRU layers (size: rnnStudio.forecast.units / layers)' },
-];
+/** A forecaster's description, with where a sized one takes its size from. */
+const modelDetail = (preset: PresetName) => {
+  const { description, sized } = FORECASTERS[preset];
+  return sized ? `${description} (size: rnnStudio.forecast.units / layers)` : description;
+};
 
 /** The presets to train; several = "compare models" (a leaderboard). */
 export async function pickModels(file: string, preselected: readonly PresetName[]): Promise<PresetName[] | undefined> {
-  const items = MODELS.map((m) => ({ ...m, picked: preselected.includes(m.preset) }));
+  const items = PRESET_NAMES.map((preset) => ({ preset, label: FORECASTERS[preset].label, detail: modelDetail(preset), picked: preselected.includes(preset) }));
   const picked = await vscode.window.showQuickPick(items, {
     title: `RNN Studio: Forecast ${file} (3/3) — models to train`,
     placeHolder: 'Pick one model, or several to compare them on a leaderboard',

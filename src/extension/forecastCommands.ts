@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { PresetName } from '../core/forecast/presets';
+import type { PresetName } from '../core/forecast/forecasters';
 import { FORECAST_MODEL_FORMAT } from '../core/modelFormats';
 import { UserError } from '../core/userError';
 import { pickModels, pickTargetColumn, pickTimeColumn } from './csvPicks';

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { forecastNetFor, predictWindows } from '../../src/core/forecast/forecastNet';
 import { fitForecastNet, type FitEpoch, type FitSettings } from '../../src/core/forecast/forecastTraining';
-import { buildForecastModel, describeSpec, presetSpec, type ModelSpec } from '../../src/core/forecast/presets';
+import { buildForecastModel } from '../../src/core/forecast/forecastModels';
+import { describeSpec, presetSpec, type ModelSpec } from '../../src/core/forecast/forecasters';
 import { makeWindows } from '../../src/core/forecast/windows';
 import { useWasm } from './support/wasm';
 

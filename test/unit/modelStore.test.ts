@@ -4,7 +4,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { copyModelFolder, loadTextModel, saveTextModel } from '../../src/core/modelStore';
+import { copyModelFolder } from '../../src/core/persistence/modelFolder';
+import { loadTextModel, saveTextModel } from '../../src/core/text/textModelStore';
 import { generateText } from '../../src/core/text/textGeneration';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import { trainTextModel, type TrainedTextModel } from '../../src/core/text/textTraining';

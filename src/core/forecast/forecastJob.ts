@@ -7,11 +7,13 @@ import type { ForecastJobResult, IngestSummary, ModelRun, SplitInfo } from './fo
 import type { ForecastSettings } from './forecastSettings';
 import { validateForecastSettings } from './forecastSettingsValidation';
 import { saveForecaster, loadForecaster } from './forecastStore';
-import { fitForecastNet, type FitEpoch, type FitResult } from './forecastTraining';
+import type { ForecastFitResult } from './forecastFitResult';
+import { fitForecastNet, type FitEpoch } from './forecastTraining';
 import { leaderboard } from './leaderboard';
 import { forecastMetrics, naiveScale, persistencePredictions } from './metrics';
 import { futureTimes, futureValues, heldOutPredictions } from './predictions';
-import { buildForecastModel, describeSpec, presetSpec, type ModelSpec } from './presets';
+import { buildForecastModel } from './forecastModels';
+import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
 import { resample, type ResampleInterval } from './resample';
 import { trainedForecaster, type TrainedForecaster } from './trainedForecaster';
 
@@ -104,8 +106,8 @@ function ingestWarnings(series: CsvSeries, ingest: IngestSummary): string[] {
   return warnings;
 }
 
-/** A FitResult for a loaded model (nothing trained). */
-function notTrained(data: ForecastData, finalLoss: number): FitResult {
+/** A fit result for a loaded model (nothing trained). */
+function notTrained(data: ForecastData, finalLoss: number): ForecastFitResult {
   return {
     lossHistory: [],
     valLossHistory: [],

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
-import { FusedRecurrentStack, type StackState } from '../fused/fusedRecurrentStack';
+import type { StackState } from '../fused/fusedRecurrentStack';
+import { FusedStackWithHead } from '../fused/fusedStackWithHead';
 import type { SeededRandom } from '../random';
 
 /** How a recursive forecast feeds its own predictions back. */
@@ -71,55 +72,46 @@ class LayersForecastNet implements ForecastNet {
 }
 
 /**
- * Recurrent layers (+ Dropout) run by a FusedRecurrentStack, then the model's head: Flatten +
- * Dense over every step's output (the seed's SimpleRNN model), or Dense on the last step.
+ * Recurrent layers (+ Dropout) and the model's Dense head run by a FusedStackWithHead: Flatten +
+ * Dense over every step's output (the tutorial recipe's SimpleRNN model), or Dense on the last step.
  */
 class FusedForecastNet implements ForecastNet {
   readonly recurrent = true;
 
   constructor(
     private readonly model: tf.LayersModel,
-    private readonly stack: FusedRecurrentStack,
-    private readonly headKernel: tf.Variable,
-    private readonly headBias: tf.Variable,
-    private readonly flatten: boolean,
+    private readonly fused: FusedStackWithHead,
   ) {}
 
   get trainableVariables(): tf.Variable[] {
-    return [...this.stack.trainableVariables, this.headKernel, this.headBias];
-  }
-
-  private head(features: tf.Tensor2D): tf.Tensor2D {
-    return tf.fused.matMul({ a: features, b: this.headKernel as tf.Tensor2D, bias: this.headBias }) as tf.Tensor2D;
+    return this.fused.trainableVariables;
   }
 
   predict(x: tf.Tensor3D, training = false, random?: SeededRandom): tf.Tensor2D {
-    return tf.tidy(() => {
-      const out = this.stack.forward(x, { training, random });
-      return this.head((this.flatten ? tf.reshape(out, [x.shape[0], -1]) : out) as tf.Tensor2D);
-    });
+    return this.fused.forward(x, { training, random }) as tf.Tensor2D;
   }
 
   rollout(window: Float32Array, horizon: number, mode: RolloutMode = 'state'): Float32Array {
     if (mode === 'window') return slidingRollout(this, window, horizon);
     const size = window.length;
-    let state: StackState = this.stack.zeroState(1);
+    const flatten = this.fused.headInput === 'flatten';
+    let state: StackState = this.fused.zeroState(1);
     /** The last `size` outputs of the top layer (all the flatten head needs), oldest first. */
     const outputs: tf.Tensor2D[] = [];
     const feed = (value: number) => {
       const x = tf.tensor2d([[value]]);
-      const next = this.stack.step(x, state);
+      const next = this.fused.stepStack(x, state);
       x.dispose();
       tf.dispose(state);
       state = next.state;
       outputs.push(next.output);
-      if (outputs.length > (this.flatten ? size : 1)) outputs.shift()?.dispose();
+      if (outputs.length > (flatten ? size : 1)) outputs.shift()?.dispose();
     };
     const predictions = new Float32Array(horizon);
     try {
       for (const value of window) feed(value);
       for (let k = 0; k < horizon; k++) {
-        const prediction = tf.tidy(() => this.head(this.flatten ? (tf.concat(outputs, 1) as tf.Tensor2D) : outputs[0]));
+        const prediction = tf.tidy(() => this.fused.head(flatten ? (tf.concat(outputs, 1) as tf.Tensor2D) : outputs[0]));
         predictions[k] = prediction.dataSync()[0];
         prediction.dispose();
         if (k < horizon - 1) feed(predictions[k]);
@@ -132,12 +124,11 @@ class FusedForecastNet implements ForecastNet {
   }
 
   writeBack(): void {
-    this.model.setWeights(this.trainableVariables);
+    this.fused.writeInto(this.model);
   }
 
   dispose(): void {
-    this.stack.dispose();
-    tf.dispose([this.headKernel, this.headBias]);
+    this.fused.dispose();
   }
 }
 
@@ -151,12 +142,7 @@ const RECURRENT_CLASSES = ['SimpleRNN', 'LSTM', 'GRU'];
 export function forecastNetFor(model: tf.LayersModel): ForecastNet {
   const layers = model.layers;
   if (!layers.some((layer) => RECURRENT_CLASSES.includes(layer.getClassName()))) return new LayersForecastNet(model);
-  const head = layers[layers.length - 1];
-  if (head.getClassName() !== 'Dense') throw new Error(`The forecasting model ends in ${head.getClassName()}, not Dense.`);
-  const flatten = layers[layers.length - 2]?.getClassName() === 'Flatten';
-  const stack = FusedRecurrentStack.fromLayers(layers.slice(0, flatten ? -2 : -1));
-  const [kernel, bias] = head.getWeights();
-  return new FusedForecastNet(model, stack, tf.variable(kernel), tf.variable(bias), flatten);
+  return new FusedForecastNet(model, FusedStackWithHead.fromLayersModel(model));
 }
 
 /** Predictions of `net` for `count` windows laid out in `inputs` [count · W], in batches: [count]. */

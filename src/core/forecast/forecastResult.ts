@@ -6,9 +6,10 @@
  */
 import type { SkippedRows } from '../csv/skippedRows';
 import type { TimeFormat } from '../csv/timeFormats';
+import type { ForecastFitResult } from './forecastFitResult';
 import type { LeaderboardEntry } from './leaderboard';
 import type { ForecastMetrics } from './metrics';
-import type { ModelSpec } from './presets';
+import type { ModelSpec } from './forecasters';
 import type { Aggregation, ResampleInterval } from './resample';
 
 /** Points of a series: t[i], value[i]. */
@@ -57,8 +58,8 @@ export interface SplitInfo {
   windows: number;
 }
 
-/** What one model did. */
-export interface ModelRun {
+/** What one model did: how it was trained (ForecastFitResult, the fit's fields), how it did, what it forecast. */
+export interface ModelRun extends ForecastFitResult {
   /** Preset: 'mlp', 'rnn', 'lstm', 'gru'. */
   name: string;
   /** "MLP 56-32", "SimpleRNN 128/256/512", "LSTM 64". */
@@ -68,20 +69,9 @@ export interface ModelRun {
   loadedFrom?: string;
   /** Set when it was saved, to the folder. */
   savedTo?: string;
+  /** Epochs asked for (epochsRun says how many ran). */
   epochs: number;
-  epochsRun: number;
-  /** Per completed epoch (scaled MSE); valLoss empty without a validation split. */
-  lossHistory: number[];
-  valLossHistory: number[];
-  /** The epoch whose weights the model ended with (early stopping restores the best). */
-  bestEpoch: number;
-  stoppedEarly: boolean;
-  cancelled: boolean;
-  msPerEpoch: number;
-  finalLoss: number;
-  trainWindows: number;
-  validationWindows: number;
-  /** One-step predictions of the held-out points (the seed's plot), aligned with ForecastJobResult.heldOut. */
+  /** One-step predictions of the held-out points (the tutorial recipe's plot), aligned with ForecastJobResult.heldOut. */
   predicted: number[];
   metrics: ForecastMetrics;
   /** This model's forecast past the end. */

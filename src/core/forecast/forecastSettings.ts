@@ -3,7 +3,7 @@
  * Code's settings, set. One definition, validated in one place (forecastSettingsValidation).
  */
 import type { RolloutMode } from './forecastNet';
-import type { PresetName } from './presets';
+import type { PresetName } from './forecasters';
 import type { Aggregation, ResampleInterval } from './resample';
 import type { ScalerKind } from './scaler';
 import type { TargetTransform } from './transform';

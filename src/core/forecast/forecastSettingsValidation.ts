@@ -1,49 +1,22 @@
-import type { SettingNamer } from '../text/textSettingsValidation';
+import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } from '../settings/numberSetting';
 import { UserError } from '../userError';
 import { DEFAULT_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
-import { PRESET_NAMES, type PresetName } from './presetNames';
+import { PRESET_NAMES, type PresetName } from './forecasters';
 import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
 import { SCALER_KINDS } from './scaler';
 import { TARGET_TRANSFORMS } from './transform';
 
-/** A plain decimal number, as typed: "12", "-3", "0.01", ".5", "1e-3". */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
 type NumericKey = 'window' | 'test' | 'units' | 'layers' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'patience' | 'horizon' | 'seed';
-
-interface NumberRule {
-  min: number;
-  max: number;
-  integer: boolean;
-  exclusiveMin?: boolean;
-}
 
 const RULES: Record<NumericKey, NumberRule> = {
   window: { min: 1, max: 5000, integer: true },
   test: { min: 1, max: 1_000_000, integer: true },
   units: { min: 1, max: 1024, integer: true },
-  layers: { min: 1, max: 8, integer: true },
-  epochs: { min: 1, max: 100_000, integer: true },
-  batchSize: { min: 1, max: 4096, integer: true },
-  learningRate: { min: 0, max: 1, integer: false, exclusiveMin: true },
+  ...FIT_RULES,
   validationSplit: { min: 0, max: 0.5, integer: false },
   patience: { min: 0, max: 100_000, integer: true },
   horizon: { min: 1, max: 10_000, integer: true },
-  seed: { min: 0, max: 4_294_967_295, integer: true },
 };
-
-const shown = (value: unknown) => (typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value)));
-
-function numberSetting(value: unknown, rule: NumberRule, setting: string): number {
-  const parsed = typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : NaN;
-  const inRange = parsed > rule.min || (parsed === rule.min && !rule.exclusiveMin);
-  if (!Number.isFinite(parsed) || !inRange || parsed > rule.max || (rule.integer && !Number.isInteger(parsed))) {
-    const kind = rule.integer ? 'a whole number' : 'a number';
-    const range = rule.exclusiveMin ? `above ${rule.min} and at most ${rule.max}` : `from ${rule.min} to ${rule.max}`;
-    throw new UserError(`${setting} must be ${kind} ${range}, not ${shown(value)}.`, setting);
-  }
-  return parsed;
-}
 
 function choice<T extends string>(value: unknown, choices: readonly T[], setting: string): T {
   if (typeof value === 'string' && (choices as readonly string[]).includes(value)) return value as T;

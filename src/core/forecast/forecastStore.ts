@@ -1,15 +1,12 @@
 import path from 'node:path';
-import { readModelFolder, saveModelFolder, MODEL_FILES, type SaveOptions } from '../modelStore';
+import { FORECAST_MODEL_FORMAT, FORECAST_MODEL_VERSION } from '../modelFormats';
+import { readModelFolder, saveModelFolder, MODEL_FILES, type SaveOptions } from '../persistence/modelFolder';
 import { UserError } from '../userError';
-import { PRESET_NAMES, type ModelSpec } from './presets';
+import { PRESET_NAMES, type ModelSpec } from './forecasters';
 import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
 import { isScaler } from './scaler';
 import { trainedForecaster, type ForecasterMeta, type TrainedForecaster } from './trainedForecaster';
 import { TARGET_TRANSFORMS } from './transform';
-
-import { FORECAST_MODEL_FORMAT, FORECAST_MODEL_VERSION } from '../modelFormats';
-
-export { FORECAST_MODEL_FORMAT, FORECAST_MODEL_VERSION } from '../modelFormats';
 
 const TIME_FORMATS = ['unix-s', 'unix-ms', 'iso', 'month-name'];
 

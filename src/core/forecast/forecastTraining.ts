@@ -1,11 +1,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { SeededRandom } from '../random';
+import { batchesOf, range } from '../training/batches';
+import { fitModel, type FitCallbacks } from '../training/fitModel';
+import type { EpochLoss } from '../training/fitResult';
 import { UserError } from '../userError';
+import type { ForecastFitResult } from './forecastFitResult';
 import type { ForecastNet } from './forecastNet';
 import { gatherWindows, type Windows } from './windows';
 
-/** Longest stretch of training without letting the event loop run (messages, timers, cancel). */
-const YIELD_EVERY_MS = 50;
 /** Windows per batch when computing a loss without training. */
 const EVALUATION_BATCH = 512;
 
@@ -26,46 +28,10 @@ export interface FitSettings {
   seed: number;
 }
 
-/** One finished epoch. */
-export interface FitEpoch {
-  /** 1-based. */
-  epoch: number;
-  epochs: number;
-  /** Mean squared error over the epoch's training windows (scaled units), as Keras reports it. */
-  loss: number;
-  /** Mean squared error on the validation windows after the epoch; undefined without a validation split. */
-  valLoss?: number;
-  /** Since training started. */
-  elapsedMs: number;
-}
+/** One finished epoch: `loss` is the mean squared error over its training windows (scaled units), as Keras reports it; `valLoss` the one on the validation windows after it. */
+export type FitEpoch = EpochLoss;
 
-export interface FitCallbacks {
-  onEpoch?(epoch: FitEpoch): void;
-  /** Asked before every batch: true stops training there (the net keeps what it learned). */
-  shouldStop?(): boolean;
-}
-
-export interface FitResult {
-  lossHistory: number[];
-  /** Empty without a validation split. */
-  valLossHistory: number[];
-  /** Completed epochs. */
-  epochsRun: number;
-  /** The epoch (1-based) whose weights the net has at the end with early stopping, else the last. */
-  bestEpoch: number;
-  /** Early stopping ended training before `epochs`. */
-  stoppedEarly: boolean;
-  cancelled: boolean;
-  /** Training time per completed epoch (the whole time if none completed). */
-  msPerEpoch: number;
-  /** Loss of the epoch whose weights the net ends with (bestEpoch); the current loss when no epoch completed. */
-  finalLoss: number;
-  /** Training and validation windows. */
-  trainWindows: number;
-  validationWindows: number;
-}
-
-const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+export type { FitCallbacks } from '../training/fitModel';
 
 /**
  * Mean squared error of `net` on the windows `indices` (a scalar the caller disposes); while
@@ -91,8 +57,6 @@ function evaluate(net: ForecastNet, windows: Windows, indices: number[]): number
   return sum / indices.length;
 }
 
-const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, index) => from + index);
-
 /**
  * Trains `net` on `windows`: Adam on the mean squared error, `batchSize` windows per step,
  * shuffled every epoch with the seed; the last `validationSplit` of the windows (not
@@ -101,7 +65,7 @@ const range = (from: number, to: number) => Array.from({ length: Math.max(0, to 
  * within one batch (with early stopping the best weights so far are restored). Frees every
  * tensor it makes; the net keeps the trained weights.
  */
-export async function fitForecastNet(net: ForecastNet, windows: Windows, settings: FitSettings, callbacks: FitCallbacks = {}): Promise<FitResult> {
+export async function fitForecastNet(net: ForecastNet, windows: Windows, settings: FitSettings, callbacks: FitCallbacks = {}): Promise<ForecastFitResult> {
   const validationWindows = settings.validationSplit > 0 ? windows.count - Math.floor(windows.count * (1 - settings.validationSplit)) : 0;
   const trainCount = windows.count - validationWindows;
   if (trainCount < 1) {
@@ -109,70 +73,20 @@ export async function fitForecastNet(net: ForecastNet, windows: Windows, setting
   }
   const trainIndices = range(0, trainCount);
   const validationIndices = range(trainCount, windows.count);
-  const variables = net.trainableVariables;
-  const optimizer = tf.train.adam(settings.learningRate);
   const random = new SeededRandom(settings.seed);
-  const lossHistory: number[] = [];
-  const valLossHistory: number[] = [];
-  const monitored = () => (validationWindows > 0 ? valLossHistory : lossHistory);
-  let best: { epoch: number; loss: number; weights: tf.Tensor[] } | undefined;
-  let cancelled = false;
-  let stoppedEarly = false;
-  const started = Date.now();
-  let lastYield = started;
-  try {
-    for (let epoch = 1; epoch <= settings.epochs && !cancelled && !stoppedEarly; epoch++) {
-      const order = random.shuffle([...trainIndices]);
-      let lossSum = 0;
-      for (let start = 0; start < trainCount; start += settings.batchSize) {
-        if (callbacks.shouldStop?.()) {
-          cancelled = true;
-          break;
-        }
-        const batch = order.slice(start, start + settings.batchSize);
-        const loss = optimizer.minimize(() => batchLoss(net, windows, batch, random), true, variables) as tf.Scalar;
-        lossSum += loss.dataSync()[0] * batch.length;
-        loss.dispose();
-        if (Date.now() - lastYield >= YIELD_EVERY_MS) {
-          await yieldToEventLoop();
-          lastYield = Date.now();
-        }
-      }
-      if (cancelled) break;
-      lossHistory.push(lossSum / trainCount);
-      const valLoss = validationWindows > 0 ? evaluate(net, windows, validationIndices) : undefined;
-      if (valLoss !== undefined) valLossHistory.push(valLoss);
-      callbacks.onEpoch?.({ epoch, epochs: settings.epochs, loss: lossHistory[epoch - 1], valLoss, elapsedMs: Date.now() - started });
-      if (settings.patience > 0) {
-        const current = monitored()[epoch - 1];
-        if (!best || current < best.loss) {
-          tf.dispose(best?.weights ?? []);
-          best = { epoch, loss: current, weights: variables.map((variable) => variable.clone()) };
-        } else if (epoch - best.epoch >= settings.patience) {
-          stoppedEarly = epoch < settings.epochs;
-        }
-      }
-      await yieldToEventLoop();
-      lastYield = Date.now();
-    }
-    if (best) variables.forEach((variable, index) => variable.assign((best as { weights: tf.Tensor[] }).weights[index]));
-  } finally {
-    optimizer.dispose();
-    tf.dispose(best?.weights ?? []);
-  }
-  const epochsRun = lossHistory.length;
-  const bestEpoch = best?.epoch ?? epochsRun;
-  const finalLoss = bestEpoch > 0 ? lossHistory[bestEpoch - 1] : evaluate(net, windows, trainIndices.slice(0, settings.batchSize));
-  return {
-    lossHistory,
-    valLossHistory,
-    epochsRun,
-    bestEpoch,
-    stoppedEarly,
-    cancelled,
-    msPerEpoch: (Date.now() - started) / Math.max(1, epochsRun),
-    finalLoss,
-    trainWindows: trainCount,
-    validationWindows,
-  };
+  const fit = await fitModel(
+    {
+      variables: net.trainableVariables,
+      epochs: settings.epochs,
+      learningRate: settings.learningRate,
+      patience: settings.patience,
+      epochBatches: () => batchesOf(random.shuffle([...trainIndices]), settings.batchSize),
+      batchLoss: (batch) => batchLoss(net, windows, batch, random),
+      batchWeight: (batch) => batch.length,
+      ...(validationWindows > 0 ? { validate: () => evaluate(net, windows, validationIndices) } : {}),
+      untrainedLoss: () => evaluate(net, windows, trainIndices.slice(0, settings.batchSize)),
+    },
+    callbacks,
+  );
+  return { ...fit, trainWindows: trainCount, validationWindows };
 }

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { FusedTextModel } from './fusedTextModel';
+import { FusedStackWithHead } from '../fused/fusedStackWithHead';
 import type { StackState } from '../fused/fusedRecurrentStack';
 import { oneHotBatch } from './oneHot';
 import { SeededRandom } from '../random';
@@ -27,11 +27,11 @@ function sample(logits: Float32Array, temperature: number, random: SeededRandom)
 }
 
 /** Feeds one symbol to `model` from `state` (which it disposes): the next logits [V] and state. */
-function feed(model: FusedTextModel, symbol: number, state: StackState, size: number): { logits: Float32Array; state: StackState } {
+function feed(model: FusedStackWithHead, symbol: number, state: StackState, size: number): { logits: Float32Array; state: StackState } {
   const next = tf.tidy(() => model.step(oneHotBatch(Int32Array.of(symbol), 1, [0], size).reshape([1, size]), state));
   tf.dispose(state);
-  const logits = next.logits.dataSync() as Float32Array;
-  next.logits.dispose();
+  const logits = next.output.dataSync() as Float32Array;
+  next.output.dispose();
   return { logits, state: next.state };
 }
 
@@ -53,7 +53,7 @@ export function generateText(trained: TrainedTextModel, generation: GenerationSe
   if (ids.length >= length) return trained.vocabulary.decode(ids);
   const random = new SeededRandom(generation.seed);
   const size = trained.vocabulary.size;
-  const model = FusedTextModel.fromLayersModel(trained.model);
+  const model = FusedStackWithHead.fromLayersModel(trained.model);
   let state = model.zeroState(1);
   try {
     let logits: Float32Array = new Float32Array(size);

@@ -6,61 +6,20 @@ import {
   type GenerationSettings,
   type TextTrainingSettings,
 } from './textSettings';
+import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } from '../settings/numberSetting';
 import { UserError } from '../userError';
-
-/** How a setting is called where the value came from, e.g. 'rnnStudio.text.hiddenSize' or '--hidden'. */
-export type SettingNamer = (key: string) => string;
-
-/** A plain decimal number, as typed: "12", "-3", "0.01", ".5", "1e-3". */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-
-/** Allowed values of one numeric setting. */
-interface NumberRule {
-  min: number;
-  max: number;
-  /** Whole numbers only. */
-  integer: boolean;
-  /** `min` itself is not allowed (learning rate 0). */
-  exclusiveMin?: boolean;
-}
 
 const TRAINING_RULES: Record<Exclude<keyof TextTrainingSettings, 'cell'>, NumberRule> = {
   hiddenSize: { min: 1, max: 4096, integer: true },
-  layers: { min: 1, max: 8, integer: true },
-  epochs: { min: 1, max: 100_000, integer: true },
-  learningRate: { min: 0, max: 1, integer: false, exclusiveMin: true },
-  batchSize: { min: 1, max: 4096, integer: true },
+  ...FIT_RULES,
   sequenceLength: { min: 2, max: 1000, integer: true },
-  seed: { min: 0, max: 4_294_967_295, integer: true },
 };
 
 const GENERATION_RULES: Record<Exclude<keyof GenerationSettings, 'prompt'>, NumberRule> = {
   length: { min: 1, max: 100_000, integer: true },
   temperature: { min: 0, max: 10, integer: false },
-  seed: { min: 0, max: 4_294_967_295, integer: true },
+  seed: FIT_RULES.seed,
 };
-
-/** A rejected value as a message shows it: 12, "abc", null. */
-function shown(value: unknown): string {
-  return typeof value === 'number' ? String(value) : (JSON.stringify(value) ?? String(value));
-}
-
-/** "a whole number from 1 to 8", "a number above 0 and at most 1". */
-function describe(rule: NumberRule): string {
-  const kind = rule.integer ? 'a whole number' : 'a number';
-  return rule.exclusiveMin ? `${kind} above ${rule.min} and at most ${rule.max}` : `${kind} from ${rule.min} to ${rule.max}`;
-}
-
-/** `value` (a number or a numeric string) checked against `rule`; UserError naming the setting otherwise. */
-function numberSetting(value: unknown, rule: NumberRule, setting: string): number {
-  const parsed =
-    typeof value === 'number' ? value : typeof value === 'string' && DECIMAL.test(value.trim()) ? Number(value) : NaN;
-  const inRange = parsed > rule.min || (parsed === rule.min && !rule.exclusiveMin);
-  if (!Number.isFinite(parsed) || !inRange || parsed > rule.max || (rule.integer && !Number.isInteger(parsed))) {
-    throw new UserError(`${setting} must be ${describe(rule)}, not ${shown(value)}.`, setting);
-  }
-  return parsed;
-}
 
 /** Each key of `rules` read from `raw` (default when absent) and checked. */
 function numberSettings<K extends string>(

@@ -1,0 +1,13 @@
+import * as v from 'valibot';
+import { FitResultSchema } from '../training/fitResult';
+
+/** What training a forecasting network reports: a fit's result and the windows it used. */
+export const ForecastFitResultSchema = v.object({
+  ...FitResultSchema.entries,
+  /** Training windows (validation windows not included). */
+  trainWindows: v.number(),
+  /** The last training windows held out for valLoss (0 without a validation split). */
+  validationWindows: v.number(),
+});
+
+export type ForecastFitResult = v.InferOutput<typeof ForecastFitResultSchema>;

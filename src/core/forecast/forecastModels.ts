@@ -1,0 +1,89 @@
+import * as tf from '@tensorflow/tfjs';
+import type { ModelSpec, PresetName } from './forecasters';
+
+/** The Dropout after each layer of the tutorial recipe's SimpleRNN stack. */
+const TUTORIAL_RNN_DROPOUT: readonly number[] = [0.25, 0.25, 0.35];
+
+/** Dropout after recurrent layer `index` of an 'rnn' stack of `count` layers (the tutorial recipe's 0.25, 0.25, 0.35). */
+function rnnDropout(index: number, count: number): number {
+  return count === TUTORIAL_RNN_DROPOUT.length ? TUTORIAL_RNN_DROPOUT[index] : index === count - 1 ? 0.35 : 0.25;
+}
+
+type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
+
+/** What one layer of a model is built from. */
+interface LayerPlan {
+  units: number;
+  /** 0-based, of `count` layers. */
+  index: number;
+  count: number;
+  /** The input shape, on the first layer only. */
+  first: { inputShape?: number[] };
+  kernelInitializer: Initializer;
+  recurrentInitializer: Initializer;
+}
+
+/** How a forecaster's layers are built (see FORECASTERS for what each is). */
+interface ForecasterBuild {
+  /** The layers of `plan`: one Dense or recurrent layer, and what follows it. */
+  layers(plan: LayerPlan): tf.layers.Layer[];
+  /** A Flatten before the Dense(1) head: the layers end in a sequence. */
+  flatten: boolean;
+}
+
+/** The arguments of a recurrent layer of `plan`: Keras' LSTM / GRU defaults, the last layer returning its last step. */
+const gatedArgs = ({ first, units, index, count, kernelInitializer, recurrentInitializer }: LayerPlan) => ({
+  ...first,
+  units,
+  activation: 'tanh' as const,
+  recurrentActivation: 'sigmoid' as const,
+  returnSequences: index < count - 1,
+  kernelInitializer,
+  recurrentInitializer,
+});
+
+const BUILDS: Record<PresetName, ForecasterBuild> = {
+  mlp: {
+    flatten: true,
+    layers: ({ first, units, kernelInitializer }) => [tf.layers.dense({ ...first, units, activation: 'relu', kernelInitializer })],
+  },
+  rnn: {
+    flatten: true,
+    layers: ({ first, units, index, count, kernelInitializer, recurrentInitializer }) => [
+      tf.layers.simpleRNN({ ...first, units, activation: 'relu', returnSequences: true, kernelInitializer, recurrentInitializer }),
+      tf.layers.dropout({ rate: rnnDropout(index, count) }),
+    ],
+  },
+  lstm: { flatten: false, layers: (plan) => [tf.layers.lstm(gatedArgs(plan))] },
+  gru: { flatten: false, layers: (plan) => [tf.layers.gru(gatedArgs(plan))] },
+};
+
+/**
+ * The tfjs-layers model of `spec` for windows of `window` values: input [batch, window, 1],
+ * output [batch, 1]. Initializers are tfjs-layers' (= Keras') defaults — Glorot-uniform
+ * kernels, orthogonal recurrent kernels, zero biases — seeded from `seed`:
+ * - 'mlp'  Dense(56, relu) on [W, 1] -> Dense(32, relu) -> Flatten -> Dense(1)
+ * - 'rnn'  SimpleRNN(128, relu) -> Dropout 0.25 -> SimpleRNN(256, relu) -> Dropout 0.25
+ *          -> SimpleRNN(512, relu) -> Dropout 0.35 (all returning sequences) -> Flatten -> Dense(1)
+ * - 'lstm' / 'gru'  LSTM / GRU layers (tanh, sigmoid gates as Keras), the last returning its
+ *          last step -> Dense(1)
+ */
+export function buildForecastModel(spec: ModelSpec, window: number, seed: number): tf.Sequential {
+  const build = BUILDS[spec.preset];
+  const model = tf.sequential();
+  const count = spec.units.length;
+  spec.units.forEach((units, index) => {
+    const plan: LayerPlan = {
+      units,
+      index,
+      count,
+      first: index === 0 ? { inputShape: [window, 1] } : {},
+      kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 * index }),
+      recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 * index + 1 }),
+    };
+    for (const layer of build.layers(plan)) model.add(layer);
+  });
+  if (build.flatten) model.add(tf.layers.flatten());
+  model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 * count }) }));
+  return model;
+}

@@ -1,0 +1,43 @@
+/**
+ * What a fit reports, declared once for the text and forecast trainers (and, through the
+ * schema, for whatever validates their messages). Plain data. Losses may be NaN (a diverged
+ * fit, or a loaded model that saved none), so they accept NaN where v.number() would not.
+ */
+import * as v from 'valibot';
+
+/** A loss value: a number or NaN. */
+export const LossSchema = v.union([v.number(), v.nan()]);
+
+export const FitResultSchema = v.object({
+  /** Loss of each completed epoch, on the training data. */
+  lossHistory: v.array(LossSchema),
+  /** Loss on the validation data after each completed epoch; empty without validation. */
+  valLossHistory: v.array(LossSchema),
+  /** Completed epochs. */
+  epochsRun: v.number(),
+  /** The epoch (1-based) whose weights the model has at the end: the best with early stopping, else the last; 0 when none completed. */
+  bestEpoch: v.number(),
+  /** Early stopping ended the fit before its last epoch. */
+  stoppedEarly: v.boolean(),
+  /** `shouldStop` ended the fit (the model keeps what it learned). */
+  cancelled: v.boolean(),
+  /** Training time per completed epoch (the whole time if none completed). */
+  msPerEpoch: v.number(),
+  /** Loss of the epoch whose weights the model ends with (bestEpoch); when none completed, the untrained loss on the first batch. */
+  finalLoss: LossSchema,
+});
+
+export type FitResult = v.InferOutput<typeof FitResultSchema>;
+
+/** One finished epoch. */
+export interface EpochLoss {
+  /** 1-based. */
+  epoch: number;
+  epochs: number;
+  /** The epoch's training loss (the mean over its batches, see FitLoop.batchWeight). */
+  loss: number;
+  /** Validation loss after the epoch; absent without validation. */
+  valLoss?: number;
+  /** Since the fit started. */
+  elapsedMs: number;
+}
