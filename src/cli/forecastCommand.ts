@@ -23,7 +23,7 @@ function shownTime(timeKind: 'time' | 'index', t: number): string | number {
 const metricsJson = ({ mae, rmse, mape, mase }: ForecastMetrics): MetricsJson => ({ mae, rmse, mape, mase });
 
 /** The one object `--json` prints (NaN metrics become null). */
-export function forecastJson(backend: string, result: ForecastJobResult): ForecastJson {
+function forecastJson(backend: string, result: ForecastJobResult): ForecastJson {
   const forecast = result.forecast;
   return {
     backend,

@@ -22,7 +22,7 @@ export interface MetricsJson {
   mase: number;
 }
 
-export interface ForecastModelJson extends MetricsJson {
+interface ForecastModelJson extends MetricsJson {
   name: string;
   msPerEpoch: number;
   finalLoss: number;
