@@ -9,8 +9,8 @@ type HeadStep = (x: tf.Tensor) => tf.Tensor;
 /** x·kernel + bias over the last axis of x, any rank. */
 function dense(kernel: tf.Variable, bias: tf.Variable): HeadStep {
   return (x) => {
-    const rows = tf.reshape(x, [-1, kernel.shape[0]]) as tf.Tensor2D;
-    const out = tf.fused.matMul({ a: rows, b: kernel as tf.Tensor2D, bias });
+    const rows = tf.reshape<tf.Rank.R2>(x, [-1, kernel.shape[0]]);
+    const out = tf.fused.matMul({ a: rows, b: kernel, bias });
     return tf.reshape(out, [...x.shape.slice(0, -1), kernel.shape[1] as number]);
   };
 }

@@ -76,7 +76,7 @@ const productAll: Parser = {
 const splitLines: Parser = {
   id: 'split',
   label: 'readFileSync + split',
-  async run(file) {
+  run(file) {
     const mean = new DailyMean();
     const lines = readFileSync(file, 'utf8').split('\n');
     for (let i = 1; i < lines.length; i++) {
@@ -84,7 +84,7 @@ const splitLines: Parser = {
       const fields = lines[i].split(',');
       mean.add(Number(fields[0]), fields[4] === 'NaN' ? NaN : Number(fields[4]));
     }
-    return { rows: mean.rows, daily: mean.result() };
+    return Promise.resolve({ rows: mean.rows, daily: mean.result() });
   },
 };
 
@@ -144,7 +144,8 @@ function csvParseParser(parse: CsvParse, version: string): Parser {
 
 const versionOf = (name: string) => {
   try {
-    return JSON.parse(readFileSync(path.join(depsDir, 'node_modules', name, 'package.json'), 'utf8')).version as string;
+    const manifest = JSON.parse(readFileSync(path.join(depsDir, 'node_modules', name, 'package.json'), 'utf8')) as { version: string };
+    return manifest.version;
   } catch {
     return '?';
   }
@@ -155,7 +156,7 @@ async function benchmarkFile(): Promise<{ file: string; rows: number; nanRows: n
   const file = path.join(tmpdir(), 'rnn-studio-bench-bitstamp-1min.csv');
   const info = `${file}.json`;
   if (existsSync(file) && existsSync(info)) {
-    const saved = JSON.parse(readFileSync(info, 'utf8'));
+    const saved = JSON.parse(readFileSync(info, 'utf8')) as { rows: number; nanRows: number; bytes: number };
     if (saved.bytes === statSync(file).size) return { file, ...saved };
   }
   console.error(`writing ${file} (4.8 million rows, once) ...`);

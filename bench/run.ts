@@ -27,7 +27,7 @@ function measureAll(rows: Row[], column: 'stock' | 'fixed' | 'fused', implementa
   for (const row of rows) {
     const started = Date.now();
     row[column] = measure(row.workload, implementation, quick);
-    console.error(`  ${row.workload.id} ${column}: ${row[column]!.value.toPrecision(3)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    console.error(`  ${row.workload.id} ${column}: ${row[column].value.toPrecision(3)} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   }
 }
 

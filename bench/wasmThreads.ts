@@ -24,7 +24,7 @@ const BUNDLE_BINDINGS = "var require$$0=require('fs'),require$$1=require('path')
 async function withThreadPatches(threads: number, start: () => Promise<boolean>): Promise<boolean> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tfjs-wasm-threads-'));
   const mainScript = path.join(dir, 'main.js');
-  const saved = { Blob: globalThis.Blob, createObjectURL: URL.createObjectURL, cpus: os.cpus };
+  const saved = { Blob: globalThis.Blob, createObjectURL: URL.createObjectURL.bind(URL), cpus: os.cpus };
   class FileBlob extends saved.Blob {
     readonly source: string;
     constructor(parts: string[], options?: ConstructorParameters<typeof Blob>[1]) {
@@ -33,7 +33,7 @@ async function withThreadPatches(threads: number, start: () => Promise<boolean>)
       if (this.source.startsWith(MAIN_SCRIPT)) writeFileSync(mainScript, BUNDLE_BINDINGS + this.source);
     }
   }
-  globalThis.Blob = FileBlob as typeof Blob;
+  globalThis.Blob = FileBlob;
   URL.createObjectURL = (blob: Blob) => {
     if (!(blob instanceof FileBlob)) return saved.createObjectURL(blob);
     const worker = path.join(dir, 'worker.js');

@@ -25,8 +25,8 @@ const [WINDOWS, STEPS, BATCH] = [3256, 60, 64];
 /** Forward matMul FLOPs per sequence of a recurrent layer: steps · 2 · (in + units) · gates · units. */
 const recurrentFlops = (steps: number, input: number, units: number, gates: number) => steps * 2 * (input + units) * gates * units;
 
-const crossEntropy = (y: tf.Tensor, logits: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, logits) as tf.Scalar;
-const meanSquared = (y: tf.Tensor, prediction: tf.Tensor) => tf.losses.meanSquaredError(y, prediction) as tf.Scalar;
+const crossEntropy = (y: tf.Tensor, logits: tf.Tensor) => tf.losses.softmaxCrossEntropy<tf.Tensor, tf.Scalar>(y, logits);
+const meanSquared = (y: tf.Tensor, prediction: tf.Tensor) => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, prediction);
 
 /** Batches of `size` sequences of one-hot symbols (cycling through `ids`) and next-symbol targets. */
 function symbolBatches(ids: number[], count: number, size: number, steps: number, symbols: number) {
@@ -34,7 +34,7 @@ function symbolBatches(ids: number[], count: number, size: number, steps: number
     const start = (row: number) => ((batch * size + row) * steps) % (ids.length - steps - 1);
     const take = (offset: number) => Array.from({ length: size }, (_, row) => ids.slice(start(row) + offset, start(row) + offset + steps)).flat();
     return tf.tidy(() => ({
-      x: tf.oneHot(tf.tensor1d(take(0), 'int32'), symbols).toFloat().reshape([size, steps, symbols]) as tf.Tensor3D,
+      x: tf.oneHot(tf.tensor1d(take(0), 'int32'), symbols).toFloat().reshape<tf.Tensor3D>([size, steps, symbols]),
       y: tf.oneHot(tf.tensor1d(take(1), 'int32'), symbols).toFloat().reshape([size, steps, symbols]),
     }));
   });

@@ -9,9 +9,8 @@
 # - Idempotent: a stamp file (written last) records version + Node ABI; with a valid stamp a
 #   re-run only checks the apt packages and exits (about a second). An interrupted install
 #   has no stamp, so the next run wipes the folder and starts over.
-# - Debian packages (chromium, libkrb5-dev, ripgrep, python3, make, g++) are installed only
-#   when missing; `apt-get update` runs only when a missing package has no install candidate.
-# - RNN_STUDIO_SKIP_APT=1 skips the apt step (e.g. when the packages come from elsewhere).
+# - Debian packages (chromium, libkrb5-dev, ripgrep, python3, make, g++): checked and, as
+#   root, installed by scripts/ensure-setup.mjs --apt-only (RNN_STUDIO_SKIP_APT=1 skips it).
 set -euo pipefail
 
 VERSION=4.99.4
@@ -24,48 +23,9 @@ VSCODE="$DIR/node_modules/code-server/lib/vscode"
 log() { printf '[setup-code-server] %s\n' "$*" >&2; }
 
 # ---------------------------------------------------------------- apt packages
-# package name -> how to tell it is already there
-have_pkg() {
-  case "$1" in
-    chromium) [ -x /usr/bin/chromium ] ;;
-    ripgrep) [ -x /usr/bin/rg ] ;;
-    python3) command -v python3 >/dev/null 2>&1 ;;
-    make) command -v make >/dev/null 2>&1 ;;
-    g++) command -v g++ >/dev/null 2>&1 ;;
-    *) dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed' ;;
-  esac
-}
-
+# The one check of the Debian packages, shared with `npm start` / `npm test`.
 ensure_apt_packages() {
-  if [ "${RNN_STUDIO_SKIP_APT:-0}" = 1 ]; then return 0; fi
-  local missing=()
-  local p
-  for p in chromium libkrb5-dev ripgrep python3 make g++; do
-    have_pkg "$p" || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  if ! command -v apt-get >/dev/null 2>&1; then
-    log "missing packages (${missing[*]}) and no apt-get: install them by hand"
-    exit 1
-  fi
-  local SUDO=()
-  if [ "$(id -u)" != 0 ]; then
-    if command -v sudo >/dev/null 2>&1; then SUDO=(sudo); else
-      log "missing packages (${missing[*]}); not root and no sudo"
-      exit 1
-    fi
-  fi
-  # apt-get update only when some missing package has no install candidate yet
-  local need_update=0
-  for p in "${missing[@]}"; do
-    if ! apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [0-9]'; then need_update=1; fi
-  done
-  if [ $need_update = 1 ]; then
-    log "apt-get update"
-    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
-  fi
-  log "apt-get install ${missing[*]}"
-  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >&2
+  node "$(dirname "$0")/ensure-setup.mjs" --apt-only >&2
 }
 
 # ---------------------------------------------------------------- stamp

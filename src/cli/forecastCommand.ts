@@ -7,6 +7,7 @@ import { runForecastJob } from '../core/forecast/forecastJob';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import type { ForecastMetrics } from '../core/forecast/metrics';
 import type { ForecastCliRequest } from './forecastOptions';
+import type { ForecastJson, MetricsJson } from './jsonOutput';
 
 /** Progress is printed every this many epochs (and at the first and last one). */
 const PRINT_EVERY_EPOCHS = 10;
@@ -19,10 +20,11 @@ function shownTime(timeKind: 'time' | 'index', t: number): string | number {
   return new Date(t).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z');
 }
 
-const metricsJson = ({ mae, rmse, mape, mase }: ForecastMetrics) => ({ mae, rmse, mape, mase });
+const metricsJson = ({ mae, rmse, mape, mase }: ForecastMetrics): MetricsJson => ({ mae, rmse, mape, mase });
 
 /** The one object `--json` prints (NaN metrics become null). */
-export function forecastJson(backend: string, result: ForecastJobResult): object {
+function forecastJson(backend: string, result: ForecastJobResult): ForecastJson {
+  const forecast = result.forecast;
   return {
     backend,
     rows: result.ingest.rows,
@@ -30,7 +32,7 @@ export function forecastJson(backend: string, result: ForecastJobResult): object
     points: result.ingest.points,
     models: result.models.map((run) => ({ name: run.name, msPerEpoch: run.msPerEpoch, finalLoss: run.finalLoss, ...metricsJson(run.metrics) })),
     baseline: metricsJson(result.baseline.metrics),
-    forecast: result.forecast ? result.forecast.t.map((t, k) => ({ t: shownTime(result.ingest.timeKind, t), value: result.forecast?.value[k] })) : [],
+    forecast: forecast ? forecast.t.map((t, k) => ({ t: shownTime(result.ingest.timeKind, t), value: forecast.value[k] })) : [],
   };
 }
 

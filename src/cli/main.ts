@@ -12,6 +12,7 @@ import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core
 import { UserError } from '../core/userError';
 import { runForecastCommand } from './forecastCommand';
 import { parseForecastCommandLine } from './forecastOptions';
+import type { GenerateJson } from './jsonOutput';
 import { parseCommandLine, UsageError, type CliRequest } from './options';
 import { FORECAST_USAGE, USAGE } from './usage';
 
@@ -71,16 +72,15 @@ async function run(request: CliRequest): Promise<void> {
     if (request.save) await saveTextModel(trained, request.save);
     const generated = generateText(trained, request.generation);
     if (request.json) {
-      say(
-        JSON.stringify({
-          backend: backend.name,
-          epochs: result?.epochsRun ?? 0,
-          finalLoss: result?.finalLoss ?? trained.finalLoss ?? null,
-          lossHistory: result?.lossHistory ?? [],
-          msPerEpoch: result?.msPerEpoch ?? 0,
-          generated,
-        }),
-      );
+      const output: GenerateJson = {
+        backend: backend.name,
+        epochs: result?.epochsRun ?? 0,
+        finalLoss: result?.finalLoss ?? trained.finalLoss ?? null,
+        lossHistory: result?.lossHistory ?? [],
+        msPerEpoch: result?.msPerEpoch ?? 0,
+        generated,
+      };
+      say(JSON.stringify(output));
     } else {
       if (result) say(`${result.msPerEpoch.toFixed(1)} ms per epoch.`);
       if (request.save) say(`Model saved to ${request.save}`);

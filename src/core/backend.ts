@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { BackendChoice, BackendStatus } from './backendChoice';
 import { installWasmKernelFixes } from './wasmKernels/install';
@@ -25,7 +26,7 @@ const NATIVE: Record<'tensorflow-gpu' | 'tensorflow', NativePackage> = {
  * optional and installed by the user. tfjs-core keeps its engine and kernel registry on the
  * global object, so the binding registers its 'tensorflow' backend into the engine we use.
  */
-const requireAtRunTime = (name: string): unknown => require(name);
+const requireAtRunTime: (name: string) => unknown = createRequire(__filename);
 
 /** First line of an error's message: enough to say why, short enough for a status line. */
 function firstLine(error: unknown): string {

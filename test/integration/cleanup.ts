@@ -6,13 +6,13 @@
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 
-type Cleanup = { name: string; async: () => Promise<void>; sync: () => void };
+type Cleanup = { name: string; async: () => Promise<void> | void; sync: () => void };
 
 const cleanups = new Set<Cleanup>();
 let handlersInstalled = false;
 
 /** Registers a cleanup; returns a function that unregisters it (call it after a normal stop). */
-export function onCleanup(name: string, async: () => Promise<void>, sync: () => void): () => void {
+export function onCleanup(name: string, async: () => Promise<void> | void, sync: () => void): () => void {
   installHandlers();
   const entry: Cleanup = { name, async, sync };
   cleanups.add(entry);
@@ -57,7 +57,7 @@ export function runCleanups(): Promise<void> {
  */
 export function trackTempDir(dir: string): () => void {
   const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  const unregister = onCleanup(`temporary ${dir}`, async () => remove(), remove);
+  const unregister = onCleanup(`temporary ${dir}`, remove, remove);
   return () => {
     unregister();
     remove();
@@ -71,11 +71,8 @@ export function trackTempDir(dir: string): () => void {
 export function trackChildGroup(name: string, child: ChildProcess): void {
   const pid = child.pid;
   if (pid === undefined) return;
-  const unregister = onCleanup(
-    name,
-    async () => killGroupSync(pid, 'SIGKILL'),
-    () => killGroupSync(pid, 'SIGKILL'),
-  );
+  const kill = () => killGroupSync(pid, 'SIGKILL');
+  const unregister = onCleanup(name, kill, kill);
   child.once('exit', unregister);
 }
 

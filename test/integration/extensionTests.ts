@@ -81,7 +81,7 @@ export async function runExtensionTests(options: ExtensionTestsOptions): Promise
 
 /** codeAutomationLog gets a console call's arguments: a format string and its values. */
 function formatLog(args: unknown): string {
-  const parts = Array.isArray(args) ? args : [args];
+  const parts: unknown[] = Array.isArray(args) ? args : [args];
   return format(...parts).trimEnd();
 }
 

@@ -87,7 +87,7 @@ export async function runUiTests(options: RunUiTestsOptions): Promise<UiTestOutc
     const name = path.basename(file, '.test.js');
     let mod: UiTestModule;
     try {
-      mod = require(file) as UiTestModule;
+      mod = (await import(file)) as UiTestModule;
       if (typeof mod.run !== 'function') throw new Error(`${file} exports no run(ctx) function`);
     } catch (err) {
       outcomes.push(report({ name, title: name, passed: false, ms: 0, error: errorText(err) }));
@@ -148,7 +148,7 @@ async function runOne(name: string, title: string, mod: UiTestModule, options: R
     return { name, title, passed: false, ms: Date.now() - started, error };
   } finally {
     clearTimeout(timer);
-    await (context as BrowserContext | undefined)?.close().catch(() => undefined);
+    await context?.close().catch(() => undefined);
     removeDir(workspace);
   }
 }

@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import type { GenerateJson } from '../../src/cli/jsonOutput';
 import { bundleCli } from './support/cliBundle';
 import { SEED_TEXT } from './support/wasm';
 
@@ -27,7 +28,7 @@ test("generate --json trains the seed's model and prints exactly one JSON object
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.trim().split('\n');
   assert.equal(lines.length, 1, run.stdout);
-  const output = JSON.parse(lines[0]);
+  const output = JSON.parse(lines[0]) as GenerateJson;
   assert.deepEqual(Object.keys(output).sort(), ['backend', 'epochs', 'finalLoss', 'generated', 'lossHistory', 'msPerEpoch']);
   assert.equal(output.backend, 'wasm');
   assert.equal(output.epochs, 100);
@@ -47,7 +48,7 @@ test('--save then --load generates the same text without training', () => {
   const trainedText = trainedRun.stdout.trim().split('\n').at(-1);
   const loadedRun = runCli('generate', '--load', dir, '--prompt', 'hav', '--json', '--backend', 'wasm');
   assert.equal(loadedRun.status, 0, loadedRun.stderr);
-  const output = JSON.parse(loadedRun.stdout);
+  const output = JSON.parse(loadedRun.stdout) as GenerateJson;
   assert.equal(output.epochs, 0);
   assert.deepEqual(output.lossHistory, []);
   assert.equal(output.generated, trainedText);

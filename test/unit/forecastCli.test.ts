@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
+import type { ForecastJson } from '../../src/cli/jsonOutput';
 import { bundleCli } from './support/cliBundle';
 import { writeBitstampCsv, type BitstampFile } from './support/bitstamp';
 
@@ -31,7 +32,7 @@ test("forecast --json on the seed's file layout prints exactly one object: 3376 
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.trim().split('\n');
   assert.equal(lines.length, 1, run.stdout);
-  const output = JSON.parse(lines[0]);
+  const output = JSON.parse(lines[0]) as ForecastJson;
   assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'forecast']);
   assert.equal(output.backend, 'wasm');
   assert.equal(output.rows, written.rows);
@@ -44,8 +45,8 @@ test("forecast --json on the seed's file layout prints exactly one object: 3376 
   assert.deepEqual(Object.keys(output.baseline), ['mae', 'rmse', 'mape', 'mase']);
   assert.ok(Object.values(output.baseline).every((value) => typeof value === 'number' && value > 0));
   assert.equal(output.forecast.length, 30);
-  assert.deepEqual(output.forecast.slice(0, 2).map((point: { t: string }) => point.t), ['2021-04-01', '2021-04-02']);
-  assert.ok(output.forecast.every((point: { value: number }) => Number.isFinite(point.value)));
+  assert.deepEqual(output.forecast.slice(0, 2).map((point) => point.t), ['2021-04-01', '2021-04-02']);
+  assert.ok(output.forecast.every((point) => Number.isFinite(point.value)));
   assert.match(run.stderr, /rows were skipped in "Close"/);
 });
 
@@ -62,8 +63,8 @@ test('compare models in words, save both, and forecast again from a saved one', 
   assert.match(run.stdout, new RegExp(`^Model gru saved to ${path.join(models, 'gru').replace(/[/\\]/g, '.')}$`, 'm'));
   const loaded = runCli('forecast', '--csv', small, '--load', path.join(models, 'gru'), '--test', '15', '--horizon', '3', '--json');
   assert.equal(loaded.status, 0, loaded.stderr);
-  const output = JSON.parse(loaded.stdout);
-  assert.deepEqual(output.models.map((model: { name: string; msPerEpoch: number }) => [model.name, model.msPerEpoch]), [['gru', 0]]);
+  const output = JSON.parse(loaded.stdout) as ForecastJson;
+  assert.deepEqual(output.models.map((model) => [model.name, model.msPerEpoch]), [['gru', 0]]);
   assert.equal(output.forecast.length, 3);
 });
 

@@ -16,7 +16,7 @@ describe('wasm kernel fixes take the fast paths', () => {
   before(async () => {
     await useBackend('wasm');
     for (const name of ['BatchMatMul', '_FusedMatMul']) {
-      const original = tf.getKernel(name, 'wasm') as tf.KernelConfig;
+      const original = tf.getKernel(name, 'wasm');
       tf.unregisterKernel(name, 'wasm');
       tf.registerKernel({
         ...original,

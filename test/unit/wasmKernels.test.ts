@@ -48,7 +48,7 @@ describe('wasm kernel fixes', () => {
       const data = random.values(tf.util.sizeFromShape(shape));
       const typed = [(x: tf.Tensor) => x, (x: tf.Tensor) => x.mul(9).cast('int32'), (x: tf.Tensor) => x.greater(0)][trial % 3];
       const { cpu, wasm } = await bothBackends(() => tf.slice(typed(tf.tensor(data, shape)), begin, size));
-      assert.deepEqual(wasm, cpu, `slice ${shape} at ${begin} size ${size} (dtype ${trial % 3})`);
+      assert.deepEqual(wasm, cpu, `slice ${shape.join(',')} at ${begin.join(',')} size ${size.join(',')} (dtype ${trial % 3})`);
     }
   });
 
@@ -58,7 +58,7 @@ describe('wasm kernel fixes', () => {
       const data = random.values(tf.util.sizeFromShape(shape));
       for (let axis = -rank; axis < rank; axis++) {
         const { cpu, wasm } = await bothBackends(() => tf.unstack(tf.tensor(data, shape), axis));
-        assert.deepEqual(wasm, cpu, `unstack ${shape} on axis ${axis}`);
+        assert.deepEqual(wasm, cpu, `unstack ${shape.join(',')} on axis ${axis}`);
       }
     }
   });
@@ -69,7 +69,7 @@ describe('wasm kernel fixes', () => {
     const splits: Array<[number | number[], number]> = [[2, 0], [[1, 3, 2], 1], [[2, -1], -1], [3, 1]];
     for (const [sizes, axis] of splits) {
       const { cpu, wasm } = await bothBackends(() => tf.split(tf.tensor(data, shape).cast('int32'), sizes, axis));
-      assert.deepEqual(wasm, cpu, `split ${sizes} on axis ${axis}`);
+      assert.deepEqual(wasm, cpu, `split ${String(sizes)} on axis ${axis}`);
       const floats = await bothBackends(() => tf.split(tf.tensor(data, shape), sizes, axis));
       assert.deepEqual(floats.wasm, floats.cpu);
     }

@@ -5,7 +5,7 @@
  */
 import type { Result } from 'vega-embed';
 import type { TopLevelSpec } from 'vega-lite';
-import { LiveChart, type LiveChartData } from '../shared/liveChart';
+import { LiveChart } from '../shared/liveChart';
 import { embedChart } from '../shared/vegaEmbed';
 import type { ForecastTheme } from './palette';
 import { lossSpec, type LossRow } from './lossSpec';
@@ -76,7 +76,6 @@ export class StaticChart {
   }
 }
 
-export type LossData = LiveChartData<LossRow>;
 export type LiveLossChart = LiveChart<LossRow, ForecastTheme>;
 
 /** The live loss chart: every model's loss and validation loss rows. */

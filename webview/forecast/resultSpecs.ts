@@ -40,8 +40,6 @@ export function forecastLabel(result: PlotResult): string {
   return f ? `Forecast · ${result.models[f.modelIndex]?.label ?? presetName(f.model)}` : 'Forecast';
 }
 
-export const BAND_LABEL = '±1.96·RMSE band (held-out)';
-
 /** A spec assembled from plain objects (Vega-Lite's types are checked by compiling it in the tests). */
 type Layer = Record<string, unknown>;
 const spec = (s: Record<string, unknown>) => s as unknown as TopLevelSpec;

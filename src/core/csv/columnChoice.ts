@@ -15,7 +15,7 @@ function listed(layout: CsvLayout): string {
  * The 0-based index of the column `wanted` names: its exact header name, else the name in
  * any case, else `column N` or `N` (1-based). UserError listing the columns when none matches.
  */
-export function findColumn(file: string, layout: CsvLayout, wanted: string, flag: string): number {
+function findColumn(file: string, layout: CsvLayout, wanted: string, flag: string): number {
   const { columns } = layout;
   let index = columns.indexOf(wanted);
   if (index < 0) index = columns.findIndex((name) => name.toLowerCase() === wanted.trim().toLowerCase());

@@ -40,8 +40,6 @@ export interface CsvReadOptions {
   onProgress?: (progress: IngestProgress) => void;
 }
 
-export type { SkippedRows } from './skippedRows';
-
 /** A CSV column read as a time series. */
 export interface CsvSeries {
   file: string;

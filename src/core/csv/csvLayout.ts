@@ -8,7 +8,7 @@ import { parseIsoTime, parseMonthNameTime, type TimeFormat } from './timeFormats
 import { csvError } from './csvError';
 
 /** Bytes read from the start of a file to learn its layout. */
-export const SAMPLE_BYTES = 128 * 1024;
+const SAMPLE_BYTES = 128 * 1024;
 /** Data rows of the sample used to classify columns. */
 const SAMPLE_ROWS = 1000;
 /** Rows after the first compared with it to tell a header from data. */
@@ -115,7 +115,7 @@ async function readSample(file: string): Promise<{ bytes: Buffer; size: number }
 }
 
 /** Refuses bytes a text CSV cannot hold, naming the line and column where they are. */
-export function checkTextBytes(file: string, bytes: Uint8Array, firstLine = 1): void {
+function checkTextBytes(file: string, bytes: Uint8Array, firstLine = 1): void {
   const binary = findBinaryByte(bytes);
   if (!binary) return;
   const { line, column } = lineAndColumn(bytes, binary.offset, firstLine);

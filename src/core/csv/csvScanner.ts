@@ -11,7 +11,7 @@ const CR = 0x0d;
 const QUOTE = 0x22;
 
 /** Longest row (bytes) the scanner holds while waiting for its end: longer is refused. */
-export const MAX_ROW_BYTES = 8 * 1024 * 1024;
+const MAX_ROW_BYTES = 8 * 1024 * 1024;
 
 /** One row: field i is bytes [starts[i], ends[i]) of `bytes` (quotes excluded). Reused between rows. */
 export interface CsvRow {

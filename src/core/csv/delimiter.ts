@@ -1,6 +1,6 @@
 /** The field separators RNN Studio reads. */
 export type Delimiter = ',' | ';' | '\t';
-export const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
 /** Separators other programs write that RNN Studio does not read, recognised to say so. */
 const OTHER_SEPARATORS = ['|', ':', '^', '~', ' '];
@@ -11,7 +11,7 @@ export function delimiterName(delimiter: string): string {
 }
 
 /** Fields of `line` split at `separator` outside double quotes. */
-export function countFields(line: string, separator: string): number {
+function countFields(line: string, separator: string): number {
   let fields = 1;
   let quoted = false;
   for (let i = 0; i < line.length; i++) {

@@ -19,7 +19,7 @@ const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 const EXACT_DIGITS = 15;
 
 /** Cell texts read as "no value" (missing), compared case-insensitively after trimming spaces. */
-export const MISSING_TEXTS: readonly string[] = ['', 'nan', 'na', 'n/a', '#n/a', 'null', 'none', 'nil', '-', '?'];
+const MISSING_TEXTS: readonly string[] = ['', 'nan', 'na', 'n/a', '#n/a', 'null', 'none', 'nil', '-', '?'];
 const MISSING = new Set(MISSING_TEXTS);
 const LONGEST_MISSING = Math.max(...MISSING_TEXTS.map((text) => text.length));
 

@@ -89,11 +89,6 @@ export function parseMonthNameTime(text: string): number {
   return utc(Number(year), month, Number(day), hours, Number(minute ?? 0), Number(second ?? 0));
 }
 
-/** Milliseconds of `value` in a unix column of `format` ('unix-s' or 'unix-ms'). */
-export function unixToMilliseconds(value: number, format: 'unix-s' | 'unix-ms'): number {
-  return format === 'unix-s' ? value * 1000 : value;
-}
-
 /** The text time parser of `format`. */
 export function textTimeParser(format: 'iso' | 'month-name'): (text: string) => number {
   return format === 'iso' ? parseIsoTime : parseMonthNameTime;

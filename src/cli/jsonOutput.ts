@@ -1,0 +1,41 @@
+/**
+ * The one object each command prints with --json: what scripts (and the CLI tests) read
+ * back. JSON has no NaN: a metric that is NaN prints as null.
+ */
+
+/** `rnn-studio generate --json`. */
+export interface GenerateJson {
+  backend: string;
+  /** Epochs trained now (0 for a loaded model). */
+  epochs: number;
+  finalLoss: number | null;
+  /** [epochs] */
+  lossHistory: number[];
+  msPerEpoch: number;
+  generated: string;
+}
+
+export interface MetricsJson {
+  mae: number;
+  rmse: number;
+  mape: number;
+  mase: number;
+}
+
+interface ForecastModelJson extends MetricsJson {
+  name: string;
+  msPerEpoch: number;
+  finalLoss: number;
+}
+
+/** `rnn-studio forecast --json`. */
+export interface ForecastJson {
+  backend: string;
+  rows: number;
+  rowsSkipped: number;
+  points: number;
+  models: ForecastModelJson[];
+  baseline: MetricsJson;
+  /** [horizon] steps past the end of the data: ISO time, or the row number without a time column. */
+  forecast: Array<{ t: string | number; value: number }>;
+}
