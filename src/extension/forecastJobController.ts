@@ -12,10 +12,10 @@ import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { UserError } from '../core/userError';
 import type { ForecastLossPoint, HostMessage, WebviewMessage } from '../protocol';
-import { renderForecastPanelHtml } from '../webviewHtml';
 import type { WorkerEvent } from '../worker/protocol';
 import { askModelFolder } from './modelCommands';
 import type { StatusBar } from './statusBar';
+import { renderPanelHtml } from './panelHtml';
 import { PanelOwner } from './panelOwner';
 import type { PanelKind, StudioPanel } from './studioPanel';
 import type { TrainingWorkerClient } from './trainingWorkerClient';
@@ -25,7 +25,7 @@ export const FORECAST_PANEL: PanelKind = {
   viewType: 'rnnStudio.forecastPanel',
   title: 'RNN Studio — Forecast',
   script: 'forecastWebview.js',
-  render: (options, asset) => renderForecastPanelHtml({ ...options, forecastStyleUri: asset('media', 'forecast.css') }),
+  render: (options, asset) => renderPanelHtml({ ...options, extraStyleUris: [asset('media', 'forecast.css')] }),
 };
 
 /** Progress reaches the panel at most this often; every point arrives, in batches. */

@@ -11,7 +11,7 @@ import { Vocabulary } from '../core/text/vocabulary';
 import type { HostMessage, LossPoint, WebviewMessage } from '../protocol';
 import type { ModelSummary, TrainingOutcome } from '../worker/protocol';
 import { StatusBar } from './statusBar';
-import { renderPanelHtml } from '../webviewHtml';
+import { renderPanelHtml } from './panelHtml';
 import { PanelOwner } from './panelOwner';
 import type { PanelKind, StudioPanel } from './studioPanel';
 import { applyTextAction } from './textActions';
