@@ -13,7 +13,7 @@ import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { UserError } from '../core/userError';
 import type { WebviewMessage } from '../protocol';
-import { renderForecastPanelHtml } from '../webviewHtml';
+import { renderPanelHtml } from './panelHtml';
 import { runForecast } from './forecastRun';
 import { askModelFolder } from './modelCommands';
 import { PanelJobController, type JobControllerDeps } from './panelJobController';
@@ -23,7 +23,7 @@ export const FORECAST_PANEL: PanelKind = {
   viewType: 'rnnStudio.forecastPanel',
   title: 'RNN Studio — Forecast',
   script: 'forecastWebview.js',
-  render: (options, asset) => renderForecastPanelHtml({ ...options, forecastStyleUri: asset('media', 'forecast.css') }),
+  render: (options, asset) => renderPanelHtml({ ...options, extraStyleUris: [asset('media', 'forecast.css')] }),
 };
 
 export class ForecastJobController extends PanelJobController {

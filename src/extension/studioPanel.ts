@@ -7,7 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
-import type { PanelHtmlOptions } from '../webviewHtml';
+import type { PanelHtmlOptions } from './panelHtml';
 import { bufferMessage } from './replayBuffer';
 
 /** What tells the two panels apart. */

@@ -9,7 +9,7 @@ import { validateGeneration, validateTraining } from '../core/text/textSettingsV
 import { UserError } from '../core/userError';
 import { Vocabulary } from '../core/text/vocabulary';
 import type { WebviewMessage } from '../protocol';
-import { renderPanelHtml } from '../webviewHtml';
+import { renderPanelHtml } from './panelHtml';
 import type { ModelSummary } from '../worker/protocol';
 import type { JobContext } from './jobs/jobTypes';
 import { PanelJobController, type JobControllerDeps } from './panelJobController';

@@ -1,7 +1,8 @@
 /**
- * The panels' pages as the tests serve them: the HTML of src/webviewHtml.ts (the very
- * functions the extension host calls, with their real CSP and a fresh nonce per load) at /
- * (text panel) and /forecast (forecast panel), and the built dist/webview.js,
+ * The panels' pages as the tests serve them: the page shell of src/extension/panelHtml.ts
+ * (the very function the extension host calls, with its real CSP and a fresh nonce per load),
+ * whose bundle then builds the panel's markup, at / (text panel) and /forecast (forecast
+ * panel), and the built dist/webview.js,
  * dist/forecastWebview.js, media/*.css and dist/codicons/ from a tiny HTTP server on
  * 127.0.0.1, whose origin plays the part of `webview.cspSource`.
  *
@@ -13,7 +14,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { renderForecastPanelHtml, renderPanelHtml } from '../../src/webviewHtml';
+import { renderPanelHtml } from '../../src/extension/panelHtml';
 
 /** The repository root (out/test/webview/ -> ../../..). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -36,13 +37,14 @@ export function fixturePageHtml(origin: string, nonce = newNonce()): string {
 
 /** The forecast panel's HTML for a page served from `origin` (at /forecast). */
 export function forecastFixturePageHtml(origin: string, nonce = newNonce()): string {
-  return renderForecastPanelHtml({
+  return renderPanelHtml({
     cspSource: origin,
     nonce,
     scriptUri: `${origin}/dist/forecastWebview.js`,
     styleUri: `${origin}/media/panel.css`,
-    forecastStyleUri: `${origin}/media/forecast.css`,
+    extraStyleUris: [`${origin}/media/forecast.css`],
     codiconsUri: `${origin}/dist/codicons/codicon.css`,
+    title: 'RNN Studio — Forecast',
   });
 }
 

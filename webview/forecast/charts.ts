@@ -1,11 +1,11 @@
 /**
  * The forecast panel's charts, each embedded with the panels' shared options (vegaEmbed.ts):
- *  - the live loss chart: a LiveChart (../liveChart.ts) of every model's loss rows;
+ *  - the live loss chart: a LiveChart (../shared/liveChart.ts) of every model's loss rows;
  *  - StaticChart: a chart of a finished result, embedded when its key (run, theme) changes.
  */
 import type { Result } from 'vega-embed';
-import type { TopLevelSpec } from 'vega-lite';
 import { LiveChart } from '../shared/liveChart';
+import type { TopLevelSpec } from '../shared/specTypes';
 import { embedChart } from '../shared/vegaEmbed';
 import type { ForecastTheme } from './palette';
 import { lossSpec, type LossRow } from './lossSpec';

@@ -2,8 +2,8 @@
  * The live loss chart's spec: loss and validation loss per epoch, one colour per model, val
  * dashed, fed by changesets on the named source `loss`.
  */
-import type { TopLevelSpec } from 'vega-lite';
 import { LOSS_DATA, MAX_EPOCH_SIGNAL, epochAxis } from '../shared/chartSpec';
+import type { TopLevelSpec } from '../shared/specTypes';
 import { modelColor, type ForecastTheme } from './palette';
 import { frame, highContrast } from './specBase';
 

@@ -1,18 +1,23 @@
 /**
- * The RNN Studio forecast panel (dist/forecastWebview.js): its views over the panel store
- * (../panelStore.ts: restored state, the reducer of state.ts, persistence, the 'ready'
- * handshake).
+ * The RNN Studio forecast panel (dist/forecastWebview.js): its markup (markup.ts) mounted
+ * into the page shell, then its views over the panel store (../shared/panelStore.ts: restored
+ * state, the reducer of state.ts, persistence, the 'ready' handshake).
  */
+import { mountPanel } from '../shared/dom';
 import '../shared/elements';
 import { createErrorBanner } from '../shared/errorBanner';
 import { createHeader } from '../shared/header';
 import { watchChartTheme } from '../shared/theme';
+import { exposePanel } from '../shared/panelHandle';
 import { createPanelStore } from '../shared/panelStore';
+import { forecastPanelMarkup } from './markup';
 import { readForecastTheme } from './palette';
 import { createResultsView } from './resultsView';
 import { createRunView } from './runView';
 import { sourceText } from './source';
 import { reduceForecast, restoreForecastState, type ForecastAction, type ForecastState } from './state';
+
+mountPanel(forecastPanelMarkup(document.title));
 
 const store = createPanelStore<ForecastState, ForecastAction>({
   restore: restoreForecastState,
@@ -39,8 +44,7 @@ store.start([
 
 const charts = () => [runView.chart, ...Object.values(resultsView.charts)];
 
-/** For tests and debugging in the webview's developer tools (the text panel's handle, plus the forecast charts). */
-(window as unknown as { rnnStudio: unknown }).rnnStudio = {
+exposePanel({
   state: store.state,
   chartSettled: async () => {
     await Promise.all(charts().map((c) => c.settled()));
@@ -53,4 +57,4 @@ const charts = () => [runView.chart, ...Object.values(resultsView.charts)];
     forecast: resultsView.charts.forecast.embedCount,
     leaderboard: resultsView.charts.leaderboard.embedCount,
   }),
-};
+});

@@ -13,7 +13,9 @@ import { StaticChart } from './charts';
 import { formatTime, formatValue, stepWord } from './format';
 import type { ForecastTheme } from './palette';
 import type { PlotResult } from './plotData';
-import { closeUpStart, forecastBand, forecastSpec, heldOutSpec, leaderboardSpec, seriesSpec, splitRuleText } from './resultSpecs';
+import { heldOutSpec, leaderboardSpec } from './comparisonSpecs';
+import { closeUpStart, forecastBand, splitRuleText } from './resultLabels';
+import { forecastSpec, seriesSpec } from './seriesSpecs';
 import type { ForecastState } from './state';
 import { leaderboardRows, metricsRows } from './tables';
 

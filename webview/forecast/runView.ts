@@ -5,9 +5,10 @@
  * with its legend (one colour per model, validation loss dashed).
  */
 import type { WebviewMessage } from '../../src/protocol';
-import { byId, setDisabled, setHidden, setText } from '../shared/dom';
-import type { VscodeButton, VscodeCheckbox, VscodeProgressBar } from '../shared/elements';
+import { byId, setHidden, setText } from '../shared/dom';
+import type { VscodeCheckbox, VscodeProgressBar } from '../shared/elements';
 import { formatCount, formatDuration, plural } from '../shared/format';
+import { createRunStatus } from '../shared/runStatus';
 import type { View } from '../shared/view';
 import { createLiveLossChart, type LiveLossChart } from './charts';
 import { describeResample, formatBytes, presetName } from './format';
@@ -90,7 +91,7 @@ function legendItem(color: string, text: string, dashed: boolean): HTMLSpanEleme
   const swatch = document.createElement('span');
   swatch.className = dashed ? 'legend-line legend-dashed' : 'legend-line';
   swatch.setAttribute('aria-hidden', 'true');
-  // CSSOM, not a style attribute: the CSP allows it (see src/webviewHtml.ts).
+  // CSSOM, not a style attribute: the CSP allows it (see src/extension/panelHtml.ts).
   swatch.style.setProperty('--legend-color', color);
   item.append(swatch, text);
   return item;
@@ -106,18 +107,12 @@ export function createRunView(
   post: (m: WebviewMessage) => void,
   theme: ForecastTheme,
 ): RunView {
-  const runState = byId('run-state');
-  const cancel = byId<VscodeButton>('cancel');
+  const runStatus = createRunStatus(post, dispatch);
   const ingestProgress = byId('ingest-progress');
   const ingestText = byId('ingest-text');
   const ingestRows = byId('ingest-rows');
   const ingestBar = byId<VscodeProgressBar>('ingest-bar');
   const trainingProgress = byId('training-progress');
-  const epoch = byId('epoch');
-  const elapsed = byId('elapsed');
-  const remaining = byId('remaining');
-  const remainingPart = byId('remaining-part');
-  const progress = byId<VscodeProgressBar>('progress');
   const summary = byId('ingest-summary');
   const tiles = {
     rowsRead: byId('rows-read'),
@@ -148,11 +143,6 @@ export function createRunView(
     empty.hidden = false;
   });
 
-  cancel.addEventListener('click', () => {
-    if (cancel.disabled) return;
-    post({ type: 'cancel' });
-    dispatch({ type: 'ui/cancelRequested' });
-  });
   logScale.addEventListener('change', () => dispatch({ type: 'ui/logScale', on: logScale.checked }));
 
   function renderLegend(state: ForecastState): void {
@@ -177,11 +167,7 @@ export function createRunView(
     },
     render(state) {
       const run = state.run;
-      const line = stateLine(state);
-      setText(runState, line.text);
-      runState.dataset.state = line.kind;
       const running = run?.phase === 'reading' || run?.phase === 'training';
-      setDisabled(cancel, !running || state.cancelRequested);
 
       // Reading the CSV.
       const reading = run?.phase === 'reading' ? run.reading : undefined;
@@ -202,16 +188,18 @@ export function createRunView(
       }
 
       // Training.
-      setText(epoch, epochLine(state));
       const training = run?.phase === 'training';
-      setText(elapsed, run && run.phase !== 'reading' && (run.elapsedMs > 0 || training) ? formatDuration(run.elapsedMs) : '—');
-      setText(remaining, training && run && Number.isFinite(run.remainingMs) ? formatDuration(run.remainingMs) : '…');
-      setHidden(remainingPart, !training);
       const fraction = progressFraction(run);
-      if (progress.value !== fraction) progress.value = fraction;
-      progress.max = 1;
-      progress.ariaLabel = run ? `Training progress: ${Math.round(fraction * 100)} %` : 'Training progress';
-      progress.classList.toggle('is-cancelled', run?.phase === 'cancelled' || run?.phase === 'failed');
+      runStatus.render({
+        state: stateLine(state),
+        cancellable: running && !state.cancelRequested,
+        epoch: epochLine(state),
+        elapsed: run && run.phase !== 'reading' && (run.elapsedMs > 0 || training) ? formatDuration(run.elapsedMs) : '—',
+        remaining: training ? (Number.isFinite(run.remainingMs) ? formatDuration(run.remainingMs) : '…') : undefined,
+        fraction,
+        progressLabel: run ? `Training progress: ${Math.round(fraction * 100)} %` : 'Training progress',
+        stopped: run?.phase === 'cancelled' || run?.phase === 'failed',
+      });
 
       // How the CSV was read.
       const ingest = run?.ingest;

@@ -1,6 +1,6 @@
 /** What every forecast chart shares: the schema, the themed config and the frame. */
-import type { Config } from 'vega-lite';
 import { chartConfig } from '../shared/chartSpec';
+import type { Config, Frame } from '../shared/specTypes';
 import type { ForecastTheme } from './palette';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -31,12 +31,13 @@ function config(theme: ForecastTheme): Config {
   };
 }
 
-export function frame(theme: ForecastTheme, height: number) {
+/** Full width, `height` px high, the themed config. */
+export function frame(theme: ForecastTheme, height: number): Frame {
   return {
     $schema: SCHEMA,
-    width: 'container' as const,
+    width: 'container',
     height,
-    autosize: { type: 'fit-x' as const, contains: 'padding' as const, resize: true },
+    autosize: { type: 'fit-x', contains: 'padding', resize: true },
     background: theme.background,
     padding: { left: 4, right: 12, top: 6, bottom: 4 },
     config: config(theme),

@@ -3,7 +3,7 @@
  * empty data source `loss` (fed with changesets), a nearest-point hover with a tooltip and
  * a rule, and a config made from VS Code's theme.
  */
-import type { Config, TopLevelSpec } from 'vega-lite';
+import type { Config, PositionDef, TopLevelSpec } from './specTypes';
 import type { ChartTheme } from './theme';
 
 /** Name of the data source the chart is fed through. */
@@ -18,10 +18,10 @@ export interface LossChartOptions {
 }
 
 /** The x encoding of both loss charts: epochs 1 .. the `maxEpoch` signal (the whole run). */
-export function epochAxis() {
+export function epochAxis(): PositionDef {
   return {
     field: 'epoch',
-    type: 'quantitative' as const,
+    type: 'quantitative',
     title: 'Epoch',
     scale: { domainMin: 1, domainMax: { expr: MAX_EPOCH_SIGNAL }, nice: false, zero: false },
     axis: { format: 'd', tickMinStep: 1 },

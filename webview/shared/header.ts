@@ -1,7 +1,7 @@
 /**
- * The header: where the data came from, and the backend badge with its fallback warning.
- * Shared by the text panel and the forecast panel; `sourceOf` says what #source shows (until
- * it says something, the page's static markup stays).
+ * The header: where the data came from, and the backend badge with its fallback warning
+ * (markup: panelMarkup.ts). Shared by the text panel and the forecast panel; `sourceOf` says
+ * what #source shows (until it says something, the markup's own hint stays).
  */
 import type { BackendStatus } from '../../src/protocol';
 import { byId, setHidden, setText } from './dom';
@@ -12,7 +12,7 @@ export function createHeader<S extends { backend?: BackendStatus }>(sourceOf: (s
   const backend = byId('backend');
   const warning = byId('backend-warning');
   const warningText = byId('backend-warning-text');
-  const initialSource = source.innerHTML;
+  const hint = [...source.childNodes];
   let shownSource: string | undefined;
 
   return {
@@ -21,7 +21,7 @@ export function createHeader<S extends { backend?: BackendStatus }>(sourceOf: (s
       if (text !== shownSource) {
         shownSource = text;
         if (text) source.textContent = text;
-        else source.innerHTML = initialSource; // static markup from webviewHtml.ts
+        else source.replaceChildren(...hint);
       }
       const b = state.backend;
       setText(backend, b ? b.name : '…');

@@ -7,8 +7,8 @@
  * duplicates a point, and the rows of a new run (another key) replace the old ones.
  */
 import { vega, type Result } from 'vega-embed';
-import type { TopLevelSpec } from 'vega-lite';
 import { LOSS_DATA, MAX_EPOCH_SIGNAL } from './chartSpec';
+import type { TopLevelSpec } from './specTypes';
 import { embedChart } from './vegaEmbed';
 
 export interface LiveChartData<Row> {

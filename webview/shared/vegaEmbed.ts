@@ -3,7 +3,8 @@
  * CSP forbids (Vega's expression interpreter instead of eval; no injected <style>:
  * media/panel.css styles the chart and its tooltip).
  */
-import embed, { vega, type EmbedOptions, type Result, type VisualizationSpec } from 'vega-embed';
+import embed, { vega, type EmbedOptions, type Result } from 'vega-embed';
+import type { TopLevelSpec } from './specTypes';
 
 export const EMBED_OPTIONS: EmbedOptions = {
   ast: true, // Vega's expression interpreter: no eval, so no 'unsafe-eval' in the CSP
@@ -14,6 +15,6 @@ export const EMBED_OPTIONS: EmbedOptions = {
   tooltip: { disableDefaultStyle: true, theme: 'custom', offsetX: 12, offsetY: 12 },
 };
 
-export function embedChart(el: HTMLElement, spec: VisualizationSpec): Promise<Result> {
+export function embedChart(el: HTMLElement, spec: TopLevelSpec): Promise<Result> {
   return embed(el, spec, EMBED_OPTIONS);
 }

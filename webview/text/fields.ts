@@ -110,19 +110,21 @@ export function validateForm(values: FormValues): FormResult {
   const errors: Partial<Record<FieldId, string>> = {};
   const cell = values.cell as CellType;
   if (!CELL_TYPES.includes(cell)) errors.cell = `Cell must be one of ${CELL_TYPES.join(', ')}.`;
-  const training: Record<string, unknown> = { cell };
-  const generation: Record<string, unknown> = { prompt: values.prompt };
+  const training: Partial<Record<TrainingNumberKey, number>> = {};
+  const generation: Partial<Record<GenerationNumberKey, number>> = {};
   for (const f of NUMBER_FIELDS) {
     const raw = values[f.id] ?? '';
     const error = numberError(f, raw);
     if (error) errors[f.id] = error;
-    else (f.group === 'training' ? training : generation)[f.key] = Number(raw.trim());
+    else if (f.group === 'training') training[f.key] = Number(raw.trim());
+    else generation[f.key] = Number(raw.trim());
   }
   const trainingOk = !errors.cell && NUMBER_FIELDS.every((f) => f.group !== 'training' || !errors[f.id]);
   const generationOk = NUMBER_FIELDS.every((f) => f.group !== 'generation' || !errors[f.id]);
   return {
-    training: trainingOk ? (training as unknown as TextTrainingSettings) : undefined,
-    generation: generationOk ? (generation as unknown as GenerationSettings) : undefined,
+    // Every number of the group is set when none of its fields has an error.
+    training: trainingOk ? ({ cell, ...training } as TextTrainingSettings) : undefined,
+    generation: generationOk ? ({ prompt: values.prompt, ...generation } as GenerationSettings) : undefined,
     errors,
   };
 }

@@ -1,16 +1,22 @@
 /**
- * The RNN Studio text panel: its views over the panel store (panelStore.ts: restored state,
- * the reducer of state.ts, persistence, the 'ready' handshake).
+ * The RNN Studio text panel: its markup (markup.ts) mounted into the page shell, then its
+ * views over the panel store (panelStore.ts: restored state, the reducer of state.ts,
+ * persistence, the 'ready' handshake).
  */
+import { mountPanel } from '../shared/dom';
 import '../shared/elements';
 import { createChartView } from './chartView';
 import { createErrorBanner } from '../shared/errorBanner';
 import { createGeneratedText } from './generatedText';
 import { createHeader } from '../shared/header';
+import { exposePanel } from '../shared/panelHandle';
 import { createPanelStore } from '../shared/panelStore';
 import { reduce, restoreState, type Action, type PanelState } from './state';
+import { textPanelMarkup } from './markup';
 import { createStatus } from './status';
 import { createTrainingForm } from './trainingForm';
+
+mountPanel(textPanelMarkup(document.title));
 
 const store = createPanelStore<PanelState, Action>({
   restore: restoreState,
@@ -30,14 +36,8 @@ store.start([
   createTrainingForm(dispatch, post),
 ]);
 
-/** For tests and debugging in the webview's developer tools. */
-declare global {
-  interface Window {
-    rnnStudio?: { state: () => PanelState; chartSettled: () => Promise<void>; embedCount: () => number };
-  }
-}
-window.rnnStudio = {
+exposePanel({
   state: store.state,
   chartSettled: () => chartView.chart.settled(),
   embedCount: () => chartView.chart.embedCount,
-};
+});

@@ -4,9 +4,9 @@
  * the model was trained on.
  */
 import type { WebviewMessage } from '../../src/protocol';
-import { byId, setDisabled, setHidden, setText } from '../shared/dom';
-import type { VscodeButton, VscodeProgressBar } from '../shared/elements';
+import { byId, setText } from '../shared/dom';
 import { formatCount, formatDuration, formatLoss, formatMsPerEpoch, plural } from '../shared/format';
+import { createRunStatus } from '../shared/runStatus';
 import type { View } from '../shared/view';
 import type { Action, RunState } from './state';
 
@@ -24,14 +24,8 @@ function stateLine(run: RunState | undefined, cancelRequested: boolean): { text:
 }
 
 export function createStatus(dispatch: (action: Action) => void, post: (m: WebviewMessage) => void): View {
-  const runState = byId('run-state');
-  const epoch = byId('epoch');
-  const elapsed = byId('elapsed');
-  const remaining = byId('remaining');
-  const remainingPart = byId('remaining-part');
+  const runStatus = createRunStatus(post, dispatch);
   const bestEpoch = byId('best-epoch');
-  const progress = byId<VscodeProgressBar>('progress');
-  const cancel = byId<VscodeButton>('cancel');
   const currentLoss = byId('current-loss');
   const bestLoss = byId('best-loss');
   const finalLoss = byId('final-loss');
@@ -40,31 +34,21 @@ export function createStatus(dispatch: (action: Action) => void, post: (m: Webvi
   const section = byId('training-status');
   section.tabIndex = -1; // focus target after dismissing an error
 
-  cancel.addEventListener('click', () => {
-    if (cancel.disabled) return;
-    post({ type: 'cancel' });
-    dispatch({ type: 'ui/cancelRequested' });
-  });
-
   return {
     render(state) {
       const run = state.run;
-      const line = stateLine(run, state.cancelRequested);
-      setText(runState, line.text);
-      runState.dataset.state = line.kind;
       const training = run?.status === 'training';
-      setDisabled(cancel, !training || state.cancelRequested);
-
       const done = run ? (run.status === 'training' ? (run.latest?.epoch ?? 0) : (run.epochsRun ?? run.latest?.epoch ?? 0)) : 0;
-      setText(epoch, run ? `Epoch ${formatCount(done)} / ${formatCount(run.epochs)}` : 'Epoch – / –');
-      setText(elapsed, run ? formatDuration(run.elapsedMs) : '—');
-      setText(remaining, training && Number.isFinite(run.remainingMs) ? formatDuration(run.remainingMs) : '…');
-      setHidden(remainingPart, !training);
-      const fraction = run ? (run.status === 'completed' ? 1 : Math.min(1, done / Math.max(1, run.epochs))) : 0;
-      if (progress.value !== fraction) progress.value = fraction;
-      progress.max = 1;
-      progress.ariaLabel = run ? `Training progress: epoch ${done} of ${run.epochs}` : 'Training progress';
-      progress.classList.toggle('is-cancelled', run?.status === 'cancelled');
+      runStatus.render({
+        state: stateLine(run, state.cancelRequested),
+        cancellable: training && !state.cancelRequested,
+        epoch: run ? `Epoch ${formatCount(done)} / ${formatCount(run.epochs)}` : 'Epoch – / –',
+        elapsed: run ? formatDuration(run.elapsedMs) : '—',
+        remaining: training ? (Number.isFinite(run.remainingMs) ? formatDuration(run.remainingMs) : '…') : undefined,
+        fraction: run ? (run.status === 'completed' ? 1 : Math.min(1, done / Math.max(1, run.epochs))) : 0,
+        progressLabel: run ? `Training progress: epoch ${done} of ${run.epochs}` : 'Training progress',
+        stopped: run?.status === 'cancelled',
+      });
 
       setText(currentLoss, run?.latest ? formatLoss(run.latest.loss) : '—');
       setText(bestLoss, run?.best ? formatLoss(run.best.loss) : '—');

@@ -1,0 +1,24 @@
+/**
+ * Vega-Lite's own spec types, by the names the panels' charts use. vega-lite's root exports
+ * TopLevelSpec and Config; the parts of a layered spec (its layers, their encodings and
+ * channels) are read off TopLevelSpec, so every chart is checked against vega-lite's types
+ * and nothing imports vega-lite's unstable type paths.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+
+export type { Config, TopLevelSpec } from 'vega-lite';
+
+/** A layered chart: TopLevel<LayerSpec>. */
+export type TopLevelLayerSpec = Extract<TopLevelSpec, { layer: unknown }>;
+/** One of its layers: a UnitSpec (a mark and its encoding) or a nested LayerSpec. */
+export type LayerSpec = TopLevelLayerSpec['layer'][number];
+/** A layer with a mark. */
+export type UnitSpec = Extract<LayerSpec, { mark: unknown }>;
+/** The encoding of a unit layer. */
+export type Encoding = NonNullable<UnitSpec['encoding']>;
+/** An x or y channel. */
+export type PositionDef = NonNullable<Encoding['x']>;
+/** One field of a tooltip list. */
+export type TooltipField = Extract<NonNullable<Encoding['tooltip']>, readonly unknown[]>[number];
+/** What every chart's frame sets: schema, size, autosize, background, padding and config. */
+export type Frame = Pick<TopLevelLayerSpec, '$schema' | 'width' | 'height' | 'autosize' | 'background' | 'padding' | 'config'>;
