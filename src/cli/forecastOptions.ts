@@ -1,8 +1,7 @@
-import { parseArgs } from 'node:util';
-import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
+import type { BackendChoice } from '../core/backendChoice';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { validateForecastSettings } from '../core/forecast/forecastSettingsValidation';
-import { UsageError } from './options';
+import { backendFrom, COMMON_OPTIONS, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
 
 /** What `rnn-studio forecast ...` asks for, validated. */
 export interface ForecastCliRequest {
@@ -15,7 +14,7 @@ export interface ForecastCliRequest {
   json: boolean;
 }
 
-const string = { type: 'string' } as const;
+const string = STRING_FLAG;
 
 const OPTIONS = {
   csv: string,
@@ -37,12 +36,7 @@ const OPTIONS = {
   transform: string,
   scaler: string,
   rollout: string,
-  seed: string,
-  save: string,
-  load: string,
-  backend: string,
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_OPTIONS,
 } as const;
 
 /** Flag of each setting, for reading it and for naming it in errors. */
@@ -73,20 +67,10 @@ const FLAGS: Record<keyof ForecastSettings, keyof typeof OPTIONS> = {
  * a stray argument or no --csv; UserError naming the flag for a bad value.
  */
 export function parseForecastCommandLine(args: string[]): ForecastCliRequest | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(args, OPTIONS);
   if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
   if (values.csv === undefined) throw new UsageError('Give the CSV file to forecast with --csv FILE.');
-  const backend = values.backend ?? 'auto';
-  if (!BACKEND_CHOICES.includes(backend as BackendChoice)) {
-    throw new UsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, not "${backend}".`);
-  }
   const raw = Object.fromEntries(Object.entries(FLAGS).map(([key, flag]) => [key, values[flag]]));
   return {
     command: 'forecast',
@@ -94,7 +78,7 @@ export function parseForecastCommandLine(args: string[]): ForecastCliRequest | '
     settings: validateForecastSettings(raw, (key) => `--${FLAGS[key as keyof ForecastSettings]}`),
     load: values.load,
     save: values.save,
-    backend: backend as BackendChoice,
+    backend: backendFrom(values.backend),
     json: values.json ?? false,
   };
 }

@@ -13,7 +13,8 @@ import { UserError } from '../core/userError';
 import { runForecastCommand } from './forecastCommand';
 import { parseForecastCommandLine } from './forecastOptions';
 import type { GenerateJson } from './jsonOutput';
-import { parseCommandLine, UsageError, type CliRequest } from './options';
+import { UsageError } from './commonOptions';
+import { parseCommandLine, type CliRequest } from './options';
 import { FORECAST_USAGE, USAGE } from './usage';
 
 /** Progress is printed every this many epochs (and at the last one), as the seed. */

@@ -1,12 +1,10 @@
-import { parseArgs } from 'node:util';
-import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
+import type { BackendChoice } from '../core/backendChoice';
 import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
 import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { DEFAULT_MAX_TEXT_BYTES } from '../core/text/textSize';
 import { UserError } from '../core/userError';
+import { backendFrom, COMMON_OPTIONS, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
 
-/** A command line that does not say what to do: exit status 2 with the usage. */
-export class UsageError extends Error {}
 
 /** What `rnn-studio generate ...` asks for, validated. */
 export interface CliRequest {
@@ -21,7 +19,7 @@ export interface CliRequest {
   json: boolean;
 }
 
-const string = { type: 'string' } as const;
+const string = STRING_FLAG;
 
 const OPTIONS = {
   'text-file': string,
@@ -36,12 +34,7 @@ const OPTIONS = {
   prompt: string,
   length: string,
   temperature: string,
-  seed: string,
-  save: string,
-  load: string,
-  backend: string,
-  json: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
+  ...COMMON_OPTIONS,
 } as const;
 
 /** Flag of each setting, for reading it and for naming it in errors. */
@@ -79,23 +72,13 @@ function maxBytesFrom(value: string | undefined): number {
  * unknown command or flag and a missing --text-file / --load, UserError for a bad value.
  */
 export function parseCommandLine(args: string[]): CliRequest | 'help' {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseFlags(args, OPTIONS);
   if (values.help) return 'help';
   if (positionals.length !== 1 || positionals[0] !== 'generate') {
     throw new UsageError(`Expected the command "generate" or "forecast" (first), got ${positionals.length ? `"${positionals.join(' ')}"` : 'none'}.`);
   }
   if ((values['text-file'] === undefined) === (values.load === undefined)) {
     throw new UsageError('Give either --text-file FILE (train) or --load DIR (use a saved model).');
-  }
-  const backend = values.backend ?? 'auto';
-  if (!BACKEND_CHOICES.includes(backend as BackendChoice)) {
-    throw new UsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, not "${backend}".`);
   }
   const flagName = (flags: Record<string, string>) => (key: string) => `--${flags[key]}`;
   return {
@@ -105,7 +88,7 @@ export function parseCommandLine(args: string[]): CliRequest | 'help' {
     maxBytes: maxBytesFrom(values['max-bytes']),
     training: validateTraining(settingsFrom(values, TRAINING_FLAGS), flagName(TRAINING_FLAGS)),
     generation: validateGeneration(settingsFrom(values, GENERATION_FLAGS), flagName(GENERATION_FLAGS)),
-    backend: backend as BackendChoice,
+    backend: backendFrom(values.backend),
     json: values.json ?? false,
   };
 }
