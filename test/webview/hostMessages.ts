@@ -1,20 +1,12 @@
 /** Host messages the tests send to the panel, as the extension host would. */
+import { DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import type { HostMessage, LossPoint } from '../../src/protocol';
 
 type Of<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
 
 export const SETTINGS: Of<'settings'> = {
   type: 'settings',
-  training: {
-    cell: 'rnn',
-    hiddenSize: 12,
-    layers: 1,
-    epochs: 100,
-    learningRate: 0.01,
-    batchSize: 64,
-    sequenceLength: 40,
-    seed: 42,
-  },
+  training: { ...DEFAULT_TRAINING },
   generation: { prompt: 'g', length: 15, temperature: 0, seed: 42 },
 };
 
