@@ -11,7 +11,8 @@ import { forecastCsv } from '../core/forecast/forecastCsv';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { UserError } from '../core/userError';
-import type { ForecastLossPoint, HostMessage, WebviewMessage } from '../protocol';
+import { FORECAST_PROTOCOL, type ForecastHostMessage as HostMessage, type ForecastLossPoint, type ForecastWebviewMessage as WebviewMessage } from '../protocol/forecast';
+import type { ForecastState } from '../protocol/forecastState';
 import { renderForecastPanelHtml } from '../webviewHtml';
 import type { WorkerEvent } from '../worker/protocol';
 import { askModelFolder } from './modelCommands';
@@ -21,20 +22,21 @@ import type { PanelKind, StudioPanel } from './studioPanel';
 import type { TrainingWorkerClient } from './trainingWorkerClient';
 import type { WorkerBackend } from './workerBackend';
 
-export const FORECAST_PANEL: PanelKind = {
+export const FORECAST_PANEL: PanelKind<HostMessage, WebviewMessage, ForecastState> = {
   viewType: 'rnnStudio.forecastPanel',
   title: 'RNN Studio — Forecast',
   script: 'forecastWebview.js',
   render: (options, asset) => renderForecastPanelHtml({ ...options, forecastStyleUri: asset('media', 'forecast.css') }),
+  protocol: FORECAST_PROTOCOL,
 };
 
 /** Progress reaches the panel at most this often; every point arrives, in batches. */
 const PROGRESS_INTERVAL_MS = 100;
 
 export class ForecastJobController implements vscode.Disposable {
-  private readonly panels: PanelOwner;
+  private readonly panels: PanelOwner<HostMessage, WebviewMessage, ForecastState>;
   /** Every message meant for the panel, whether or not one is open: the extension's API. */
-  readonly onDidPost: PanelOwner['onDidPost'];
+  readonly onDidPost: PanelOwner<HostMessage, WebviewMessage, ForecastState>['onDidPost'];
   private result: { csv: string; value: ForecastJobResult } | undefined;
   /** Unique across reloads: a restored panel never mistakes a new run for its old one. */
   private runId = Date.now();
@@ -52,13 +54,13 @@ export class ForecastJobController implements vscode.Disposable {
   }
 
   /** The panel, created (or revealed) on demand. */
-  showPanel(): StudioPanel {
+  showPanel(): StudioPanel<HostMessage, WebviewMessage, ForecastState> {
     return this.panels.show();
   }
 
-  /** Takes over a panel VS Code restored after a reload. */
-  restorePanel(webviewPanel: vscode.WebviewPanel): void {
-    this.panels.restore(webviewPanel);
+  /** Takes over a panel VS Code restored after a reload, with the state its webview last persisted. */
+  restorePanel(webviewPanel: vscode.WebviewPanel, saved: unknown): void {
+    this.panels.restore(webviewPanel, saved);
   }
 
   /** Reads the whole CSV once, with a cancellable progress notification, for the column picks. */

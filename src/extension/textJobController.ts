@@ -8,7 +8,8 @@ import type { GenerationSettings, TextTrainingSettings } from '../core/text/text
 import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
 import { Vocabulary } from '../core/text/vocabulary';
-import type { HostMessage, LossPoint, WebviewMessage } from '../protocol';
+import { TEXT_PROTOCOL, type LossPoint, type TextHostMessage as HostMessage, type TextWebviewMessage as WebviewMessage } from '../protocol/text';
+import type { TextState } from '../protocol/textState';
 import type { ModelSummary, TrainingOutcome } from '../worker/protocol';
 import { StatusBar } from './statusBar';
 import { renderPanelHtml } from '../webviewHtml';
@@ -19,15 +20,15 @@ import type { TextSource } from './textSource';
 import type { TrainingWorkerClient } from './trainingWorkerClient';
 import type { WorkerBackend } from './workerBackend';
 
-export const TEXT_PANEL: PanelKind = { viewType: 'rnnStudio.panel', title: 'RNN Studio', script: 'webview.js', render: renderPanelHtml };
+export const TEXT_PANEL: PanelKind<HostMessage, WebviewMessage, TextState> = { viewType: 'rnnStudio.panel', title: 'RNN Studio', script: 'webview.js', render: renderPanelHtml, protocol: TEXT_PROTOCOL };
 
 /** Progress reaches the panel at most this often; every point arrives, in batches. */
 const PROGRESS_INTERVAL_MS = 100;
 
 export class TextJobController implements vscode.Disposable {
-  private readonly panels: PanelOwner;
+  private readonly panels: PanelOwner<HostMessage, WebviewMessage, TextState>;
   /** Every message meant for the panel, whether or not one is open: the extension's API. */
-  readonly onDidPost: PanelOwner['onDidPost'];
+  readonly onDidPost: PanelOwner<HostMessage, WebviewMessage, TextState>['onDidPost'];
   private source: TextSource | undefined;
   private model: ModelSummary | undefined;
   /** Unique across reloads: a restored panel never mistakes a new run for its old one. */
@@ -54,13 +55,13 @@ export class TextJobController implements vscode.Disposable {
   }
 
   /** The panel, created (or revealed) on demand. */
-  showPanel(): StudioPanel {
+  showPanel(): StudioPanel<HostMessage, WebviewMessage, TextState> {
     return this.panels.show();
   }
 
-  /** Takes over a panel VS Code restored after a reload. */
-  restorePanel(webviewPanel: vscode.WebviewPanel): void {
-    this.panels.restore(webviewPanel);
+  /** Takes over a panel VS Code restored after a reload, with the state its webview last persisted. */
+  restorePanel(webviewPanel: vscode.WebviewPanel, saved: unknown): void {
+    this.panels.restore(webviewPanel, saved);
   }
 
   /** Forgets the model after the worker restarted (e.g. the backend setting changed). */

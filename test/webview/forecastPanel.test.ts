@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { WebviewMessage } from '../../src/protocol';
+import type { ForecastWebviewMessage as WebviewMessage } from '../../src/protocol/forecast';
 import {
   BACKEND,
   completedRun,

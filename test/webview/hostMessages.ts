@@ -1,5 +1,5 @@
 /** Host messages the tests send to the panel, as the extension host would. */
-import type { HostMessage, LossPoint } from '../../src/protocol';
+import type { LossPoint, TextHostMessage as HostMessage } from '../../src/protocol/text';
 
 type Of<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
 

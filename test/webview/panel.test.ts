@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { WebviewMessage } from '../../src/protocol';
+import type { TextWebviewMessage as WebviewMessage } from '../../src/protocol/text';
 import { checkedPanels } from './harness';
 import { BACKEND, SEED_OUTPUT, SETTINGS, finished, generated, lossCurve, progress, started } from './hostMessages';
 import { THEMES } from './themes';
@@ -16,7 +16,7 @@ declare const window: any;
 
 const { open, harness } = checkedPanels();
 
-const ofType = <T extends WebviewMessage['type']>(messages: WebviewMessage[], type: T) =>
+const ofType = <T extends WebviewMessage['type']>(messages: ReadonlyArray<{ type: string }>, type: T) =>
   messages.filter((m): m is Extract<WebviewMessage, { type: T }> => m.type === type);
 
 describe('startup', () => {

@@ -1,24 +1,25 @@
 /**
  * The RNN Studio forecast panel (dist/forecastWebview.js): its views over the panel store
- * (../panelStore.ts: restored state, the reducer of state.ts, persistence, the 'ready'
- * handshake).
+ * (../shared/panelStore.ts: the UI state restored, the host's snapshot on 'ready', the
+ * reducer of state.ts, persistence).
  */
 import '../shared/elements';
 import { createErrorBanner } from '../shared/errorBanner';
 import { createHeader } from '../shared/header';
 import { watchChartTheme } from '../shared/theme';
 import { createPanelStore } from '../shared/panelStore';
+import { parseForecastPanelMessage, type ForecastPanelMessage, type ForecastWebviewMessage } from '../../src/protocol/forecast';
 import { readForecastTheme } from './palette';
 import { createResultsView } from './resultsView';
 import { createRunView } from './runView';
 import { sourceText } from './source';
 import { reduceForecast, restoreForecastState, type ForecastAction, type ForecastState } from './state';
 
-const store = createPanelStore<ForecastState, ForecastAction>({
+const store = createPanelStore<ForecastState, ForecastAction, ForecastPanelMessage, ForecastWebviewMessage>({
   restore: restoreForecastState,
   reduce: reduceForecast,
+  parse: parseForecastPanelMessage,
   isProgress: (action) => action.type === 'forecastProgress' || action.type === 'ingestProgress',
-  fromHost: (message) => message,
 });
 const { dispatch, post } = store;
 

@@ -11,7 +11,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { formatMase, formatTime, formatValue, presetName } from './format';
 import { modelColor, type ForecastTheme } from './palette';
-import type { PlotLine, PlotResult } from './plotData';
+import type { PlotLine, PlotResult } from '../../src/protocol/forecastPlot';
 import { frame, highContrast } from './specBase';
 
 export interface Band {

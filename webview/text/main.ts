@@ -1,6 +1,6 @@
 /**
- * The RNN Studio text panel: its views over the panel store (panelStore.ts: restored state,
- * the reducer of state.ts, persistence, the 'ready' handshake).
+ * The RNN Studio text panel: its views over the panel store (panelStore.ts: the UI state
+ * restored, the host's snapshot on 'ready', the reducer of state.ts, persistence).
  */
 import '../shared/elements';
 import { createChartView } from './chartView';
@@ -8,15 +8,17 @@ import { createErrorBanner } from '../shared/errorBanner';
 import { createGeneratedText } from './generatedText';
 import { createHeader } from '../shared/header';
 import { createPanelStore } from '../shared/panelStore';
+import { parseTextPanelMessage, type TextPanelMessage, type TextWebviewMessage } from '../../src/protocol/text';
+import { createModelReleased } from './modelReleased';
 import { reduce, restoreState, type Action, type PanelState } from './state';
 import { createStatus } from './status';
 import { createTrainingForm } from './trainingForm';
 
-const store = createPanelStore<PanelState, Action>({
+const store = createPanelStore<PanelState, Action, TextPanelMessage, TextWebviewMessage>({
   restore: restoreState,
   reduce,
+  parse: parseTextPanelMessage,
   isProgress: (action) => action.type === 'progress',
-  fromHost: (message) => message,
 });
 const { dispatch, post } = store;
 
@@ -28,6 +30,7 @@ store.start([
   chartView,
   createGeneratedText(post),
   createTrainingForm(dispatch, post),
+  createModelReleased(post),
 ]);
 
 /** For tests and debugging in the webview's developer tools. */

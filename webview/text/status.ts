@@ -3,7 +3,7 @@
  * progress bar, Cancel, the loss metrics (final loss and ms/epoch once finished) and what
  * the model was trained on.
  */
-import type { WebviewMessage } from '../../src/protocol';
+import type { TextWebviewMessage as WebviewMessage } from '../../src/protocol/text';
 import { byId, setDisabled, setHidden, setText } from '../shared/dom';
 import type { VscodeButton, VscodeProgressBar } from '../shared/elements';
 import { formatCount, formatDuration, formatLoss, formatMsPerEpoch, plural } from '../shared/format';

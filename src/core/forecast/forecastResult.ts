@@ -4,58 +4,63 @@
  * Times `t` are ms since 1970 UTC when the series has a time column (`timeKind` 'time'), else
  * row numbers ('index'). NaN (a metric that cannot be computed) becomes null in JSON.
  */
-import type { SkippedRows } from '../csv/skippedRows';
-import type { TimeFormat } from '../csv/timeFormats';
-import type { LeaderboardEntry } from './leaderboard';
-import type { ForecastMetrics } from './metrics';
-import type { ModelSpec } from './presets';
-import type { Aggregation, ResampleInterval } from './resample';
+import * as v from 'valibot';
+import { SkippedRowsSchema } from '../csv/skippedRows';
+import { TIME_FORMATS } from '../csv/timeFormats';
+import { finite, jsonNumber, jsonNumbers } from '../numberSchemas';
+import { LeaderboardEntrySchema, type LeaderboardEntry } from './leaderboard';
+import { ForecastMetricsSchema, type ForecastMetrics } from './metrics';
+import { ModelSpecSchema, type ModelSpec } from './presetNames';
+import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
 
-/** Points of a series: t[i], value[i]. */
-export interface SeriesPoints {
-  t: number[];
-  value: number[];
-}
+/** Points of a series: t[i], value[i] (NaN values arrive as JSON null), as long as each other. */
+export const SeriesPointsSchema = v.pipe(
+  v.object({ t: jsonNumbers, value: jsonNumbers }),
+  v.check((s) => s.t.length === s.value.length, 't and value differ in length'),
+);
+export type SeriesPoints = v.InferOutput<typeof SeriesPointsSchema>;
 
 /** How the CSV was read and turned into the series. */
-export interface IngestSummary {
-  file: string;
+export const IngestSummarySchema = v.object({
+  file: v.string(),
   /** File size. */
-  bytes: number;
-  column: string;
-  timeColumn: string | null;
-  timeFormat: TimeFormat | null;
-  timeKind: 'time' | 'index';
+  bytes: v.number(),
+  column: v.string(),
+  timeColumn: v.nullable(v.string()),
+  timeFormat: v.nullable(v.picklist(TIME_FORMATS)),
+  timeKind: v.picklist(['time', 'index']),
   /** Data rows read; rows left out (missing / non-numeric value, bad time) and why. */
-  rows: number;
-  rowsSkipped: number;
-  skipped: SkippedRows;
+  rows: v.number(),
+  rowsSkipped: v.number(),
+  skipped: SkippedRowsSchema,
   /** Rows sharing a time with another row (combined by `aggregation`). */
-  duplicates: number;
+  duplicates: v.number(),
   /** Rows earlier than the row before them (the rows were sorted). */
-  outOfOrder: number;
-  resample: ResampleInterval;
-  aggregation: Aggregation;
+  outOfOrder: v.number(),
+  resample: v.picklist(RESAMPLE_INTERVALS),
+  aggregation: v.picklist(AGGREGATIONS),
   /** Empty intervals between the first and last point. */
-  gaps: number;
+  gaps: v.number(),
   /** Points of the series after resampling. */
-  points: number;
-  /** Typical distance between points in ms (or rows). */
-  step: number;
-}
+  points: v.number(),
+  /** Typical distance between points in ms (or rows); NaN for a single point. */
+  step: jsonNumber,
+});
+export type IngestSummary = v.InferOutput<typeof IngestSummarySchema>;
 
 /** Where the series is cut: training part [0, index), held out [index, points). */
-export interface SplitInfo {
+export const SplitInfoSchema = v.object({
   /** First held-out point (= trainPoints). */
-  index: number;
+  index: finite,
   /** Its time. */
-  time: number;
-  trainPoints: number;
-  testPoints: number;
-  window: number;
+  time: finite,
+  trainPoints: finite,
+  testPoints: finite,
+  window: finite,
   /** Training windows (validation windows included), e.g. the seed's 3256. */
-  windows: number;
-}
+  windows: finite,
+});
+export type SplitInfo = v.InferOutput<typeof SplitInfoSchema>;
 
 /** What one model did. */
 export interface ModelRun {
@@ -110,3 +115,47 @@ export interface ForecastJobResult {
   /** The user stopped training: models after the one that was stopped did not run. */
   cancelled: boolean;
 }
+
+/** What one model did (the schema of ModelRun). */
+export const ModelRunSchema = v.object({
+  name: v.string(),
+  label: v.string(),
+  spec: ModelSpecSchema,
+  loadedFrom: v.optional(v.string()),
+  savedTo: v.optional(v.string()),
+  epochs: finite,
+  epochsRun: finite,
+  lossHistory: jsonNumbers,
+  valLossHistory: jsonNumbers,
+  bestEpoch: finite,
+  stoppedEarly: v.boolean(),
+  cancelled: v.boolean(),
+  msPerEpoch: jsonNumber,
+  finalLoss: jsonNumber,
+  trainWindows: finite,
+  validationWindows: finite,
+  predicted: jsonNumbers,
+  metrics: ForecastMetricsSchema,
+  forecast: SeriesPointsSchema,
+});
+
+/** The schema of ForecastJobResult, checked deeply enough that the panel can plot it: a prediction per held-out point. */
+export const ForecastJobResultSchema = v.pipe(
+  v.object({
+    ingest: IngestSummarySchema,
+    series: SeriesPointsSchema,
+    split: SplitInfoSchema,
+    heldOut: SeriesPointsSchema,
+    baseline: v.object({ name: v.literal('persistence'), predicted: jsonNumbers, metrics: ForecastMetricsSchema }),
+    models: v.array(ModelRunSchema),
+    leaderboard: v.array(LeaderboardEntrySchema),
+    forecast: v.nullable(v.object({ t: jsonNumbers, value: jsonNumbers, model: v.string() })),
+    horizon: finite,
+    warnings: v.array(v.string()),
+    cancelled: v.boolean(),
+  }),
+  v.check(
+    (r) => [r.baseline.predicted, ...r.models.map((m) => m.predicted)].every((p) => p.length === r.heldOut.t.length),
+    'one prediction per held-out point',
+  ),
+);
