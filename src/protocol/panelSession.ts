@@ -29,7 +29,8 @@ export class PanelSession<HostMessage, WebviewMessage extends { type: string }, 
     private readonly protocol: PanelProtocol<HostMessage, WebviewMessage, State>,
     saved?: unknown,
   ) {
-    this.current = saved === undefined ? protocol.initialState() : protocol.restoreState(saved);
+    const usable = typeof saved === 'object' && saved !== null && !Array.isArray(saved);
+    this.current = usable ? protocol.restoreState(saved) : protocol.initialState();
   }
 
   get state(): State {

@@ -37,8 +37,8 @@ test('every id the forecast webview looks up is in the page, once', () => {
   const wanted = new Set<string>();
   const files = [
     ...readdirSync(path.join(REPO_ROOT, 'webview', 'forecast')).filter((f) => f.endsWith('.ts')).map((f) => path.join('webview', 'forecast', f)),
-    'webview/header.ts',
-    'webview/errorBanner.ts',
+    'webview/shared/header.ts',
+    'webview/shared/errorBanner.ts',
   ];
   for (const file of files) {
     const source = readFileSync(path.join(REPO_ROOT, file), 'utf8');
