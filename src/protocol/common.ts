@@ -39,6 +39,19 @@ export function droppable<S extends v.GenericSchema>(schema: S) {
   return v.fallback(v.optional(schema), undefined);
 }
 
+/**
+ * What every panel's state holds (host side): the backend, where the model was saved, why the
+ * worker released it, the last error, and whether Cancel was pressed (until the run ends).
+ */
+export const PANEL_STATE_ENTRIES = {
+  backend: droppable(BackendStatusSchema),
+  savedPath: droppable(v.string()),
+  /** Why the worker no longer holds the panel's model (what needs it is off until there is one again). */
+  modelReleased: droppable(v.string()),
+  error: droppable(ErrorStateSchema),
+  cancelRequested: v.fallback(v.boolean(), false),
+};
+
 /** `data` as `schema`'s output if it matches, else undefined. */
 export function parseWith<S extends v.GenericSchema>(schema: S, data: unknown): v.InferOutput<S> | undefined {
   const result = v.safeParse(schema, data);

@@ -8,7 +8,7 @@ import { ForecastJobResultSchema, IngestSummarySchema, SplitInfoSchema } from '.
 import { finite } from '../core/numberSchemas';
 import type { CommonHostMessage, CommonWebviewMessage } from './common';
 import { ForecastLossPointSchema, ForecastStateSchema, initialForecastState, reduceForecast, restoreForecastState, type ForecastState } from './forecastState';
-import { definePanelProtocol } from './panelSession';
+import { definePanelProtocol, type Snapshot } from './panelSession';
 
 export type { ForecastLossPoint } from './forecastState';
 
@@ -48,9 +48,6 @@ const FORECAST_HOST_MESSAGES = [
   v.object({ type: v.literal('forecastFinished'), runId: finite, result: ForecastJobResultSchema }),
 ] as const;
 
-/** Host -> forecast panel: what the forecast job posts. */
-export type ForecastHostMessage = v.InferOutput<(typeof FORECAST_HOST_MESSAGES)[number]> | CommonHostMessage;
-
 /** Forecast panel -> host, besides ready, cancel and saveModel (the forecaster). */
 const FORECAST_WEBVIEW_MESSAGES = [
   /** Write the forecast (and held-out predictions) as CSV. */
@@ -63,22 +60,21 @@ const FORECAST_WEBVIEW_MESSAGES = [
     data: v.string(),
   }),
 ] as const;
+
+/** Host -> forecast panel: what the forecast job posts. */
+export type ForecastHostMessage = v.InferOutput<(typeof FORECAST_HOST_MESSAGES)[number]> | CommonHostMessage;
+/** Everything the forecast panel receives: the host's messages and its snapshot. */
+export type ForecastPanelMessage = ForecastHostMessage | Snapshot<ForecastState>;
+/** Forecast panel -> host. */
 export type ForecastWebviewMessage = v.InferOutput<(typeof FORECAST_WEBVIEW_MESSAGES)[number]> | CommonWebviewMessage;
 
-const forecast = definePanelProtocol({
-  host: FORECAST_HOST_MESSAGES,
-  webview: FORECAST_WEBVIEW_MESSAGES,
-  state: ForecastStateSchema,
-  initialState: initialForecastState,
-  restoreState: restoreForecastState,
-  reduce: reduceForecast,
-});
-
-/** What the host's generic panel runs for the forecast panel. */
-export const FORECAST_PROTOCOL = forecast.protocol;
-/** Everything the forecast panel receives: the host's messages and its snapshot. */
-export type ForecastPanelMessage = ForecastHostMessage | { type: 'snapshot'; state: ForecastState };
-/** The host's message if `data` is a well-formed one, else undefined. */
-export const parseForecastPanelMessage: (data: unknown) => ForecastPanelMessage | undefined = forecast.parsePanelMessage;
-/** The webview's message if `data` is a well-formed one (extra fields dropped), else undefined. */
-export const parseForecastWebviewMessage = FORECAST_PROTOCOL.parseWebviewMessage;
+/** What the host's generic panel runs, and how each side reads what it receives (malformed: undefined). */
+export const { protocol: FORECAST_PROTOCOL, parsePanelMessage: parseForecastPanelMessage, parseWebviewMessage: parseForecastWebviewMessage } =
+  definePanelProtocol({
+    host: FORECAST_HOST_MESSAGES,
+    webview: FORECAST_WEBVIEW_MESSAGES,
+    state: ForecastStateSchema,
+    initialState: initialForecastState,
+    restoreState: restoreForecastState,
+    reduce: reduceForecast,
+  });

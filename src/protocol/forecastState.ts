@@ -7,10 +7,9 @@
  * back after a reload (a bad part is dropped).
  */
 import * as v from 'valibot';
-import { BackendStatusSchema } from '../core/backendChoice';
 import { IngestSummarySchema, SplitInfoSchema } from '../core/forecast/forecastResult';
 import { finite, jsonNumber } from '../core/numberSchemas';
-import { droppable, ErrorStateSchema, type CancelMessage } from './common';
+import { droppable, PANEL_STATE_ENTRIES, type CancelMessage } from './common';
 import type { ForecastHostMessage } from './forecast';
 import { MAX_LOSS_POINTS, plotResult, PlotResultSchema, type PlotModel } from './forecastPlot';
 import { appendPoints } from './lossHistory';
@@ -42,29 +41,20 @@ export const ForecastRunSchema = v.object({
   /** Loss curve of each model, by its index in `models` (thinned when long). */
   curves: v.array(v.array(ForecastLossPointSchema)),
   /** Model training now (-1: none yet) and its last epoch and epoch count. */
-  modelIndex: finite,
-  epoch: finite,
-  modelEpochs: finite,
+  ...{ modelIndex: finite, epoch: finite, modelEpochs: finite },
   /** Time the run has trained: the finished models' (`doneMs`) and the current one's (`modelElapsedMs`). */
-  elapsedMs: finite,
-  doneMs: finite,
-  modelElapsedMs: finite,
+  ...{ elapsedMs: finite, doneMs: finite, modelElapsedMs: finite },
   /** Estimated time left; NaN when not known. */
   remainingMs: jsonNumber,
 });
 export type ForecastRun = v.InferOutput<typeof ForecastRunSchema>;
 
+/** `modelReleased`: the trained forecasters are gone from the worker (Save model is off). */
 export const ForecastStateSchema = v.object({
-  backend: droppable(BackendStatusSchema),
+  ...PANEL_STATE_ENTRIES,
   run: droppable(ForecastRunSchema),
   /** The finished run's result (`result.runId`). */
   result: droppable(PlotResultSchema),
-  savedPath: droppable(v.string()),
-  /** Why the trained forecasters are gone from the worker (Save model is off). */
-  modelReleased: droppable(v.string()),
-  error: droppable(ErrorStateSchema),
-  /** Cancel was pressed; the host has not yet said the run ended. */
-  cancelRequested: v.fallback(v.boolean(), false),
 });
 export type ForecastState = v.InferOutput<typeof ForecastStateSchema>;
 

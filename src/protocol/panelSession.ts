@@ -18,7 +18,13 @@ export interface PanelProtocol<HostMessage, WebviewMessage extends { type: strin
   restoreState(saved: unknown): State;
   reduce(state: State, action: HostMessage | CancelMessage): State;
   /** The message that hands the whole state to a (re)loaded webview. */
-  snapshot(state: State): { type: 'snapshot'; state: State };
+  snapshot(state: State): Snapshot<State>;
+}
+
+/** The host's whole state of a panel, sent when the webview says `ready`. */
+export interface Snapshot<State> {
+  type: 'snapshot';
+  state: State;
 }
 
 export class PanelSession<HostMessage, WebviewMessage extends { type: string }, State> {
@@ -49,7 +55,7 @@ export class PanelSession<HostMessage, WebviewMessage extends { type: string }, 
     return message;
   }
 
-  snapshot(): { type: 'snapshot'; state: State } {
+  snapshot(): Snapshot<State> {
     return this.protocol.snapshot(this.current);
   }
 }
@@ -86,6 +92,8 @@ export function definePanelProtocol<Host extends MessageSchemas, Webview extends
   return {
     protocol,
     /** The host's message (or snapshot) if `data` is a well-formed one, else undefined. */
-    parsePanelMessage: (data: unknown) => parseWith(received, data) as HostMessage | { type: 'snapshot'; state: State } | undefined,
+    parsePanelMessage: (data: unknown) => parseWith(received, data) as HostMessage | Snapshot<State> | undefined,
+    /** The webview's message if `data` is a well-formed one (extra fields dropped), else undefined. */
+    parseWebviewMessage: protocol.parseWebviewMessage,
   };
 }

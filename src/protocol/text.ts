@@ -8,7 +8,7 @@ import * as v from 'valibot';
 import { finite, jsonNumber } from '../core/numberSchemas';
 import { GenerationSettingsSchema, TextTrainingSettingsSchema } from '../core/text/textSettings';
 import { LossPointSchema, type CommonHostMessage, type CommonWebviewMessage } from './common';
-import { definePanelProtocol } from './panelSession';
+import { definePanelProtocol, type Snapshot } from './panelSession';
 import { reduceText, restoreTextState, RUN_FACTS, initialTextState, TextStateSchema, type TextState } from './textState';
 
 export type { LossPoint } from './common';
@@ -58,20 +58,10 @@ const TEXT_WEBVIEW_MESSAGES = [
 ] as const;
 export type TextWebviewMessage = v.InferOutput<(typeof TEXT_WEBVIEW_MESSAGES)[number]> | CommonWebviewMessage;
 
-const text = definePanelProtocol({
-  host: TEXT_HOST_MESSAGES,
-  webview: TEXT_WEBVIEW_MESSAGES,
-  state: TextStateSchema,
-  initialState: initialTextState,
-  restoreState: restoreTextState,
-  reduce: reduceText,
-});
+const schemas = { host: TEXT_HOST_MESSAGES, webview: TEXT_WEBVIEW_MESSAGES, state: TextStateSchema };
 
-/** What the host's generic panel runs for the text panel. */
-export const TEXT_PROTOCOL = text.protocol;
+/** What the host's generic panel runs, and how each side reads what it receives (malformed: undefined). */
+export const { protocol: TEXT_PROTOCOL, parsePanelMessage: parseTextPanelMessage, parseWebviewMessage: parseTextWebviewMessage } =
+  definePanelProtocol({ ...schemas, initialState: initialTextState, restoreState: restoreTextState, reduce: reduceText });
 /** Everything the text panel receives: the host's messages and its snapshot. */
-export type TextPanelMessage = TextHostMessage | { type: 'snapshot'; state: TextState };
-/** The host's message if `data` is a well-formed one, else undefined. */
-export const parseTextPanelMessage: (data: unknown) => TextPanelMessage | undefined = text.parsePanelMessage;
-/** The webview's message if `data` is a well-formed one (extra fields dropped), else undefined. */
-export const parseTextWebviewMessage = TEXT_PROTOCOL.parseWebviewMessage;
+export type TextPanelMessage = TextHostMessage | Snapshot<TextState>;

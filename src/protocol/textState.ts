@@ -5,10 +5,9 @@
  * snapshot on receipt and the state VS Code hands back after a reload (a bad part is dropped).
  */
 import * as v from 'valibot';
-import { BackendStatusSchema } from '../core/backendChoice';
 import { finite, jsonNumber } from '../core/numberSchemas';
 import { GenerationSettingsSchema, TextTrainingSettingsSchema } from '../core/text/textSettings';
-import { droppable, ErrorStateSchema, LossPointSchema, type CancelMessage, type LossPoint } from './common';
+import { droppable, LossPointSchema, PANEL_STATE_ENTRIES, type CancelMessage, type LossPoint } from './common';
 import { appendPoints, bestPoint } from './lossHistory';
 import type { TextHostMessage } from './text';
 
@@ -55,19 +54,14 @@ export const ModelStateSchema = v.variant('origin', [
 ]);
 export type ModelState = v.InferOutput<typeof ModelStateSchema>;
 
+/** `modelReleased`: Generate and Save are off until a model is trained or loaded. */
 export const TextStateSchema = v.object({
-  backend: droppable(BackendStatusSchema),
+  ...PANEL_STATE_ENTRIES,
   /** The last settings the host sent. */
   settings: droppable(SettingsSchema),
   run: droppable(RunStateSchema),
   generated: droppable(GeneratedStateSchema),
   model: droppable(ModelStateSchema),
-  /** Why the worker no longer holds the model (Generate and Save are off until one is trained or loaded). */
-  modelReleased: droppable(v.string()),
-  savedPath: droppable(v.string()),
-  error: droppable(ErrorStateSchema),
-  /** Cancel was pressed; the host has not yet said the run ended. */
-  cancelRequested: v.fallback(v.boolean(), false),
 });
 export type TextState = v.InferOutput<typeof TextStateSchema>;
 

@@ -7,25 +7,19 @@
  * only its UI part from it. No DOM here: the module is unit-tested under Node.
  */
 import * as v from 'valibot';
-import { droppable } from '../../src/protocol/common';
 import type { ForecastPanelMessage } from '../../src/protocol/forecast';
 import { initialForecastState as initialHostState, reduceForecast as reduceHost, type ForecastState as HostState } from '../../src/protocol/forecastState';
 
+import { restoreUi, reduceSharedUi, SHARED_UI_ENTRIES, type SharedUiAction } from '../shared/uiState';
+
 export { isRunning, type ForecastRun, type Phase } from '../../src/protocol/forecastState';
 
-const ForecastUiSchema = v.object({
-  /** The `seq` of the error the user dismissed. */
-  dismissedError: droppable(v.number()),
-  /** The loss chart's y axis. */
-  logScale: v.fallback(v.boolean(), false),
-});
+const ForecastUiSchema = v.object(SHARED_UI_ENTRIES);
 type ForecastUi = v.InferOutput<typeof ForecastUiSchema>;
 
 export type ForecastState = HostState & ForecastUi;
 
-export type ForecastUiAction = { type: 'ui/dismissError' } | { type: 'ui/cancelRequested' } | { type: 'ui/logScale'; on: boolean };
-
-export type ForecastAction = ForecastPanelMessage | ForecastUiAction;
+export type ForecastAction = ForecastPanelMessage | SharedUiAction;
 
 export function initialForecastState(): ForecastState {
   return { ...initialHostState(), logScale: false };
@@ -33,8 +27,7 @@ export function initialForecastState(): ForecastState {
 
 /** The UI part of the state saved by `vscode.setState` (a bad part is dropped); the host's part comes in its snapshot. */
 export function restoreForecastState(saved: unknown): ForecastState {
-  const ui = v.safeParse(ForecastUiSchema, saved);
-  return ui.success ? { ...initialForecastState(), ...ui.output } : initialForecastState();
+  return restoreUi(ForecastUiSchema, initialForecastState(), saved);
 }
 
 export function reduceForecast(state: ForecastState, action: ForecastAction): ForecastState {
@@ -43,11 +36,9 @@ export function reduceForecast(state: ForecastState, action: ForecastAction): Fo
       // The host's part is the snapshot's, whole: a part it lacks is gone.
       return { ...action.state, dismissedError: state.dismissedError, logScale: state.logScale };
     case 'ui/dismissError':
-      return { ...state, dismissedError: state.error?.seq };
     case 'ui/cancelRequested':
-      return reduceHost(state, { type: 'cancel' });
     case 'ui/logScale':
-      return { ...state, logScale: action.on };
+      return reduceSharedUi(state, action, reduceHost);
     default:
       return reduceHost(state, action);
   }

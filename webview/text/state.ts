@@ -10,6 +10,7 @@ import * as v from 'valibot';
 import { droppable } from '../../src/protocol/common';
 import type { TextPanelMessage } from '../../src/protocol/text';
 import { initialTextState, reduceText, SettingsSchema, type TextState } from '../../src/protocol/textState';
+import { restoreUi, reduceSharedUi, SHARED_UI_ENTRIES, type SharedUiAction } from '../shared/uiState';
 import { FIELD_IDS, type FormValues } from './fields';
 
 export { hasModel, isTraining, type GeneratedState, type ModelState, type RunState, type RunStatus } from '../../src/protocol/textState';
@@ -20,20 +21,14 @@ const TextUiSchema = v.object({
   /** The form as the user left it, and the settings it was edited from (new settings replace it). */
   draft: droppable(FormValuesSchema),
   draftSettings: droppable(SettingsSchema),
-  /** The `seq` of the error the user dismissed. */
-  dismissedError: droppable(v.number()),
-  logScale: v.fallback(v.boolean(), false),
+  ...SHARED_UI_ENTRIES,
 });
 type TextUi = v.InferOutput<typeof TextUiSchema>;
 
 export type PanelState = TextState & TextUi;
 
 /** What the user does in the panel that changes its state. */
-export type UiAction =
-  | { type: 'ui/formEdited'; values: FormValues }
-  | { type: 'ui/dismissError' }
-  | { type: 'ui/cancelRequested' }
-  | { type: 'ui/logScale'; on: boolean };
+export type UiAction = { type: 'ui/formEdited'; values: FormValues } | SharedUiAction;
 
 export type Action = TextPanelMessage | UiAction;
 
@@ -43,8 +38,7 @@ export function initialState(): PanelState {
 
 /** The UI part of the state saved by `vscode.setState` (a bad part is dropped); the host's part comes in its snapshot. */
 export function restoreState(saved: unknown): PanelState {
-  const ui = v.safeParse(TextUiSchema, saved);
-  return ui.success ? { ...initialState(), ...ui.output } : initialState();
+  return restoreUi(TextUiSchema, initialState(), saved);
 }
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -64,11 +58,9 @@ export function reduce(state: PanelState, action: Action): PanelState {
     case 'ui/formEdited':
       return { ...state, draft: action.values, draftSettings: state.settings };
     case 'ui/dismissError':
-      return { ...state, dismissedError: state.error?.seq };
     case 'ui/cancelRequested':
-      return reduceText(state, { type: 'cancel' });
     case 'ui/logScale':
-      return { ...state, logScale: action.on };
+      return reduceSharedUi(state, action, reduceText);
     case 'settings':
       return keepDraft(reduceText(state, action));
     default:

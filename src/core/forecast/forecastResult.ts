@@ -10,7 +10,8 @@ import { TIME_FORMATS } from '../csv/timeFormats';
 import { finite, jsonNumber, jsonNumbers } from '../numberSchemas';
 import { LeaderboardEntrySchema, type LeaderboardEntry } from './leaderboard';
 import { ForecastMetricsSchema, type ForecastMetrics } from './metrics';
-import { ModelSpecSchema, type ModelSpec } from './presetNames';
+import { PRESET_NAMES } from './presetNames';
+import type { ModelSpec } from './presets';
 import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
 
 /** Points of a series: t[i], value[i] (NaN values arrive as JSON null), as long as each other. */
@@ -115,6 +116,9 @@ export interface ForecastJobResult {
   /** The user stopped training: models after the one that was stopped did not run. */
   cancelled: boolean;
 }
+
+/** The shape of ModelSpec (presets.ts), checked against it. */
+const ModelSpecSchema = v.object({ preset: v.picklist(PRESET_NAMES), units: v.array(v.number()) }) satisfies v.GenericSchema<unknown, ModelSpec>;
 
 /** What one model did (the schema of ModelRun). */
 export const ModelRunSchema = v.object({

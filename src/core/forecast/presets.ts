@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import type { ModelSpec, PresetName } from './presetNames';
+import type { PresetName } from './presetNames';
 
 /**
  * The forecasting models a user picks from:
@@ -10,7 +10,7 @@ import type { ModelSpec, PresetName } from './presetNames';
  * - 'lstm' / 'gru'  LSTM / GRU layers (tanh, sigmoid gates as Keras; 64 units, 1 layer by
  *          default), the last returning its last step -> Dense(1): the remedy the seed names.
  */
-export { PRESET_NAMES, type ModelSpec, type PresetName } from './presetNames';
+export { PRESET_NAMES, type PresetName } from './presetNames';
 
 /** The seed's MLP widths. */
 export const SEED_MLP_UNITS: readonly number[] = [56, 32];
@@ -20,6 +20,11 @@ export const SEED_RNN_DROPOUT: readonly number[] = [0.25, 0.25, 0.35];
 /** LSTM / GRU size when none is given (the size our baselines measure). */
 export const DEFAULT_RECURRENT_UNITS = 64;
 
+/** A model: its preset and the width of each of its layers (Dense for 'mlp', recurrent otherwise). */
+export interface ModelSpec {
+  preset: PresetName;
+  units: number[];
+}
 
 /** Sizes a user may set for the recurrent presets. */
 export interface RecurrentSize {
