@@ -12,21 +12,23 @@ import { forecastCsv } from '../core/forecast/forecastCsv';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { UserError } from '../core/userError';
-import type { WebviewMessage } from '../protocol';
+import { FORECAST_PROTOCOL, type ForecastHostMessage, type ForecastWebviewMessage } from '../protocol/forecast';
+import type { ForecastState } from '../protocol/forecastState';
 import { renderPanelHtml } from './panelHtml';
 import { runForecast } from './forecastRun';
 import { askModelFolder } from './modelCommands';
 import { PanelJobController, type JobControllerDeps } from './panelJobController';
 import type { PanelKind } from './studioPanel';
 
-export const FORECAST_PANEL: PanelKind = {
+export const FORECAST_PANEL: PanelKind<ForecastHostMessage, ForecastWebviewMessage, ForecastState> = {
   viewType: 'rnnStudio.forecastPanel',
   title: 'RNN Studio — Forecast',
   script: 'forecastWebview.js',
   render: (options, asset) => renderPanelHtml({ ...options, extraStyleUris: [asset('media', 'forecast.css')] }),
+  protocol: FORECAST_PROTOCOL,
 };
 
-export class ForecastJobController extends PanelJobController {
+export class ForecastJobController extends PanelJobController<ForecastHostMessage, ForecastWebviewMessage, ForecastState> {
   private result: { csv: string; value: ForecastJobResult } | undefined;
   /** Whether the worker holds the trained forecasters of `result` (for Save). */
   private staged = false;
@@ -89,7 +91,7 @@ export class ForecastJobController extends PanelJobController {
     void vscode.window.showInformationMessage(`RNN Studio: saved the ${model ?? ''} forecaster to ${dir}`);
   }
 
-  protected async onPanelMessage(message: WebviewMessage): Promise<void> {
+  protected async onPanelMessage(message: ForecastWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'saveModel':
         return this.saveForecaster();

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
-import type { ForecastLossPoint, HostMessage } from '../protocol';
+import type { ForecastHostMessage as HostMessage, ForecastLossPoint } from '../protocol/forecast';
 import type { WorkerEvent } from '../worker/protocol';
 import type { JobContext } from './jobs/jobTypes';
 import { ProgressBatch } from './jobs/progressBatch';

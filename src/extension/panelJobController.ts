@@ -4,7 +4,7 @@
  * panel told when the worker no longer holds what this side trained or loaded.
  */
 import * as vscode from 'vscode';
-import type { HostMessage, WebviewMessage } from '../protocol';
+import type { CommonHostMessage, CommonWebviewMessage } from '../protocol/common';
 import type { JobRunner } from './jobs/jobRunner';
 import type { JobContext } from './jobs/jobTypes';
 import { PanelOwner } from './panelOwner';
@@ -21,10 +21,13 @@ export interface JobControllerDeps {
   log: vscode.LogOutputChannel;
 }
 
-export abstract class PanelJobController implements vscode.Disposable {
-  protected readonly panels: PanelOwner;
+/** Generic over the panel's protocol: its host and webview messages (the common ones included) and its state. */
+export abstract class PanelJobController<HostMessage extends CommonHostMessage | { type: string }, WebviewMessage extends CommonWebviewMessage | { type: string }, State>
+  implements vscode.Disposable
+{
+  protected readonly panels: PanelOwner<HostMessage, WebviewMessage, State>;
   /** Every message meant for the panel, whether or not one is open: the extension's API. */
-  readonly onDidPost: PanelOwner['onDidPost'];
+  readonly onDidPost: PanelOwner<HostMessage, WebviewMessage, State>['onDidPost'];
   /** Unique across reloads: a restored panel never mistakes a new run for its old one. */
   protected runId = Date.now();
   private readonly restarted: { dispose(): void };
@@ -33,7 +36,7 @@ export abstract class PanelJobController implements vscode.Disposable {
   protected readonly backend: WorkerBackend;
 
   constructor(
-    kind: PanelKind,
+    kind: PanelKind<HostMessage, WebviewMessage, State>,
     /** Whose jobs these are on the runner ('text', 'forecast'). */
     private readonly owner: string,
     { extensionUri, jobs, worker, backend, log }: JobControllerDeps,
@@ -56,14 +59,16 @@ export abstract class PanelJobController implements vscode.Disposable {
   protected abstract onPanelMessage(message: WebviewMessage): Promise<void>;
 
   /** The panel, created (or revealed) on demand. */
-  showPanel(): StudioPanel {
+  showPanel(): StudioPanel<HostMessage, WebviewMessage, State> {
     return this.panels.show();
   }
 
-  /** Takes over a panel VS Code restored after a reload: it is told if the model is gone. */
-  restorePanel(webviewPanel: vscode.WebviewPanel): void {
-    this.panels.restore(webviewPanel);
-    if (!this.holdsModel()) this.post({ type: 'modelReleased', reason: `The window reloaded: the model is no longer held. ${this.whenReleased}` });
+  /**
+   * Takes over a panel VS Code restored after a reload, with the state its webview last
+   * persisted; the protocol's restoreState marks a model the new worker does not hold as released.
+   */
+  restorePanel(webviewPanel: vscode.WebviewPanel, saved: unknown): void {
+    this.panels.restore(webviewPanel, saved);
   }
 
   /** Cancels this panel's jobs, running or waiting, and no other. */
@@ -78,7 +83,8 @@ export abstract class PanelJobController implements vscode.Disposable {
 
   private release(reason: string): void {
     this.forgetModel();
-    this.post({ type: 'modelReleased', reason: `${reason} ${this.whenReleased}` });
+    const released: CommonHostMessage = { type: 'modelReleased', reason: `${reason} ${this.whenReleased}` };
+    this.post(released as HostMessage);
   }
 
   protected post(message: HostMessage): void {

@@ -4,12 +4,12 @@
  * the job's listeners (the extension's API), whether or not a panel is open.
  */
 import * as vscode from 'vscode';
-import type { HostMessage, WebviewMessage } from '../protocol';
+import type { CommonHostMessage } from '../protocol/common';
 import { failureMessage } from './errors';
 import { StudioPanel, type PanelKind } from './studioPanel';
 
-export class PanelOwner implements vscode.Disposable {
-  private panel: StudioPanel | undefined;
+export class PanelOwner<HostMessage extends CommonHostMessage | { type: string }, WebviewMessage extends { type: string }, State> implements vscode.Disposable {
+  private panel: StudioPanel<HostMessage, WebviewMessage, State> | undefined;
   private readonly posted = new vscode.EventEmitter<HostMessage>();
   /** Every message meant for the panel. */
   readonly onDidPost = this.posted.event;
@@ -18,14 +18,14 @@ export class PanelOwner implements vscode.Disposable {
   readonly onDidChangeVisibility = this.visibility.event;
 
   constructor(
-    private readonly kind: PanelKind,
+    private readonly kind: PanelKind<HostMessage, WebviewMessage, State>,
     private readonly extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
     private readonly onMessage: (message: WebviewMessage) => Promise<void>,
   ) {}
 
   /** The panel, created (or revealed) on demand. */
-  show(): StudioPanel {
+  show(): StudioPanel<HostMessage, WebviewMessage, State> {
     if (this.panel) {
       this.panel.reveal();
       return this.panel;
@@ -33,10 +33,10 @@ export class PanelOwner implements vscode.Disposable {
     return this.adopt(StudioPanel.create(this.kind, this.extensionUri, this.log));
   }
 
-  /** Takes over a panel VS Code restored after a reload. */
-  restore(webviewPanel: vscode.WebviewPanel): void {
+  /** Takes over a panel VS Code restored after a reload, with the state its webview last persisted. */
+  restore(webviewPanel: vscode.WebviewPanel, saved: unknown): void {
     this.panel?.dispose();
-    this.adopt(new StudioPanel(this.kind, webviewPanel, this.extensionUri, this.log));
+    this.adopt(new StudioPanel(this.kind, webviewPanel, this.extensionUri, this.log, saved));
   }
 
   /** Whether the panel is open and on screen. */
@@ -44,7 +44,7 @@ export class PanelOwner implements vscode.Disposable {
     return this.panel?.visible ?? false;
   }
 
-  private adopt(panel: StudioPanel): StudioPanel {
+  private adopt(panel: StudioPanel<HostMessage, WebviewMessage, State>): StudioPanel<HostMessage, WebviewMessage, State> {
     this.panel = panel;
     panel.onMessage((message) => void this.onMessage(message).catch((e) => this.fail(e)));
     panel.onDidChangeVisibility((visible) => this.visibility.fire(visible));
@@ -69,12 +69,15 @@ export class PanelOwner implements vscode.Disposable {
   fail(error: unknown): void {
     const message = failureMessage(error, this.log);
     if (message === undefined) return;
+    // Every panel's messages include the common ones (src/protocol/common.ts), `error` among them.
+    const banner: CommonHostMessage = { type: 'error', message };
+    const shown = banner as HostMessage;
     if (this.visible) {
-      this.post({ type: 'error', message });
+      this.post(shown);
       return;
     }
     void vscode.window.showErrorMessage(`RNN Studio: ${message}`);
-    this.posted.fire({ type: 'error', message });
+    this.posted.fire(shown);
   }
 
   dispose(): void {

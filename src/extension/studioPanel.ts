@@ -1,27 +1,29 @@
 /**
- * An RNN Studio webview panel (the text job's, or the forecast job's): one of each kind per
- * window, created on demand or restored by VS Code after a reload. Messages to the webview
- * are buffered and replayed whenever the webview (re)loads and says `ready`, so a hidden or
- * reloaded panel shows the whole run again.
+ * An RNN Studio webview panel, generic over its protocol (the text job's, or the forecast
+ * job's): one of each kind per window, created on demand or restored by VS Code after a
+ * reload. Its session (src/protocol/panelSession.ts) keeps the panel's state from every
+ * message posted, and hands it whole to the webview in a `snapshot` whenever the webview
+ * (re)loads and says `ready`: a hidden or reloaded panel shows the whole run again.
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../protocol';
+import { PanelSession, type PanelProtocol } from '../protocol/panelSession';
 import type { PanelHtmlOptions } from './panelHtml';
-import { bufferMessage } from './replayBuffer';
 
-/** What tells the two panels apart. */
-export interface PanelKind {
+/** What tells the panels apart. */
+export interface PanelKind<HostMessage, WebviewMessage extends { type: string }, State> {
   viewType: string;
   title: string;
   /** The bundle in dist/ the page runs. */
   script: string;
   /** The page; `asset` gives the webview URI of an extension file, e.g. ('media', 'x.css'). */
   render(options: PanelHtmlOptions, asset: (...parts: string[]) => string): string;
+  /** Its messages, state and reducer. */
+  protocol: PanelProtocol<HostMessage, WebviewMessage, State>;
 }
 
-export class StudioPanel implements vscode.Disposable {
-  private history: HostMessage[] = [];
+export class StudioPanel<HostMessage, WebviewMessage extends { type: string }, State> implements vscode.Disposable {
+  private readonly session: PanelSession<HostMessage, WebviewMessage, State>;
   private ready = false;
   private isDisposed = false;
   private readonly disposables: vscode.Disposable[] = [];
@@ -35,7 +37,7 @@ export class StudioPanel implements vscode.Disposable {
   readonly onDidChangeVisibility = this.visibility.event;
 
   /** Opens a new panel beside the active editor. */
-  static create(kind: PanelKind, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): StudioPanel {
+  static create<H, W extends { type: string }, S>(kind: PanelKind<H, W, S>, extensionUri: vscode.Uri, log: vscode.LogOutputChannel): StudioPanel<H, W, S> {
     const panel = vscode.window.createWebviewPanel(
       kind.viewType,
       kind.title,
@@ -52,13 +54,15 @@ export class StudioPanel implements vscode.Disposable {
     };
   }
 
-  /** Adopts a panel: a new one, or one VS Code restored after a reload. */
+  /** Adopts a panel: a new one, or one VS Code restored after a reload with the state its webview last persisted (`saved`). */
   constructor(
-    kind: PanelKind,
+    kind: PanelKind<HostMessage, WebviewMessage, State>,
     readonly panel: vscode.WebviewPanel,
     extensionUri: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
+    saved?: unknown,
   ) {
+    this.session = new PanelSession(kind.protocol, saved);
     panel.webview.options = StudioPanel.options(extensionUri);
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     panel.webview.html = StudioPanel.html(kind, panel.webview, extensionUri);
@@ -77,7 +81,7 @@ export class StudioPanel implements vscode.Disposable {
     );
   }
 
-  private static html(kind: PanelKind, webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  private static html(kind: PanelKind<unknown, { type: string }, unknown>, webview: vscode.Webview, extensionUri: vscode.Uri): string {
     const asset = (...parts: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...parts)).toString();
     const options: PanelHtmlOptions = {
       cspSource: webview.cspSource,
@@ -99,19 +103,19 @@ export class StudioPanel implements vscode.Disposable {
   }
 
   post(message: HostMessage): void {
-    this.history = bufferMessage(this.history, message);
+    this.session.post(message);
     if (this.ready) void this.panel.webview.postMessage(message);
   }
 
   private receive(data: unknown): void {
-    const message = parseWebviewMessage(data);
+    const message = this.session.receive(data);
     if (!message) {
       this.log.warn('Dropped a malformed message from the panel:', JSON.stringify(data));
       return;
     }
     if (message.type === 'ready') {
       this.ready = true;
-      for (const buffered of this.history) void this.panel.webview.postMessage(buffered);
+      void this.panel.webview.postMessage(this.session.snapshot());
     }
     this.received.fire(message);
   }

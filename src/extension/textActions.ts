@@ -3,7 +3,7 @@
  * selection of the editor the training text came from, copy it, or open it in a new editor.
  */
 import * as vscode from 'vscode';
-import type { TextAction } from '../protocol';
+import type { TextAction } from '../protocol/text';
 import { UserError } from '../core/userError';
 
 /** The editor to write into: the source editor while its document is open, else the last text editor. */

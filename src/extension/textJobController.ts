@@ -8,7 +8,8 @@ import type { GenerationSettings, TextTrainingSettings } from '../core/text/text
 import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
 import { Vocabulary } from '../core/text/vocabulary';
-import type { WebviewMessage } from '../protocol';
+import { TEXT_PROTOCOL, type TextHostMessage, type TextWebviewMessage } from '../protocol/text';
+import type { TextState } from '../protocol/textState';
 import { renderPanelHtml } from './panelHtml';
 import type { ModelSummary } from '../worker/protocol';
 import type { JobContext } from './jobs/jobTypes';
@@ -18,12 +19,18 @@ import { applyTextAction } from './textActions';
 import { trainOnText } from './textTrainingRun';
 import type { TextSource } from './textSource';
 
-export const TEXT_PANEL: PanelKind = { viewType: 'rnnStudio.panel', title: 'RNN Studio', script: 'webview.js', render: renderPanelHtml };
+export const TEXT_PANEL: PanelKind<TextHostMessage, TextWebviewMessage, TextState> = {
+  viewType: 'rnnStudio.panel',
+  title: 'RNN Studio',
+  script: 'webview.js',
+  render: renderPanelHtml,
+  protocol: TEXT_PROTOCOL,
+};
 
 const NO_MODEL = 'No model to generate from: train one ("RNN Studio: Generate Text from Selection") or load a saved one ("RNN Studio: Load Model").';
 const formField = (key: string) => `the form's ${key}`;
 
-export class TextJobController extends PanelJobController {
+export class TextJobController extends PanelJobController<TextHostMessage, TextWebviewMessage, TextState> {
   private source: TextSource | undefined;
   private model: ModelSummary | undefined;
   protected readonly whenReleased = 'Load a saved model or train again.';
@@ -102,7 +109,7 @@ export class TextJobController extends PanelJobController {
     });
   }
 
-  protected async onPanelMessage(message: WebviewMessage): Promise<void> {
+  protected async onPanelMessage(message: TextWebviewMessage): Promise<void> {
     switch (message.type) {
       case 'train': {
         if (!this.source) throw new UserError('Select the text to train on in an editor and run "RNN Studio: Generate Text from Selection": the panel trains on that text.');

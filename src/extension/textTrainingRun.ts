@@ -4,7 +4,8 @@
  * notification and status bar get the epoch and loss.
  */
 import type { TextTrainingSettings } from '../core/text/textSettings';
-import type { HostMessage, LossPoint } from '../protocol';
+import type { LossPoint } from '../protocol/common';
+import type { TextHostMessage as HostMessage } from '../protocol/text';
 import type { ModelSummary, TrainingOutcome } from '../worker/protocol';
 import type { JobContext } from './jobs/jobTypes';
 import { ProgressBatch } from './jobs/progressBatch';

@@ -4,7 +4,8 @@
  * 60 held out, an MLP that beats the last-value baseline and an LSTM that does not, a 30-day
  * forecast. Metrics and the leaderboard come from the core's own functions.
  */
-import type { ForecastHostMessage, ForecastJobResult, ForecastLossPoint, HostMessage, ModelRun } from '../../src/protocol';
+import type { ForecastJobResult, ModelRun } from '../../src/core/forecast/forecastResult';
+import type { ForecastHostMessage, ForecastLossPoint } from '../../src/protocol/forecast';
 import { leaderboard } from '../../src/core/forecast/leaderboard';
 import { forecastMetrics, naiveScale, persistencePredictions } from '../../src/core/forecast/metrics';
 
@@ -164,7 +165,7 @@ export function forecastResult(options: FixtureOptions = {}): ForecastJobResult 
   };
 }
 
-export const BACKEND: HostMessage = { type: 'backend', backend: { name: 'wasm', requested: 'auto' } };
+export const BACKEND: ForecastHostMessage = { type: 'backend', backend: { name: 'wasm', requested: 'auto' } };
 
 /** `fraction` of a file of `totalBytes` with `totalRows` rows read. */
 export function ingestProgress(runId: number, fraction: number, totalBytes = 1_234_567, totalRows = 412): Of<'ingestProgress'> {
@@ -200,7 +201,7 @@ export function forecastFinished(runId: number, result = forecastResult()): Of<'
 }
 
 /** A whole run as the host sends it, ready to replay. */
-export function completedRun(runId: number, result = forecastResult()): HostMessage[] {
+export function completedRun(runId: number, result = forecastResult()): ForecastHostMessage[] {
   return [
     BACKEND,
     ingestProgress(runId, 0.4),

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { WebviewMessage } from '../../src/protocol';
+import type { ForecastWebviewMessage as WebviewMessage } from '../../src/protocol/forecast';
 import {
   BACKEND,
   completedRun,
@@ -364,19 +364,14 @@ describe('messages, state and theme', () => {
     assert.equal(await p.text('#run-state'), 'Training…');
   });
 
-  test('a replayed run adds nothing: no re-embedding, no duplicate point', async () => {
+  test('a run draws each chart once, one point per epoch', async () => {
     const p = await open();
     await p.send(...completedRun(1));
-    const counts = await embedCounts(p);
-    assert.deepEqual(counts, { loss: 1, series: 1, heldOut: 1, forecast: 1, leaderboard: 1 });
-    const symbols = await marks(p, 'loss-chart', 'symbol');
-    await p.send(...completedRun(1));
-    assert.deepEqual(await embedCounts(p), counts);
-    assert.equal(await marks(p, 'loss-chart', 'symbol'), symbols);
-    assert.equal(symbols, 2 * (50 + 38));
+    assert.deepEqual(await embedCounts(p), { loss: 1, series: 1, heldOut: 1, forecast: 1, leaderboard: 1 });
+    assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * (50 + 38));
   });
 
-  test('a reloaded panel shows its charts and tables again before any replay, and the replay adds nothing', async () => {
+  test('a hidden panel shown again shows its charts and tables from the snapshot, each embedded once', async () => {
     const p = await open();
     await p.send(...completedRun(1), { type: 'modelSaved', path: '/m/btc' });
     await p.clearPosted();
@@ -390,9 +385,23 @@ describe('messages, state and theme', () => {
     assert.equal((await tableCells(p, 'metrics-table')).length, 3);
     assert.equal(await p.text('#saved-path'), 'Model saved to /m/btc');
     assert.equal(await p.page.locator('#warnings li').count(), 4);
-    await p.send(...completedRun(1));
     assert.deepEqual(await embedCounts(p), { loss: 1, series: 1, heldOut: 1, forecast: 1, leaderboard: 1 });
-    assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 88);
+    assert.equal(await p.isDisabled('#save-model'), false, 'the host still holds the forecasters');
+  });
+
+  test('after a VS Code reload the run is restored, but its forecasters are gone: Save model is off, with a note', async () => {
+    const first = await open();
+    await first.send(...completedRun(1));
+    // VS Code reloads: the worker starts afresh, and the serializer gets what the webview persisted.
+    const p = await open({ initialState: await first.savedState() });
+    await p.chartSettled();
+    assert.equal(await p.isHidden('#results'), false);
+    assert.equal(await marks(p, 'series-chart', 'line'), 2);
+    assert.equal((await tableCells(p, 'metrics-table')).length, 3);
+    assert.equal(await p.isDisabled('#save-model'), true);
+    assert.match(await p.text('#saved-path'), /reloaded.*forecasters were not kept/);
+    await p.send(ingestProgress(2, 0.1));
+    assert.equal(await p.text('#saved-path'), '', 'a new run clears the note');
   });
 
   test('an error shows until dismissed; an error while training ends the run as failed', async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { HostMessage } from '../../src/protocol';
+import type { ForecastHostMessage as HostMessage } from '../../src/protocol/forecast';
 import { completedRun, forecastProgress, forecastResult, forecastStarted, ingestProgress } from './forecastMessages';
 import { REPO_ROOT } from './fixturePage';
 import { Harness, type Panel } from './harness';

@@ -2,15 +2,11 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { formatBytes, formatChange, formatMase, formatPercent, formatTime, formatValue } from '../../webview/forecast/format';
-import { MAX_PLOT_POINTS, minMaxIndices, plotResult } from '../../webview/forecast/plotData';
-import {
-  initialForecastState,
-  isRunning,
-  reduceForecast,
-  restoreForecastState,
-  type ForecastAction,
-  type ForecastState,
-} from '../../webview/forecast/state';
+import { FORECAST_PROTOCOL, type ForecastHostMessage } from '../../src/protocol/forecast';
+import { MAX_PLOT_POINTS, minMaxIndices, plotResult } from '../../src/protocol/forecastPlot';
+import { FORECASTERS_RELEASED } from '../../src/protocol/forecastState';
+import { PanelSession } from '../../src/protocol/panelSession';
+import { initialForecastState, isRunning, reduceForecast, restoreForecastState, type ForecastAction, type ForecastState } from '../../webview/forecast/state';
 import {
   BACKEND,
   DAY,
@@ -25,7 +21,7 @@ import {
 
 const run = (actions: ForecastAction[], from: ForecastState = initialForecastState()) => actions.reduce(reduceForecast, from);
 /** What vscode.setState keeps: JSON. */
-const roundTrip = (s: ForecastState) => JSON.parse(JSON.stringify(s)) as unknown;
+const roundTrip = (s: object) => JSON.parse(JSON.stringify(s)) as unknown;
 
 describe('decimation', () => {
   test('keeps short lines whole, and the first, last, lowest and highest of long ones', () => {
@@ -114,9 +110,8 @@ describe('reduceForecast', () => {
     assert.equal(isRunning(s), false);
   });
 
-  test('replaying a run changes nothing; a new runId starts over', () => {
+  test('a new runId starts over', () => {
     const once = run(completedRun(1));
-    assert.equal(run(completedRun(1), once), once);
     const next = reduceForecast(once, ingestProgress(2, 0.1));
     assert.equal(next.run?.runId, 2);
     assert.equal(next.result, undefined);
@@ -145,36 +140,50 @@ describe('reduceForecast', () => {
     assert.equal(after.run?.phase, 'completed', 'an error after the run leaves it alone');
   });
 
-  test('the text panel\'s messages are ignored', () => {
-    const s = initialForecastState();
-    assert.equal(reduceForecast(s, { type: 'generated', runId: 1, prompt: 'a', text: 'ab', temperature: 0 }), s);
-  });
 });
 
-describe('restoreForecastState', () => {
-  test('a finished run round-trips through JSON', () => {
-    const s = run([...completedRun(1), { type: 'modelSaved', path: '/m/mlp' }, { type: 'ui/logScale', on: true }]);
-    const restored = restoreForecastState(roundTrip(s));
-    assert.deepEqual(roundTrip(restored), roundTrip(s));
-    assert.equal(run(completedRun(1), restored).result, restored.result, 'a replay after restoring adds nothing');
+/** The host's side: the same reducer over the messages it posts; `saved`: what VS Code hands back after a reload. */
+const host = (messages: ForecastHostMessage[], saved?: unknown) => {
+  const session = new PanelSession(FORECAST_PROTOCOL, saved);
+  for (const m of messages) session.post(m);
+  return session;
+};
+
+describe('the snapshot and a VS Code reload', () => {
+  test('the snapshot gives the panel the host\'s run, keeping the panel\'s log scale', () => {
+    const live = run([...completedRun(1), { type: 'modelSaved', path: '/m/mlp' }]);
+    const s = reduceForecast(run([{ type: 'ui/logScale', on: true }]), host([...completedRun(1), { type: 'modelSaved', path: '/m/mlp' }]).snapshot());
+    assert.deepEqual(roundTrip({ ...s, logScale: false }), roundTrip(live));
+    assert.equal(s.logScale, true);
   });
 
-  test('a training run keeps its unknown remaining time (NaN, stored as null)', () => {
+  test('a finished run round-trips through the persisted state; its trained forecasters are released', () => {
+    const s = run([...completedRun(1), { type: 'modelSaved', path: '/m/mlp' }, { type: 'ui/logScale', on: true }]);
+    const restored = host([], roundTrip(s)).state;
+    assert.deepEqual(roundTrip(restored.result ?? {}), roundTrip(s.result ?? {}));
+    assert.deepEqual(roundTrip(restored.run ?? {}), roundTrip(s.run ?? {}));
+    assert.equal(restored.modelReleased, FORECASTERS_RELEASED);
+    assert.equal(restoreForecastState(roundTrip(s)).logScale, true, 'the panel restores its UI part');
+    assert.equal(run([ingestProgress(2, 0.1)], { ...initialForecastState(), ...restored }).modelReleased, undefined, 'a new run clears it');
+  });
+
+  test('a run that was training is over; its unknown remaining time (NaN, stored as null) survives JSON', () => {
     const s = run([forecastStarted(1)]);
-    const restored = restoreForecastState(roundTrip(s));
-    assert.equal(restored.run?.phase, 'training');
-    assert.ok(Number.isNaN(restored.run?.remainingMs));
+    assert.ok(Number.isNaN(s.run?.remainingMs));
+    const restored = host([], roundTrip(s)).state;
+    assert.equal(restored.run?.phase, 'cancelled');
+    assert.equal(isRunning({ ...initialForecastState(), ...restored }), false);
   });
 
   test('anything unusable gives a fresh state or drops the bad part', () => {
-    assert.deepEqual(restoreForecastState(undefined), initialForecastState());
-    assert.deepEqual(restoreForecastState({ version: 99 }), initialForecastState());
+    assert.deepEqual(host([], undefined).state, { cancelRequested: false });
+    assert.deepEqual(host([], 'x').state, { cancelRequested: false });
     const saved = roundTrip(run(completedRun(1))) as { result: { series: { t: unknown[] } }; run: unknown };
     saved.result.series.t.push('x');
-    const restored = restoreForecastState(saved);
+    const restored = host([], saved).state;
     assert.equal(restored.result, undefined, 'a bad result is dropped');
     assert.equal(restored.run?.runId, 1, 'the run stays');
-    const noRun = restoreForecastState({ ...(roundTrip(run(completedRun(1))) as object), run: { runId: 'x' } });
+    const noRun = host([], { ...(roundTrip(run(completedRun(1))) as object), run: { runId: 'x' } }).state;
     assert.equal(noRun.run, undefined);
     assert.equal(noRun.result, undefined, 'a result without its run is dropped');
   });

@@ -1,14 +1,18 @@
 /**
  * Drives the panel in headless Debian Chromium (playwright-core): serves the fixture page,
- * injects the fake VS Code API, sends host messages with window.postMessage, and reads back
- * what the panel posted, CSP violations and console errors.
+ * injects the fake VS Code API, plays the host (the same PanelSession the extension's panel
+ * runs: it keeps the panel's state from the messages sent, and answers each 'ready' with a
+ * snapshot), sends host messages with window.postMessage, and reads back what the panel
+ * posted, CSP violations and console errors.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { after, afterEach, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import type { HostMessage, WebviewMessage } from '../../src/protocol';
+import { FORECAST_PROTOCOL, parseForecastPanelMessage } from '../../src/protocol/forecast';
+import { PanelSession } from '../../src/protocol/panelSession';
+import { parseTextPanelMessage, TEXT_PROTOCOL } from '../../src/protocol/text';
 import { fakeVsCodeInit, type CspViolation } from './fakeVsCode';
 import { REPO_ROOT, startFixtureServer, type FixtureServer } from './fixturePage';
 import { THEMES, type ThemeName } from './themes';
@@ -37,6 +41,7 @@ function launch(): Promise<Browser> {
 
 export interface OpenOptions {
   theme?: ThemeName;
+  /** What VS Code restores the panel with after a reload: the page's getState, and the host's state (seeded from it as the extension does). */
   initialState?: unknown;
   width?: number;
   height?: number;
@@ -106,7 +111,7 @@ export class Harness {
       deviceScaleFactor: 1,
     });
     const page = await context.newPage();
-    const panel = new Panel(page);
+    const panel = new Panel(page, FakeHost.of(options.page ?? 'text', options.initialState));
     await page.addInitScript(fakeVsCodeInit, {
       vars: theme.vars,
       bodyClass: theme.bodyClass,
@@ -122,30 +127,76 @@ export class Harness {
   }
 }
 
+/** The extension's side of a panel: its session, and what of the panel's posts it has read. */
+export class FakeHost {
+  read = 0;
+  private constructor(
+    readonly session: PanelSession<{ type: string }, { type: string }, unknown>,
+    /** A host message as the panel's protocol reads it (undefined: malformed). */
+    readonly parse: (data: unknown) => { type: string } | undefined,
+  ) {}
+
+  static of(page: 'text' | 'forecast', saved: unknown): FakeHost {
+    return page === 'forecast'
+      ? new FakeHost(new PanelSession(FORECAST_PROTOCOL, saved) as FakeHost['session'], parseForecastPanelMessage)
+      : new FakeHost(new PanelSession(TEXT_PROTOCOL, saved) as FakeHost['session'], parseTextPanelMessage);
+  }
+}
+
+type WebviewMessage = { type: string } & Record<string, unknown>;
+
 export class Panel {
   readonly consoleErrors: string[] = [];
   readonly pageErrors: string[] = [];
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    readonly host: FakeHost,
+  ) {
     page.on('console', (m) => {
       if (m.type() === 'error' || m.type() === 'warning') this.consoleErrors.push(`${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => this.pageErrors.push(e.message));
   }
 
-  /** Loads the page and waits until the panel has said 'ready'. */
+  /** Loads the page, waits until the panel has said 'ready', and answers with the host's snapshot. */
   async load(url: string): Promise<void> {
     await this.page.goto(url);
-    await this.page.waitForFunction(() => window.__posted?.some((m: WebviewMessage) => m.type === 'ready'));
+    await this.ready();
   }
 
+  /** Reloads the page (as a hidden panel shown again): it says 'ready' and gets the host's snapshot. */
   async reload(): Promise<void> {
+    await this.readPosted();
     await this.page.reload();
-    await this.page.waitForFunction(() => window.__posted?.some((m: WebviewMessage) => m.type === 'ready'));
+    await this.ready();
   }
 
-  /** Posts a message to the panel as the host does, and waits until the panel handled it. */
-  async send(...messages: Array<HostMessage | unknown>): Promise<void> {
+  private async ready(): Promise<void> {
+    this.host.read = 0;
+    await this.page.waitForFunction(() => window.__posted?.some((m: WebviewMessage) => m.type === 'ready'));
+    await this.readPosted();
+    await this.deliver([this.host.session.snapshot()]);
+  }
+
+  /** The host reads what the panel posted since it last looked (its Cancel changes the host's state). */
+  private async readPosted(): Promise<void> {
+    const posted = await this.posted();
+    for (const message of posted.slice(this.host.read)) this.host.session.receive(message);
+    this.host.read = posted.length;
+  }
+
+  /** Posts messages to the panel as the host does (the well-formed ones also enter the host's state), and waits until the panel handled them. */
+  async send(...messages: unknown[]): Promise<void> {
+    await this.readPosted();
+    for (const message of messages) {
+      const parsed = this.host.parse(message);
+      if (parsed && parsed.type !== 'snapshot') this.host.session.post(parsed);
+    }
+    await this.deliver(messages);
+  }
+
+  private async deliver(messages: unknown[]): Promise<void> {
     await this.page.evaluate(async (list: unknown[]) => {
       for (const message of list) {
         await new Promise<void>((resolve) => {
@@ -167,9 +218,11 @@ export class Panel {
   }
 
   async clearPosted(): Promise<void> {
+    await this.readPosted();
     await this.page.evaluate(() => {
       window.__posted.length = 0;
     });
+    this.host.read = 0;
   }
 
   cspViolations(): Promise<CspViolation[]> {

@@ -1,6 +1,6 @@
 /** Host messages the tests send to the panel, as the extension host would. */
 import { DEFAULT_TRAINING } from '../../src/core/text/textSettings';
-import type { HostMessage, LossPoint } from '../../src/protocol';
+import type { LossPoint, TextHostMessage as HostMessage } from '../../src/protocol/text';
 
 type Of<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { appendPoints, bestPoint } from '../../webview/shared/lossHistory';
+import { appendPoints, bestPoint } from '../../src/protocol/lossHistory';
 
 const pts = (...epochs: number[]) => epochs.map((epoch) => ({ epoch, loss: 1 / epoch }));
 

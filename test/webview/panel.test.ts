@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { WebviewMessage } from '../../src/protocol';
+import type { TextWebviewMessage as WebviewMessage } from '../../src/protocol/text';
 import { checkedPanels } from './harness';
 import { BACKEND, SEED_OUTPUT, SETTINGS, finished, generated, lossCurve, progress, started } from './hostMessages';
 import { THEMES } from './themes';
@@ -16,7 +16,7 @@ declare const window: any;
 
 const { open, harness } = checkedPanels();
 
-const ofType = <T extends WebviewMessage['type']>(messages: WebviewMessage[], type: T) =>
+const ofType = <T extends WebviewMessage['type']>(messages: ReadonlyArray<{ type: string }>, type: T) =>
   messages.filter((m): m is Extract<WebviewMessage, { type: T }> => m.type === type);
 
 describe('startup', () => {
@@ -81,15 +81,16 @@ describe('training status and the loss chart', () => {
     assert.equal(progressValue, 12 / 20);
   });
 
-  test('a replayed run adds nothing; a new runId clears the chart', async () => {
+  test('a hidden panel shown again gets its run back from the snapshot; a new runId clears the chart', async () => {
     const p = await open();
     const curve = lossCurve(1, 10);
     const run1 = [started(1, 10), progress(1, curve.slice(0, 5), 10), progress(1, curve.slice(5, 10), 10)];
     await p.send(SETTINGS, ...run1, finished(1, 'completed', 10));
     assert.equal((await p.chartMarks()).symbols, 10);
-    // The host replays its buffer after 'ready' (e.g. the panel was hidden and shown).
-    await p.send(SETTINGS, ...run1, finished(1, 'completed', 10));
-    assert.equal((await p.chartMarks()).symbols, 10, 'no duplicates');
+    // Hidden, VS Code tears the webview down; shown again, it says 'ready' and gets the host's snapshot.
+    await p.reload();
+    await p.chartSettled();
+    assert.equal((await p.chartMarks()).symbols, 10, 'the whole curve, once');
     assert.match(await p.text('#run-state'), /^Completed/);
     // Overlapping progress (the last point again, then one new) adds only the new one.
     await p.send(started(2, 10), progress(2, curve.slice(0, 3), 10));
@@ -100,11 +101,6 @@ describe('training status and the loss chart', () => {
     await p.send(progress(1, lossCurve(11, 12), 10));
     assert.equal((await p.chartMarks()).symbols, 4);
     assert.equal(await p.text('#epoch'), 'Epoch 4 / 10');
-    // Losses that contradict the shown ones: the host reused the id for a new run.
-    const rerun = curve.slice(0, 2).map((pt) => ({ ...pt, loss: pt.loss / 2 }));
-    await p.send(progress(2, rerun, 10));
-    assert.equal((await p.chartMarks()).symbols, 2);
-    assert.equal(await p.text('#current-loss'), rerun[1].loss.toFixed(4));
     assert.equal(await p.embedCount(), 1);
   });
 
@@ -360,6 +356,18 @@ describe('errors and invalid messages', () => {
     assert.equal(await p.page.locator('#error').isVisible(), false);
   });
 
+  test('a dismissed error stays dismissed when the panel is shown again; a new run clears an error', async () => {
+    const p = await open();
+    await p.send({ type: 'error', message: 'Boom' });
+    await p.page.locator('#error-dismiss').click();
+    await p.reload();
+    assert.equal(await p.page.locator('#error').isVisible(), false, 'dismissed: not back with the snapshot');
+    await p.send({ type: 'error', message: 'Again' });
+    assert.equal(await p.page.locator('#error').isVisible(), true);
+    await p.send(SETTINGS, started(16, 5));
+    assert.equal(await p.page.locator('#error').isVisible(), false, 'the run started: the problem is fixed');
+  });
+
   test('malformed host messages are ignored', async () => {
     const p = await open();
     await p.send(SETTINGS, started(11, 10), progress(11, lossCurve(1, 3), 10));
@@ -388,15 +396,14 @@ describe('errors and invalid messages', () => {
 });
 
 describe('persisted state', () => {
-  test('a reloaded panel shows its chart and text again before any replay, and the replay adds nothing', async () => {
+  test('a reloaded panel shows its chart and text again from the snapshot, and keeps unsent edits', async () => {
     const p = await open();
     const curve = lossCurve(1, 25);
     const run = [SETTINGS, started(12, 25), progress(12, curve.slice(0, 10), 25), progress(12, curve.slice(10), 25), finished(12, 'completed', 25), generated(12)];
     await p.send(BACKEND, ...run);
     await p.fill('hidden-size', '48'); // an unsent edit
-    const saved = (await p.savedState()) as { version: number; run: { points: unknown[] } };
-    assert.equal(saved.version, 1);
-    assert.equal(saved.run.points.length, 25);
+    const saved = (await p.savedState()) as { run: { points: unknown[] } };
+    assert.equal(saved.run.points.length, 25, 'persisted whole, for VS Code to hand the host after a reload');
 
     await p.reload();
     await p.chartSettled();
@@ -409,17 +416,13 @@ describe('persisted state', () => {
     assert.equal(await p.page.locator('#hidden-size input').inputValue(), '48', 'unsent edits survive');
     assert.equal(await p.isDisabled('#generate'), false);
 
-    // The host replays its buffer after 'ready'.
-    await p.send(BACKEND, ...run);
-    assert.equal((await p.chartMarks()).symbols, 25, 'no duplicate points');
-    assert.equal(await p.page.locator('#hidden-size input').inputValue(), '48', 'same settings keep the edit');
     assert.equal(await p.embedCount(), 1);
     // New settings from the host replace the edit.
     await p.send({ ...SETTINGS, training: { ...SETTINGS.training, hiddenSize: 16 } });
     assert.equal(await p.page.locator('#hidden-size input').inputValue(), '16');
   });
 
-  test('a state from getState is restored; a malformed one is ignored', async () => {
+  test('after a VS Code reload the host restores the persisted state; a malformed one is ignored', async () => {
     const state = {
       version: 1,
       backend: { name: 'cpu', requested: 'cpu' },
@@ -451,10 +454,50 @@ describe('persisted state', () => {
     assert.equal(await p.text('#generated .trailing-ws'), '  ');
     assert.equal(await p.text('#source'), 'poem.md');
     assert.equal(await p.text('#final-loss'), '1.5000');
+    assert.equal(await p.isHidden('#model-released'), false, 'the trained model did not survive the reload');
 
     const bad = await open({ initialState: { version: 1, run: { runId: 'x' }, generated: 7, backend: null } });
     assert.equal(await bad.text('#run-state'), 'Idle');
     assert.equal(await bad.text('#generated'), '');
     assert.deepEqual(await bad.posted(), [{ type: 'ready' }]);
+  });
+
+  test('a restored panel whose model is gone says so: Generate and Save are off, Load Model and Train again are offered', async () => {
+    const first = await open();
+    await first.send(BACKEND, SETTINGS, started(13, 10), progress(13, lossCurve(1, 10), 10), finished(13, 'completed', 10), generated(13));
+    assert.equal(await first.isDisabled('#generate'), false);
+    assert.equal(await first.isHidden('#model-released'), true);
+    // VS Code reloads: the worker starts afresh, and the serializer gets what the webview persisted.
+    const p = await open({ initialState: await first.savedState() });
+    await p.chartSettled();
+    assert.equal((await p.chartMarks()).symbols, 10, 'the run is shown again');
+    assert.equal(await p.text('#generated'), SEED_OUTPUT);
+    assert.equal(await p.isDisabled('#generate'), true, 'nothing to generate from');
+    assert.equal(await p.isDisabled('#save-model'), true, 'nothing to save');
+    assert.equal(await p.page.locator('#model-released').isVisible(), true);
+    assert.match(await p.text('#model-released-text'), /reloaded.*load a saved model or train again/);
+    assert.match(await p.text('#model-info'), /No model/);
+    await p.clearPosted();
+    await p.page.locator('#load-model').click();
+    await p.page.locator('#train-again').click();
+    const posted = await p.posted();
+    assert.deepEqual(posted[0], { type: 'loadModel' });
+    assert.deepEqual(ofType(posted, 'train'), [{ type: 'train', training: SETTINGS.training, generation: SETTINGS.generation }]);
+    // A loaded model fixes it: the banner goes, Generate comes back.
+    await p.send({ type: 'modelLoaded', name: 'notes', vocabularySize: 14, cell: 'rnn' });
+    assert.equal(await p.isHidden('#model-released'), true);
+    assert.equal(await p.isDisabled('#generate'), false);
+  });
+
+  test('the host says the worker released the model: the same banner, until a run trains', async () => {
+    const p = await open();
+    await p.send(SETTINGS, started(14, 5), finished(14, 'completed', 5));
+    await p.send({ type: 'modelReleased', reason: 'The training worker restarted (the backend setting changed): the model is gone.' });
+    assert.equal(await p.isDisabled('#generate'), true);
+    assert.match(await p.text('#model-released-text'), /worker restarted/);
+    await p.send(started(15, 5));
+    assert.equal(await p.isHidden('#model-released'), true, 'a new run clears it');
+    await p.send(finished(15, 'completed', 5));
+    assert.equal(await p.isDisabled('#generate'), false);
   });
 });

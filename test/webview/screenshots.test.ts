@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import type { HostMessage } from '../../src/protocol';
+import type { TextHostMessage as HostMessage } from '../../src/protocol/text';
 import { REPO_ROOT } from './fixturePage';
 import { Harness, type Panel } from './harness';
 import { SETTINGS, finished, generated, lossCurve, progress, started } from './hostMessages';

@@ -1,9 +1,11 @@
-/** The panel's reducer: idempotent under the host's replay, and its persisted state restorable. */
+/** The text panel's reducer, its host's snapshot, and the state restored after a reload. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import type { HostMessage } from '../../src/protocol';
+import { MAX_CHART_POINTS } from '../../src/protocol/lossHistory';
+import { PanelSession } from '../../src/protocol/panelSession';
+import { TEXT_PROTOCOL, type TextHostMessage } from '../../src/protocol/text';
+import { initialTextState, RELOADED } from '../../src/protocol/textState';
 import { formValuesFrom } from '../../webview/text/fields';
-import { MAX_CHART_POINTS } from '../../webview/shared/lossHistory';
 import { hasModel, initialState, isTraining, reduce, restoreState, type Action, type PanelState } from '../../webview/text/state';
 import { BACKEND, SETTINGS, finished, generated, lossCurve, progress, started } from './hostMessages';
 
@@ -26,44 +28,12 @@ describe('reduce', () => {
     assert.equal(hasModel(done), true);
   });
 
-  test('replaying the same run changes nothing', () => {
-    const messages: HostMessage[] = [
-      BACKEND,
-      SETTINGS,
-      started(1, 10),
-      progress(1, lossCurve(1, 5), 10),
-      progress(1, lossCurve(6, 10), 10),
-      finished(1, 'completed', 10),
-      generated(1),
-    ];
-    const once = run(messages);
-    const twice = run(messages, once);
-    assert.deepEqual(twice, once);
-    assert.equal(twice.run?.points.length, 10);
-    assert.equal(twice.run?.status, 'completed', 'a replayed trainingStarted does not restart a finished run');
-  });
-
   test('a new runId starts an empty run and clears the last error', () => {
     const s = run([started(1, 10), progress(1, lossCurve(1, 5), 10), { type: 'error', message: 'boom' }, started(2, 20)]);
     assert.equal(s.run?.runId, 2);
     assert.equal(s.run?.epochs, 20);
     assert.deepEqual(s.run?.points, []);
     assert.equal(s.error, undefined);
-  });
-
-  test('a reused runId (the host restarted) is told from a replay by its facts or its losses', () => {
-    const done = run([started(1, 10), progress(1, lossCurve(1, 10), 10), finished(1, 'completed', 10)]);
-    const otherText = reduce(done, { ...started(1, 10), characters: 999 });
-    assert.equal(otherText.run?.status, 'training');
-    assert.deepEqual(otherText.run?.points, []);
-    const sameFacts = reduce(done, started(1, 10));
-    assert.equal(sameFacts, done, 'same facts: a replay so far');
-    const newLosses = lossCurve(1, 2).map((p) => ({ ...p, loss: p.loss + 0.5 }));
-    const rerun = reduce(sameFacts, progress(1, newLosses, 10));
-    assert.equal(rerun.run?.status, 'training');
-    assert.equal(rerun.run?.finalLoss, undefined);
-    assert.deepEqual(rerun.run?.points, newLosses);
-    assert.deepEqual(rerun.run?.best, newLosses[1]);
   });
 
   test('progress of another run, or before any run, is ignored', () => {
@@ -111,54 +81,95 @@ describe('reduce', () => {
   test('errors show until dismissed; models come from training or loading', () => {
     const s = run([{ type: 'error', message: 'a' }, { type: 'error', message: 'b' }]);
     assert.deepEqual(s.error, { message: 'b', seq: 2 });
-    assert.equal(reduce(s, { type: 'ui/dismissError' }).error, undefined);
+    assert.equal(reduce(s, { type: 'ui/dismissError' }).dismissedError, 2);
     const loaded = reduce(initialState(), { type: 'modelLoaded', name: 'm', vocabularySize: 3, cell: 'gru' });
     assert.equal(hasModel(loaded), true);
     assert.equal(reduce(loaded, { type: 'modelSaved', path: '/p' }).savedPath, '/p');
   });
 });
 
-describe('restoreState', () => {
-  test('round-trips through JSON (as vscode.setState stores it)', () => {
-    const s = run([
-      BACKEND,
-      SETTINGS,
-      { type: 'ui/formEdited', values: formValuesFrom(SETTINGS.training, SETTINGS.generation) },
-      started(4, 10),
-      progress(4, lossCurve(1, 10), 10),
-      finished(4, 'completed', 10),
-      generated(4),
-      { type: 'modelSaved', path: '/m' },
-      { type: 'error', message: 'x' },
-      { type: 'ui/logScale', on: true },
-    ]);
-    assert.deepEqual(restoreState(JSON.parse(JSON.stringify(s))), s);
+const json = (x: unknown): unknown => JSON.parse(JSON.stringify(x));
+
+/** The host's side: the same reducer over the messages it posts (and the panel's Cancel). */
+const host = (messages: Array<TextHostMessage | { type: 'cancel' }>, saved?: unknown) => {
+  const session = new PanelSession(TEXT_PROTOCOL, saved);
+  for (const m of messages) {
+    if (m.type === 'cancel') session.receive(m);
+    else session.post(m);
+  }
+  return session;
+};
+const RUN: TextHostMessage[] = [BACKEND, SETTINGS, started(4, 10), progress(4, lossCurve(1, 10), 10), finished(4, 'completed', 10), generated(4), { type: 'modelSaved', path: '/m' }];
+
+describe('the snapshot', () => {
+  test('replaces the host part of the state and keeps the UI part', () => {
+    const ui = run([SETTINGS, { type: 'ui/formEdited', values: { ...formValuesFrom(SETTINGS.training, SETTINGS.generation), epochs: '7' } }, { type: 'ui/logScale', on: true }]);
+    const live = run(RUN);
+    const s = reduce(ui, host(RUN).snapshot());
+    assert.deepEqual(json({ ...s, draft: undefined, draftSettings: undefined, logScale: false }), json({ ...live, draft: undefined, draftSettings: undefined }));
+    assert.equal(s.draft?.epochs, '7', 'the same settings keep the draft');
+    assert.equal(s.logScale, true);
+    assert.equal(reduce(run([started(9)]), host([BACKEND]).snapshot()).run, undefined, 'what the snapshot lacks is gone');
   });
 
-  test('a training run keeps its unknown remaining time (NaN, stored as null)', () => {
+  test('the panel and the host reach the same state from the same messages; Cancel counts on both sides', () => {
+    const messages = [started(3, 100), progress(3, lossCurve(1, 37))];
+    const s = run([...messages, { type: 'ui/cancelRequested' }]);
+    const h = host([...messages, { type: 'cancel' }]);
+    assert.deepEqual(json(h.state), json({ ...s, logScale: undefined }));
+    assert.equal(h.state.cancelRequested, true);
+  });
+
+  test('a dismissed error stays dismissed in a later snapshot; a new error shows', () => {
+    const s = reduce(run([{ type: 'error', message: 'a' }]), { type: 'ui/dismissError' });
+    assert.equal(reduce(s, host([{ type: 'error', message: 'a' }]).snapshot()).dismissedError, 1);
+    assert.equal(reduce(s, { type: 'error', message: 'b' }).error?.seq, 2);
+  });
+});
+
+describe('after a VS Code reload', () => {
+  /** What VS Code hands the serializer: the webview's last setState, through JSON. */
+  const persisted = (s: PanelState) => JSON.parse(JSON.stringify(s)) as unknown;
+
+  test('the host restores the run from the persisted state, and says the model is released', () => {
+    const s = run(RUN);
+    const restored = host([], persisted(s)).state;
+    assert.deepEqual(restored.run, s.run);
+    assert.deepEqual(restored.generated, s.generated);
+    assert.equal(restored.savedPath, '/m');
+    assert.equal(hasModel(restored), false, 'the worker no longer holds it');
+    assert.equal(restored.modelReleased, RELOADED);
+    const back = run([{ type: 'modelLoaded', name: 'm', vocabularySize: 3, cell: 'gru' }], { ...initialState(), ...restored });
+    assert.equal(back.modelReleased, undefined, 'a loaded model clears it');
+  });
+
+  test('a run that was training is over; its unknown remaining time (NaN, stored as null) survives JSON', () => {
     const s = run([started(4, 10)]);
-    const restored = restoreState(JSON.parse(JSON.stringify(s)));
-    assert.ok(Number.isNaN(restored.run?.remainingMs));
+    assert.ok(Number.isNaN(s.run?.remainingMs));
+    const restored = host([], persisted(s)).state;
+    assert.equal(restored.run?.status, 'cancelled');
+    assert.equal(isTraining(restored), false);
   });
 
   test('anything unusable gives a fresh state or drops the bad part', () => {
-    for (const saved of [undefined, null, 3, 'x', [], {}, { version: 2 }]) {
+    for (const saved of [undefined, null, 3, 'x', []]) {
+      assert.deepEqual(host([], saved).state, initialTextState());
       assert.deepEqual(restoreState(saved), initialState());
     }
-    const partly = restoreState({
-      version: 1,
+    const partly = host([], {
       backend: { name: 'wasm', requested: 'auto' },
       run: { runId: 1, points: 'many' },
       generated: { runId: 1, prompt: 'g', text: 'ok', temperature: 0 },
-      draft: { cell: 'rnn' },
       model: { origin: 'stolen' },
       cancelRequested: true,
-    });
+    }).state;
     assert.deepEqual(partly.backend, { name: 'wasm', requested: 'auto' });
     assert.equal(partly.run, undefined);
     assert.equal(partly.generated?.text, 'ok');
-    assert.equal(partly.draft, undefined);
     assert.equal(partly.model, undefined);
     assert.equal(partly.cancelRequested, false, 'no run, nothing to cancel');
+    const ui = restoreState({ draft: { cell: 'rnn' }, logScale: true });
+    assert.equal(ui.draft, undefined);
+    assert.equal(ui.logScale, true);
   });
 });

@@ -8,7 +8,7 @@
 import type { LayerSpec, PositionDef, TooltipField, TopLevelSpec } from '../shared/specTypes';
 import { formatMase, formatTime, formatValue } from './format';
 import { modelColor, type ForecastTheme } from './palette';
-import type { PlotResult } from './plotData';
+import type { PlotResult } from '../../src/protocol/forecastPlot';
 import { modelLabels } from './resultLabels';
 import { frame, highContrast } from './specBase';
 import { timeAxis, valueAxis } from './specParts';

@@ -1,7 +1,7 @@
 /** Numbers, sizes, dates and names as the forecast panel shows them. No DOM: unit-tested under Node. */
 import type { ResampleInterval } from '../../src/core/forecast/resample';
 import { formatCount } from '../shared/format';
-import type { Metric } from './plotData';
+import type { Metric } from '../../src/protocol/forecastPlot';
 
 export const NOT_AVAILABLE = 'n/a';
 

@@ -1,7 +1,7 @@
 /**
  * The RNN Studio forecast panel (dist/forecastWebview.js): its markup (markup.ts) mounted
- * into the page shell, then its views over the panel store (../shared/panelStore.ts: restored
- * state, the reducer of state.ts, persistence, the 'ready' handshake).
+ * into the page shell, then its views over the panel store (../shared/panelStore.ts: the UI
+ * state restored, the host's snapshot on 'ready', the reducer of state.ts, persistence).
  */
 import { mountPanel } from '../shared/dom';
 import '../shared/elements';
@@ -11,6 +11,7 @@ import { watchChartTheme } from '../shared/theme';
 import { exposePanel } from '../shared/panelHandle';
 import { createPanelStore } from '../shared/panelStore';
 import { forecastPanelMarkup } from './markup';
+import { parseForecastPanelMessage, type ForecastPanelMessage, type ForecastWebviewMessage } from '../../src/protocol/forecast';
 import { readForecastTheme } from './palette';
 import { createResultsView } from './resultsView';
 import { createRunView } from './runView';
@@ -19,11 +20,11 @@ import { reduceForecast, restoreForecastState, type ForecastAction, type Forecas
 
 mountPanel(forecastPanelMarkup(document.title));
 
-const store = createPanelStore<ForecastState, ForecastAction>({
+const store = createPanelStore<ForecastState, ForecastAction, ForecastPanelMessage, ForecastWebviewMessage>({
   restore: restoreForecastState,
   reduce: reduceForecast,
+  parse: parseForecastPanelMessage,
   isProgress: (action) => action.type === 'forecastProgress' || action.type === 'ingestProgress',
-  fromHost: (message) => message,
 });
 const { dispatch, post } = store;
 

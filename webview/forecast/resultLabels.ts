@@ -3,7 +3,7 @@
  * held-out split, the forecast's and the models' labels, where the close-up starts.
  */
 import { formatTime, presetName } from './format';
-import type { PlotResult } from './plotData';
+import type { PlotResult } from '../../src/protocol/forecastPlot';
 
 export interface Band {
   halfWidth: number;

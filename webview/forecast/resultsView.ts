@@ -4,7 +4,7 @@
  * bar chart), the metrics table, and the exports (forecast CSV, the series chart as SVG / PNG)
  * and Save model. Each chart is embedded once per result (again on a theme change).
  */
-import type { WebviewMessage } from '../../src/protocol';
+import type { ForecastWebviewMessage as WebviewMessage } from '../../src/protocol/forecast';
 import { byId, setDisabled, setHidden, setText } from '../shared/dom';
 import type { VscodeButton } from '../shared/elements';
 import { formatCount, plural } from '../shared/format';
@@ -12,7 +12,7 @@ import type { View } from '../shared/view';
 import { StaticChart } from './charts';
 import { formatTime, formatValue, stepWord } from './format';
 import type { ForecastTheme } from './palette';
-import type { PlotResult } from './plotData';
+import type { PlotResult } from '../../src/protocol/forecastPlot';
 import { heldOutSpec, leaderboardSpec } from './comparisonSpecs';
 import { closeUpStart, forecastBand, splitRuleText } from './resultLabels';
 import { forecastSpec, seriesSpec } from './seriesSpecs';
@@ -187,9 +187,10 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
       setDisabled(exportSvg, !r);
       setDisabled(exportPng, !r);
       const trained = Boolean(r?.models.some((m) => m.loadedFrom === undefined));
-      setDisabled(saveModel, !trained);
-      saveModel.title = trained ? 'Save the forecaster (model, scaler, window, transform, columns)' : 'No trained model to save';
-      setText(savedPath, state.savedPath ? `Model saved to ${state.savedPath}` : '');
+      // Released: the worker no longer holds the forecasters (e.g. after a reload); the note says why.
+      setDisabled(saveModel, !trained || state.modelReleased !== undefined);
+      saveModel.title = !trained ? 'No trained model to save' : (state.modelReleased ?? 'Save the forecaster (model, scaler, window, transform, columns)');
+      setText(savedPath, state.savedPath ? `Model saved to ${state.savedPath}` : trained && state.modelReleased ? state.modelReleased : '');
       if (r !== shown) {
         shown = r;
         if (r) {

@@ -4,7 +4,7 @@
  * how the CSV was read (rows, skipped, duplicates, gaps, points, split), and the live loss chart
  * with its legend (one colour per model, validation loss dashed).
  */
-import type { WebviewMessage } from '../../src/protocol';
+import type { ForecastWebviewMessage as WebviewMessage } from '../../src/protocol/forecast';
 import { byId, setHidden, setText } from '../shared/dom';
 import type { VscodeCheckbox, VscodeProgressBar } from '../shared/elements';
 import { formatCount, formatDuration, plural } from '../shared/format';

@@ -7,7 +7,7 @@
  */
 import type { Encoding, LayerSpec, TopLevelSpec } from '../shared/specTypes';
 import { modelColor, type ForecastTheme } from './palette';
-import type { PlotResult } from './plotData';
+import type { PlotResult } from '../../src/protocol/forecastPlot';
 import { closeUpStart, forecastBand, forecastLabel, modelLabels, splitRuleText } from './resultLabels';
 import { frame, highContrast } from './specBase';
 import { forecastRows, heldOutLayers, heldOutRows, hoverLayers, seriesRows, timeAxis, tooltipFields, valueAxis, type ForecastRow } from './specParts';

@@ -6,7 +6,7 @@
 import type { LayerSpec, PositionDef, TooltipField } from '../shared/specTypes';
 import { formatTime, formatValue } from './format';
 import type { ForecastTheme } from './palette';
-import type { PlotLine, PlotResult } from './plotData';
+import type { PlotLine, PlotResult } from '../../src/protocol/forecastPlot';
 import type { Band } from './resultLabels';
 import { highContrast } from './specBase';
 

@@ -5,7 +5,7 @@
  */
 import { formatMsPerEpoch } from '../shared/format';
 import { formatChange, formatMase, formatPercent, formatValue, NOT_AVAILABLE } from './format';
-import type { Metric, PlotLeaderboardEntry, PlotMetrics, PlotModel, PlotResult } from './plotData';
+import type { Metric, PlotLeaderboardEntry, PlotMetrics, PlotModel, PlotResult } from '../../src/protocol/forecastPlot';
 
 type MetricKey = keyof PlotMetrics;
 const METRICS: readonly MetricKey[] = ['mae', 'rmse', 'mape', 'mase'];

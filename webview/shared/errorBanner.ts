@@ -1,4 +1,4 @@
-/** The dismissible error banner: shows the host's last error until the user dismisses it. */
+/** The dismissible error banner: shows the host's last error until the user dismisses it, or the host clears it (a new run). */
 import { byId, setHidden, setText } from './dom';
 import type { View } from './view';
 
@@ -6,7 +6,7 @@ import type { View } from './view';
  * `focusAfter`: the element (tabindex -1) that takes the focus when the banner closes while
  * focused. Shared by the text panel and the forecast panel.
  */
-export function createErrorBanner<S extends { error?: { message: string } }>(
+export function createErrorBanner<S extends { error?: { message: string; seq: number }; dismissedError?: number }>(
   dispatch: (action: { type: 'ui/dismissError' }) => void,
   focusAfter = 'training-status',
 ): View<S> {
@@ -24,8 +24,9 @@ export function createErrorBanner<S extends { error?: { message: string } }>(
   });
   return {
     render(state) {
-      setText(message, state.error?.message ?? '');
-      setHidden(banner, !state.error);
+      const shown = state.error && state.error.seq !== state.dismissedError ? state.error : undefined;
+      setText(message, shown?.message ?? '');
+      setHidden(banner, !shown);
     },
   };
 }

@@ -3,7 +3,7 @@
  * (markup: panelMarkup.ts). Shared by the text panel and the forecast panel; `sourceOf` says
  * what #source shows (until it says something, the markup's own hint stays).
  */
-import type { BackendStatus } from '../../src/protocol';
+import type { BackendStatus } from '../../src/core/backendChoice';
 import { byId, setHidden, setText } from './dom';
 import type { View } from './view';
 

@@ -1,34 +1,35 @@
 /**
- * A panel's state loop, the same for both panels: the state is restored from
- * vscode.getState (so a hidden or reloaded panel shows its run at once), changed only by the
- * reducer, persisted (progress at most every 250 ms) and rendered by the views. Host messages
- * are parsed and malformed ones ignored; 'ready' is posted once the restored state is shown,
- * and the host replays what it buffered, which the idempotent reducers merge.
+ * A panel's state loop, the same for both panels: the panel restores its own UI part of the
+ * state from vscode.getState, says 'ready', and the host answers with a `snapshot` of its
+ * part; the state then changes only by the reducer (the host's messages, the user's actions),
+ * is persisted whole (progress at most every 250 ms: VS Code hands it to the host after a
+ * reload) and rendered by the views. Host messages are checked with the panel's schemas and
+ * malformed ones ignored.
  */
-import { parseHostMessage, type HostMessage, type WebviewMessage } from '../../src/protocol';
 import type { View } from './view';
 import { host } from './vscodeApi';
 
 /** Progress can arrive many times a second: persist it at most this often. */
 const PERSIST_PROGRESS_MS = 250;
 
-export interface PanelStore<State, Action> {
+export interface PanelStore<State, Action, Posted> {
   state(): State;
   dispatch(action: Action): void;
-  post(message: WebviewMessage): void;
+  post(message: Posted): void;
   /** Renders the views, listens to the host, and says 'ready'. */
   start(views: ReadonlyArray<View<State>>): void;
 }
 
-export function createPanelStore<State, Action extends { type: string }>(options: {
+export function createPanelStore<State, Action extends { type: string }, Received extends Action, Posted extends { type: string }>(options: {
+  /** The state with its UI part from what `vscode.setState` kept. */
   restore(saved: unknown): State;
   reduce(state: State, action: Action): State;
+  /** The host's message if well-formed (the panel's protocol), else undefined. */
+  parse(data: unknown): Received | undefined;
   /** Actions persisted lazily (progress). */
   isProgress(action: Action): boolean;
-  /** A host message as an action (the panels' actions include them). */
-  fromHost(message: HostMessage): Action;
-}): PanelStore<State, Action> {
-  const connection = host();
+}): PanelStore<State, Action, Posted> {
+  const connection = host<Posted>();
   let state = options.restore(connection.getState());
   let views: ReadonlyArray<View<State>> = [];
   let persistTimer: ReturnType<typeof setTimeout> | undefined;
@@ -49,7 +50,7 @@ export function createPanelStore<State, Action extends { type: string }>(options
     if (!options.isProgress(action)) persistNow();
     else if (persistTimer === undefined) persistTimer = setTimeout(persistNow, PERSIST_PROGRESS_MS);
   };
-  const post = (message: WebviewMessage) => connection.post(message);
+  const post = (message: Posted) => connection.post(message);
 
   return {
     state: () => state,
@@ -58,14 +59,14 @@ export function createPanelStore<State, Action extends { type: string }>(options
     start(panelViews) {
       views = panelViews;
       window.addEventListener('message', (event: MessageEvent<unknown>) => {
-        const message = parseHostMessage(event.data);
-        if (message) dispatch(options.fromHost(message));
+        const message = options.parse(event.data);
+        if (message) dispatch(message);
       });
       window.addEventListener('pagehide', () => {
         if (persistTimer !== undefined) persistNow();
       });
       render();
-      post({ type: 'ready' });
+      post({ type: 'ready' } as Posted);
     },
   };
 }

@@ -1,10 +1,8 @@
 /**
  * The one handle to VS Code's webview API (`acquireVsCodeApi` may be called only once), with
- * typed messages to the host. Outside VS Code (a plain browser) a stand-in keeps the state
+ * the panel's typed messages to the host. Outside VS Code (a plain browser) a stand-in keeps the state
  * in memory and logs what would be posted.
  */
-import type { WebviewMessage } from '../../src/protocol';
-
 interface VsCodeApi {
   postMessage(message: unknown): void;
   getState(): unknown;
@@ -16,8 +14,8 @@ declare global {
   function acquireVsCodeApi(): VsCodeApi;
 }
 
-export interface HostConnection {
-  post(message: WebviewMessage): void;
+export interface HostConnection<Posted> {
+  post(message: Posted): void;
   getState(): unknown;
   setState(state: unknown): void;
 }
@@ -33,9 +31,10 @@ function standIn(): VsCodeApi {
   };
 }
 
-let connection: HostConnection | undefined;
+let connection: HostConnection<unknown> | undefined;
 
-export function host(): HostConnection {
+/** `Posted`: the panel's messages to the host (its protocol's webview messages). */
+export function host<Posted>(): HostConnection<Posted> {
   if (!connection) {
     const api = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : standIn();
     connection = {

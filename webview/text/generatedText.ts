@@ -3,7 +3,7 @@
  * end marked by a pilcrow drawn by CSS, so neither is part of the text), with its prompt and
  * temperature, and the actions that hand it to the editor.
  */
-import type { TextAction, WebviewMessage } from '../../src/protocol';
+import type { TextAction, TextWebviewMessage as WebviewMessage } from '../../src/protocol/text';
 import { byId, setDisabled, setText } from '../shared/dom';
 import type { VscodeButton } from '../shared/elements';
 import { formatTemperature, plural } from '../shared/format';

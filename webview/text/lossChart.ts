@@ -2,7 +2,7 @@
  * The text panel's live loss chart: a LiveChart of one run's points, keyed by run and
  * epoch, so a new run clears the chart and a replayed one adds nothing.
  */
-import type { LossPoint } from '../../src/protocol';
+import type { LossPoint } from '../../src/protocol/common';
 import { lossChartSpec } from '../shared/chartSpec';
 import { LiveChart, type LiveChartData } from '../shared/liveChart';
 import type { ChartTheme } from '../shared/theme';

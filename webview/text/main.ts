@@ -1,7 +1,7 @@
 /**
  * The RNN Studio text panel: its markup (markup.ts) mounted into the page shell, then its
- * views over the panel store (panelStore.ts: restored state, the reducer of state.ts,
- * persistence, the 'ready' handshake).
+ * views over the panel store (panelStore.ts: the UI state restored, the host's snapshot on
+ * 'ready', the reducer of state.ts, persistence).
  */
 import { mountPanel } from '../shared/dom';
 import '../shared/elements';
@@ -11,6 +11,8 @@ import { createGeneratedText } from './generatedText';
 import { createHeader } from '../shared/header';
 import { exposePanel } from '../shared/panelHandle';
 import { createPanelStore } from '../shared/panelStore';
+import { parseTextPanelMessage, type TextPanelMessage, type TextWebviewMessage } from '../../src/protocol/text';
+import { createModelReleased } from './modelReleased';
 import { reduce, restoreState, type Action, type PanelState } from './state';
 import { textPanelMarkup } from './markup';
 import { createStatus } from './status';
@@ -18,11 +20,11 @@ import { createTrainingForm } from './trainingForm';
 
 mountPanel(textPanelMarkup(document.title));
 
-const store = createPanelStore<PanelState, Action>({
+const store = createPanelStore<PanelState, Action, TextPanelMessage, TextWebviewMessage>({
   restore: restoreState,
   reduce,
+  parse: parseTextPanelMessage,
   isProgress: (action) => action.type === 'progress',
-  fromHost: (message) => message,
 });
 const { dispatch, post } = store;
 
@@ -34,6 +36,7 @@ store.start([
   chartView,
   createGeneratedText(post),
   createTrainingForm(dispatch, post),
+  createModelReleased(post),
 ]);
 
 exposePanel({

@@ -3,7 +3,7 @@
  * progress bar, Cancel, the loss metrics (final loss and ms/epoch once finished) and what
  * the model was trained on.
  */
-import type { WebviewMessage } from '../../src/protocol';
+import type { TextWebviewMessage as WebviewMessage } from '../../src/protocol/text';
 import { byId, setText } from '../shared/dom';
 import { formatCount, formatDuration, formatLoss, formatMsPerEpoch, plural } from '../shared/format';
 import { createRunStatus } from '../shared/runStatus';

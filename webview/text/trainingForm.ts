@@ -4,7 +4,7 @@
  * model post their messages. Train is disabled while a field is invalid or a run trains.
  */
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
-import type { WebviewMessage } from '../../src/protocol';
+import type { TextWebviewMessage as WebviewMessage } from '../../src/protocol/text';
 import { byId, setDisabled, setHidden, setText } from '../shared/dom';
 import type { VscodeButton, VscodeSingleSelect, VscodeTextarea, VscodeTextfield } from '../shared/elements';
 import { FIELD_IDS, formValuesFrom, labelOf, validateForm, type FieldId, type FormResult, type FormValues } from './fields';
@@ -25,7 +25,7 @@ export function formValues(state: PanelState): FormValues {
 function modelText(state: PanelState): string {
   const m = state.model;
   const saved = state.savedPath ? ` Saved to ${state.savedPath}.` : '';
-  if (!m) return 'No model yet: train one to generate text.';
+  if (!m) return state.modelReleased ? 'No model: the trained one was released (see above).' : 'No model yet: train one to generate text.';
   if (m.origin === 'loaded') {
     return `Model “${m.name}” (${m.cell.toUpperCase()}, vocabulary of ${m.vocabularySize}) loaded.${saved}`;
   }

@@ -1,11 +1,14 @@
+import * as v from 'valibot';
+
 /** Why rows were left out. */
-export interface SkippedRows {
+export const SkippedRowsSchema = v.object({
   /** The target cell was empty / NaN / NA / null. */
-  missingValue: number;
+  missingValue: v.number(),
   /** The target cell was text. */
-  nonNumericValue: number;
+  nonNumericValue: v.number(),
   /** The time cell was missing or not a time. */
-  badTime: number;
+  badTime: v.number(),
   /** The first row left out for a bad time: line and cell. */
-  firstBadTime?: { line: number; text: string };
-}
+  firstBadTime: v.optional(v.object({ line: v.number(), text: v.string() })),
+});
+export type SkippedRows = v.InferOutput<typeof SkippedRowsSchema>;

@@ -9,7 +9,8 @@
  * - 'iso': `2021-03-31`, `2021-03-31T12:30`, `2021-03-31 12:30:05.250Z`, `2021/03/31`, `+02:00` offsets
  * - 'month-name': `Jan 1 2000`, `Jan 01, 2000`, `January 1st, 2000 12:00`, `1 Jan 2000`, `Mon, Jan 3 2000`
  */
-export type TimeFormat = 'unix-s' | 'unix-ms' | 'iso' | 'month-name';
+export const TIME_FORMATS = ['unix-s', 'unix-ms', 'iso', 'month-name'] as const;
+export type TimeFormat = (typeof TIME_FORMATS)[number];
 
 /** Seconds since 1970 that a unix-seconds column may hold: 1973-03-03 .. 5138-11-16. */
 export const UNIX_SECONDS_RANGE = [1e8, 1e11] as const;

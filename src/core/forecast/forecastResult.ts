@@ -4,99 +4,116 @@
  * Times `t` are ms since 1970 UTC when the series has a time column (`timeKind` 'time'), else
  * row numbers ('index'). NaN (a metric that cannot be computed) becomes null in JSON.
  */
-import type { SkippedRows } from '../csv/skippedRows';
-import type { TimeFormat } from '../csv/timeFormats';
-import type { ForecastFitResult } from './forecastFitResult';
-import type { LeaderboardEntry } from './leaderboard';
-import type { ForecastMetrics } from './metrics';
-import type { ModelSpec } from './forecasters';
-import type { Aggregation, ResampleInterval } from './resample';
+import * as v from 'valibot';
+import { SkippedRowsSchema } from '../csv/skippedRows';
+import { TIME_FORMATS } from '../csv/timeFormats';
+import { finite, jsonNumber, jsonNumbers } from '../numberSchemas';
+import { ForecastFitResultSchema } from './forecastFitResult';
+import { PRESET_NAMES, type ModelSpec } from './forecasters';
+import { LeaderboardEntrySchema } from './leaderboard';
+import { ForecastMetricsSchema } from './metrics';
+import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
 
-/** Points of a series: t[i], value[i]. */
-export interface SeriesPoints {
-  t: number[];
-  value: number[];
-}
+/** Points of a series: t[i], value[i] (NaN values arrive as JSON null), as long as each other. */
+export const SeriesPointsSchema = v.pipe(
+  v.object({ t: jsonNumbers, value: jsonNumbers }),
+  v.check((s) => s.t.length === s.value.length, 't and value differ in length'),
+);
+export type SeriesPoints = v.InferOutput<typeof SeriesPointsSchema>;
 
 /** How the CSV was read and turned into the series. */
-export interface IngestSummary {
-  file: string;
+export const IngestSummarySchema = v.object({
+  file: v.string(),
   /** File size. */
-  bytes: number;
-  column: string;
-  timeColumn: string | null;
-  timeFormat: TimeFormat | null;
-  timeKind: 'time' | 'index';
+  bytes: v.number(),
+  column: v.string(),
+  timeColumn: v.nullable(v.string()),
+  timeFormat: v.nullable(v.picklist(TIME_FORMATS)),
+  timeKind: v.picklist(['time', 'index']),
   /** Data rows read; rows left out (missing / non-numeric value, bad time) and why. */
-  rows: number;
-  rowsSkipped: number;
-  skipped: SkippedRows;
+  rows: v.number(),
+  rowsSkipped: v.number(),
+  skipped: SkippedRowsSchema,
   /** Rows sharing a time with another row (combined by `aggregation`). */
-  duplicates: number;
+  duplicates: v.number(),
   /** Rows earlier than the row before them (the rows were sorted). */
-  outOfOrder: number;
-  resample: ResampleInterval;
-  aggregation: Aggregation;
+  outOfOrder: v.number(),
+  resample: v.picklist(RESAMPLE_INTERVALS),
+  aggregation: v.picklist(AGGREGATIONS),
   /** Empty intervals between the first and last point. */
-  gaps: number;
+  gaps: v.number(),
   /** Points of the series after resampling. */
-  points: number;
-  /** Typical distance between points in ms (or rows). */
-  step: number;
-}
+  points: v.number(),
+  /** Typical distance between points in ms (or rows); NaN for a single point. */
+  step: jsonNumber,
+});
+export type IngestSummary = v.InferOutput<typeof IngestSummarySchema>;
 
 /** Where the series is cut: training part [0, index), held out [index, points). */
-export interface SplitInfo {
+export const SplitInfoSchema = v.object({
   /** First held-out point (= trainPoints). */
-  index: number;
+  index: finite,
   /** Its time. */
-  time: number;
-  trainPoints: number;
-  testPoints: number;
-  window: number;
+  time: finite,
+  trainPoints: finite,
+  testPoints: finite,
+  window: finite,
   /** Training windows (validation windows included), e.g. the seed's 3256. */
-  windows: number;
-}
+  windows: finite,
+});
+export type SplitInfo = v.InferOutput<typeof SplitInfoSchema>;
 
-/** What one model did: how it was trained (ForecastFitResult, the fit's fields), how it did, what it forecast. */
-export interface ModelRun extends ForecastFitResult {
+/** The shape of ModelSpec (forecasters.ts), checked against it. */
+const ModelSpecSchema = v.object({ preset: v.picklist(PRESET_NAMES), units: v.array(v.number()) }) satisfies v.GenericSchema<unknown, ModelSpec>;
+
+/** What one model did: how it was trained (the fit's fields), how it did, what it forecast. */
+export const ModelRunSchema = v.object({
+  ...ForecastFitResultSchema.entries,
   /** Preset: 'mlp', 'rnn', 'lstm', 'gru'. */
-  name: string;
+  name: v.string(),
   /** "MLP 56-32", "SimpleRNN 128/256/512", "LSTM 64". */
-  label: string;
-  spec: ModelSpec;
+  label: v.string(),
+  spec: ModelSpecSchema,
   /** Set when the model was loaded (no training), to the folder. */
-  loadedFrom?: string;
+  loadedFrom: v.optional(v.string()),
   /** Set when it was saved, to the folder. */
-  savedTo?: string;
+  savedTo: v.optional(v.string()),
   /** Epochs asked for (epochsRun says how many ran). */
-  epochs: number;
+  epochs: finite,
   /** One-step predictions of the held-out points (the tutorial recipe's plot), aligned with ForecastJobResult.heldOut. */
-  predicted: number[];
-  metrics: ForecastMetrics;
+  predicted: jsonNumbers,
+  metrics: ForecastMetricsSchema,
   /** This model's forecast past the end. */
-  forecast: SeriesPoints;
-}
+  forecast: SeriesPointsSchema,
+});
+export type ModelRun = v.InferOutput<typeof ModelRunSchema>;
 
-/** Everything the panel plots and the CLI prints. */
-export interface ForecastJobResult {
-  ingest: IngestSummary;
-  /** The whole series after resampling (what is modelled). */
-  series: SeriesPoints;
-  split: SplitInfo;
-  /** The held-out points' true values. */
-  heldOut: SeriesPoints;
-  /** The last-value forecast of the held-out points and its metrics. */
-  baseline: { name: 'persistence'; predicted: number[]; metrics: ForecastMetrics };
-  /** In training order. */
-  models: ModelRun[];
-  /** Models and baseline ranked (best first). */
-  leaderboard: LeaderboardEntry[];
-  /** The best model's forecast past the end (by held-out MAE), and which model made it; null when no model ran. */
-  forecast: (SeriesPoints & { model: string }) | null;
-  horizon: number;
-  /** Things the user should know (skipped rows, duplicates, gaps, a model worse than the baseline, ...). */
-  warnings: string[];
-  /** The user stopped training: models after the one that was stopped did not run. */
-  cancelled: boolean;
-}
+/** Everything the panel plots and the CLI prints, checked deeply enough that the panel can plot it: a prediction per held-out point. */
+export const ForecastJobResultSchema = v.pipe(
+  v.object({
+    ingest: IngestSummarySchema,
+    /** The whole series after resampling (what is modelled). */
+    series: SeriesPointsSchema,
+    split: SplitInfoSchema,
+    /** The held-out points' true values. */
+    heldOut: SeriesPointsSchema,
+    /** The last-value forecast of the held-out points and its metrics. */
+    baseline: v.object({ name: v.literal('persistence'), predicted: jsonNumbers, metrics: ForecastMetricsSchema }),
+    /** In training order. */
+    models: v.array(ModelRunSchema),
+    /** Models and baseline ranked (best first). */
+    leaderboard: v.array(LeaderboardEntrySchema),
+    /** The best model's forecast past the end (by held-out MAE), and which model made it; null when no model ran. */
+    forecast: v.nullable(v.object({ t: jsonNumbers, value: jsonNumbers, model: v.string() })),
+    horizon: finite,
+    /** Things the user should know (skipped rows, duplicates, gaps, a model worse than the baseline, ...). */
+    warnings: v.array(v.string()),
+    /** The user stopped training: models after the one that was stopped did not run. */
+    cancelled: v.boolean(),
+  }),
+  v.check(
+    (r) => [r.baseline.predicted, ...r.models.map((m) => m.predicted)].every((p) => p.length === r.heldOut.t.length),
+    'one prediction per held-out point',
+  ),
+);
+export type ForecastJobResult = v.InferOutput<typeof ForecastJobResultSchema>;

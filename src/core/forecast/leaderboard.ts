@@ -1,18 +1,21 @@
-import type { ForecastMetrics } from './metrics';
+import * as v from 'valibot';
+import { finite } from '../numberSchemas';
+import { ForecastMetricsSchema, type ForecastMetrics } from './metrics';
 
 /** One row of "compare models": a trained model or the persistence baseline. */
-export interface LeaderboardEntry {
+export const LeaderboardEntrySchema = v.object({
   /** Preset name ('mlp', 'rnn', 'lstm', 'gru') or 'persistence'. */
-  name: string;
+  name: v.string(),
   /** "MLP 56-32", "LSTM 64", "Last value (persistence)". */
-  label: string;
-  baseline: boolean;
-  metrics: ForecastMetrics;
+  label: v.string(),
+  baseline: v.boolean(),
+  metrics: ForecastMetricsSchema,
   /** MASE below the baseline's (always false for the baseline itself). */
-  beatsBaseline: boolean;
+  beatsBaseline: v.boolean(),
   /** 1 = best. */
-  rank: number;
-}
+  rank: finite,
+});
+export type LeaderboardEntry = v.InferOutput<typeof LeaderboardEntrySchema>;
 
 /** NaN sorts last. */
 const byValue = (a: number, b: number) => (Number.isNaN(a) ? (Number.isNaN(b) ? 0 : 1) : Number.isNaN(b) ? -1 : a - b);

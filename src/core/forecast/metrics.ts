@@ -3,16 +3,20 @@
  * A value that cannot be computed (MAPE when every actual value is 0, MASE of a constant
  * training series) is NaN, shown as "n/a" / JSON null.
  */
-export interface ForecastMetrics {
+import * as v from 'valibot';
+import { jsonNumber } from '../numberSchemas';
+
+export const ForecastMetricsSchema = v.object({
   /** Mean absolute error. */
-  mae: number;
+  mae: jsonNumber,
   /** Root mean squared error. */
-  rmse: number;
+  rmse: jsonNumber,
   /** Mean absolute percentage error, in percent, over the actual values that are not 0. */
-  mape: number;
+  mape: jsonNumber,
   /** Mean absolute scaled error: MAE / the in-sample MAE of the naive one-step forecast (< 1 beats it). */
-  mase: number;
-}
+  mase: jsonNumber,
+});
+export type ForecastMetrics = v.InferOutput<typeof ForecastMetricsSchema>;
 
 /**
  * Mean absolute change between consecutive training values: the MAE of predicting each

@@ -1,43 +1,48 @@
 /**
  * Settings of the text job: what the user can set in VS Code's settings, the panel's form
- * and the CLI's flags. One definition, validated in one place.
+ * and the CLI's flags. One definition (shapes as valibot schemas, the types inferred from
+ * them), validated in one place (ranges: textSettingsValidation.ts).
  */
+import * as v from 'valibot';
+import { finite } from '../numberSchemas';
 
 /** Recurrent cell of the character model. */
-export type CellType = 'rnn' | 'lstm' | 'gru';
-export const CELL_TYPES: readonly CellType[] = ['rnn', 'lstm', 'gru'];
+export const CELL_TYPES = ['rnn', 'lstm', 'gru'] as const;
+export type CellType = (typeof CELL_TYPES)[number];
 
 /** How the character model is built and trained. */
-export interface TextTrainingSettings {
+export const TextTrainingSettingsSchema = v.object({
   /** Recurrent cell: SimpleRNN (tanh), LSTM or GRU. Seed: 'rnn'. */
-  cell: CellType;
+  cell: v.picklist(CELL_TYPES),
   /** Units per recurrent layer, 1..4096. Seed: 12. */
-  hiddenSize: number;
+  hiddenSize: finite,
   /** Stacked recurrent layers, 1..8. Seed: 1. */
-  layers: number;
+  layers: finite,
   /** Passes over the data, 1..100000. Seed: 100. */
-  epochs: number;
+  epochs: finite,
   /** Adam's learning rate, (0, 1]. Seed: 0.01. */
-  learningRate: number;
+  learningRate: finite,
   /** Sequences per batch, 1..4096; the seed's three sentences fit in one batch. */
-  batchSize: number;
+  batchSize: finite,
   /** Window length for prose (text that is not a few short lines), 2..1000. */
-  sequenceLength: number;
+  sequenceLength: finite,
   /** Seed of every random choice (weights, shuffling, sampling): same seed, same run. */
-  seed: number;
-}
+  seed: finite,
+});
+export type TextTrainingSettings = v.InferOutput<typeof TextTrainingSettingsSchema>;
 
 /** How text is generated from a trained model. */
-export interface GenerationSettings {
+export const GenerationSettingsSchema = v.object({
   /** Text the generation starts from; empty = the first character of the training text. */
-  prompt: string;
+  prompt: v.string(),
   /** Total length of the result, prompt included (the seed's `out_len`), 1..100000. */
-  length: number;
+  length: finite,
   /** 0 = greedy argmax (the seed); > 0 samples from softmax(logits / temperature). */
-  temperature: number;
+  temperature: finite,
   /** Seed of the sampler. */
-  seed: number;
-}
+  seed: finite,
+});
+export type GenerationSettings = v.InferOutput<typeof GenerationSettingsSchema>;
 
 export const DEFAULT_TRAINING: Readonly<TextTrainingSettings> = {
   cell: 'rnn',

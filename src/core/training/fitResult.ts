@@ -1,30 +1,28 @@
 /**
  * What a fit reports, declared once for the text and forecast trainers (and, through the
  * schema, for whatever validates their messages). Plain data. Losses may be NaN (a diverged
- * fit, or a loaded model that saved none), so they accept NaN where v.number() would not.
+ * fit, or a loaded model that saved none), which JSON sends as null: they are jsonNumbers.
  */
 import * as v from 'valibot';
-
-/** A loss value: a number or NaN. */
-export const LossSchema = v.union([v.number(), v.nan()]);
+import { finite, jsonNumber, jsonNumbers } from '../numberSchemas';
 
 export const FitResultSchema = v.object({
   /** Loss of each completed epoch, on the training data. */
-  lossHistory: v.array(LossSchema),
+  lossHistory: jsonNumbers,
   /** Loss on the validation data after each completed epoch; empty without validation. */
-  valLossHistory: v.array(LossSchema),
+  valLossHistory: jsonNumbers,
   /** Completed epochs. */
-  epochsRun: v.number(),
+  epochsRun: finite,
   /** The epoch (1-based) whose weights the model has at the end: the best with early stopping, else the last; 0 when none completed. */
-  bestEpoch: v.number(),
+  bestEpoch: finite,
   /** Early stopping ended the fit before its last epoch. */
   stoppedEarly: v.boolean(),
   /** `shouldStop` ended the fit (the model keeps what it learned). */
   cancelled: v.boolean(),
   /** Training time per completed epoch (the whole time if none completed). */
-  msPerEpoch: v.number(),
+  msPerEpoch: jsonNumber,
   /** Loss of the epoch whose weights the model ends with (bestEpoch); when none completed, the untrained loss on the first batch. */
-  finalLoss: LossSchema,
+  finalLoss: jsonNumber,
 });
 
 export type FitResult = v.InferOutput<typeof FitResultSchema>;

@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { RnnStudioApi } from '../../../src/extension/extension';
-import type { HostMessage } from '../../../src/protocol';
+import type { ForecastHostMessage as HostMessage } from '../../../src/protocol/forecast';
 
 const SEED_CHOICES = { column: 'Close', timeColumn: 'Timestamp', models: ['mlp'] };
 

@@ -10,7 +10,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RnnStudioApi } from '../../../src/extension/extension';
 import type { JobInfo } from '../../../src/extension/jobs/jobTypes';
-import type { HostMessage } from '../../../src/protocol';
+import type { ForecastHostMessage } from '../../../src/protocol/forecast';
+import type { TextHostMessage } from '../../../src/protocol/text';
 
 const SEED_TEXT = 'hi how are you\ngood i am fine\nhave a nice day\n';
 const SEED_CHOICES = { column: 'Close', timeColumn: 'Timestamp', models: ['mlp'] };
@@ -44,8 +45,8 @@ async function until(what: string, done: () => boolean, ms = 60_000): Promise<vo
 
 suite('Two jobs, one worker', function () {
   this.timeout(120_000);
-  let text: HostMessage[] = [];
-  let forecast: HostMessage[] = [];
+  let text: TextHostMessage[] = [];
+  let forecast: ForecastHostMessage[] = [];
   let jobs: readonly JobInfo[] = [];
   const listeners: vscode.Disposable[] = [];
 
@@ -72,7 +73,7 @@ suite('Two jobs, one worker', function () {
 
   suiteTeardown(() => listeners.forEach((l) => l.dispose()));
 
-  const count = (messages: HostMessage[], type: HostMessage['type']) => messages.filter((m) => m.type === type).length;
+  const count = (messages: readonly { type: string }[], type: (TextHostMessage | ForecastHostMessage)['type']) => messages.filter((m) => m.type === type).length;
 
   test('cancelling the waiting forecast leaves the text training running; it said at once that it waits', async () => {
     await setSettings({ 'text.epochs': 100_000, 'forecast.epochs': 3 });

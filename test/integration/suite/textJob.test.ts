@@ -8,7 +8,7 @@ import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { RnnStudioApi } from '../../../src/extension/extension';
-import type { HostMessage } from '../../../src/protocol';
+import type { TextHostMessage as HostMessage } from '../../../src/protocol/text';
 
 const SEED_TEXT = 'hi how are you\ngood i am fine\nhave a nice day\n';
 

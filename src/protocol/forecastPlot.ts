@@ -2,12 +2,15 @@
  * What the forecast panel keeps of a ForecastJobResult: everything its tables need, and its
  * series thinned for plotting. A result's series can have millions of points (resampling
  * 'none' of a 4.8-million-row file); a chart is at most a couple of thousand pixels wide, and
- * the panel's state is persisted with `vscode.setState` on every change. Long lines are cut
+ * the panel's state is persisted with `vscode.setState` and sent whole in a snapshot. Long lines are cut
  * into buckets and each bucket keeps its lowest and highest point, in time order (min/max
  * decimation): the plotted envelope is the true one, spikes included. No DOM here: unit-tested
  * under Node.
  */
-import type { ForecastJobResult, IngestSummary, LeaderboardEntry, SplitInfo } from '../../src/protocol';
+import * as v from 'valibot';
+import { jsonNumber, jsonNumbers } from '../core/numberSchemas';
+import { LeaderboardEntrySchema } from '../core/forecast/leaderboard';
+import { IngestSummarySchema, SeriesPointsSchema, SplitInfoSchema, type ForecastJobResult } from '../core/forecast/forecastResult';
 
 /** Lines longer than this are decimated to at most this many points. */
 export const MAX_PLOT_POINTS = 2000;
@@ -18,68 +21,74 @@ export const MAX_WARNINGS = 50;
 export const MAX_WARNING_LENGTH = 600;
 
 /** A metric: NaN (JSON null) where it cannot be computed; stored as null so the state round-trips. */
-export type Metric = number | null;
+const MetricSchema = v.nullable(v.number());
+export type Metric = v.InferOutput<typeof MetricSchema>;
 
-export interface PlotMetrics {
-  mae: Metric;
-  rmse: Metric;
-  mape: Metric;
-  mase: Metric;
-}
+const PlotMetricsSchema = v.object({ mae: MetricSchema, rmse: MetricSchema, mape: MetricSchema, mase: MetricSchema });
+export type PlotMetrics = v.InferOutput<typeof PlotMetricsSchema>;
 
 /** A line to plot: t[i], value[i] (t in ms UTC, or row numbers). */
-export interface PlotLine {
-  t: number[];
-  value: number[];
-}
+const PlotLineSchema = SeriesPointsSchema;
+export type PlotLine = v.InferOutput<typeof PlotLineSchema>;
 
-export interface PlotModel {
-  name: string;
-  label: string;
-  loadedFrom?: string;
-  savedTo?: string;
-  epochs: number;
-  epochsRun: number;
-  bestEpoch: number;
-  stoppedEarly: boolean;
-  cancelled: boolean;
-  msPerEpoch: number;
-  finalLoss: number;
+const PlotModelSchema = v.object({
+  name: v.string(),
+  label: v.string(),
+  loadedFrom: v.optional(v.string()),
+  savedTo: v.optional(v.string()),
+  epochs: v.number(),
+  epochsRun: v.number(),
+  bestEpoch: v.number(),
+  stoppedEarly: v.boolean(),
+  cancelled: v.boolean(),
+  msPerEpoch: jsonNumber,
+  finalLoss: jsonNumber,
   /** Per epoch from 1 (thinned to MAX_LOSS_POINTS: `lossEpochs` says which epochs). */
-  lossEpochs: number[];
-  loss: number[];
+  lossEpochs: jsonNumbers,
+  loss: jsonNumbers,
   /** Same epochs as `loss`; empty without a validation split. */
-  valLoss: number[];
-  metrics: PlotMetrics;
+  valLoss: jsonNumbers,
+  metrics: PlotMetricsSchema,
   /** Held-out predictions, at `PlotResult.heldOut.t`. */
-  predicted: number[];
-  forecast: PlotLine;
-}
+  predicted: jsonNumbers,
+  forecast: PlotLineSchema,
+});
+export type PlotModel = v.InferOutput<typeof PlotModelSchema>;
 
 /** A leaderboard row (LeaderboardEntry with its metrics as stored). */
-export type PlotLeaderboardEntry = Omit<LeaderboardEntry, 'metrics'> & { metrics: PlotMetrics };
+const PlotLeaderboardEntrySchema = v.object({ ...LeaderboardEntrySchema.entries, metrics: PlotMetricsSchema });
+export type PlotLeaderboardEntry = v.InferOutput<typeof PlotLeaderboardEntrySchema>;
 
-export interface PlotResult {
-  runId: number;
-  ingest: IngestSummary;
-  split: SplitInfo;
-  horizon: number;
-  warnings: string[];
-  /** Warnings not kept (beyond MAX_WARNINGS). */
-  moreWarnings: number;
-  cancelled: boolean;
-  /** The series (decimated) and its true length. */
-  series: PlotLine;
-  seriesPoints: number;
-  /** The held-out points' true values (decimated together with every model's predictions). */
-  heldOut: PlotLine;
-  heldOutPoints: number;
-  baseline: { predicted: number[]; metrics: PlotMetrics };
-  models: PlotModel[];
-  leaderboard: PlotLeaderboardEntry[];
-  /** The best model's forecast (decimated), its model's preset name and index in `models`. */
-  forecast: (PlotLine & { model: string; modelIndex: number }) | null;
-}
+export const PlotResultSchema = v.pipe(
+  v.object({
+    runId: v.number(),
+    ingest: IngestSummarySchema,
+    split: SplitInfoSchema,
+    horizon: v.number(),
+    warnings: v.array(v.string()),
+    /** Warnings not kept (beyond MAX_WARNINGS). */
+    moreWarnings: v.number(),
+    cancelled: v.boolean(),
+    /** The series (decimated) and its true length. */
+    series: PlotLineSchema,
+    seriesPoints: v.number(),
+    /** The held-out points' true values (decimated together with every model's predictions). */
+    heldOut: PlotLineSchema,
+    heldOutPoints: v.number(),
+    baseline: v.object({ predicted: jsonNumbers, metrics: PlotMetricsSchema }),
+    models: v.array(PlotModelSchema),
+    leaderboard: v.array(PlotLeaderboardEntrySchema),
+    /** The best model's forecast (decimated), its model's preset name and index in `models`. */
+    forecast: v.nullable(v.object({ t: jsonNumbers, value: jsonNumbers, model: v.string(), modelIndex: v.number() })),
+  }),
+  v.check(
+    (r) =>
+      [r.baseline.predicted, ...r.models.map((m) => m.predicted)].every((p) => p.length === r.heldOut.t.length) &&
+      (r.forecast === null || r.models[r.forecast.modelIndex] !== undefined),
+    'a prediction per held-out point, and the forecast of a model shown',
+  ),
+);
+export type PlotResult = v.InferOutput<typeof PlotResultSchema>;
 
 /**
  * Indices of the points to plot: all of them when there are at most `max`; else the first,

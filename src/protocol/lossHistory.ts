@@ -1,9 +1,9 @@
 /**
- * The loss curve kept by the panel: points in epoch order, without duplicates (a replayed
- * progress message adds nothing), and thinned to a bounded size so that a 100,000-epoch run
+ * The loss curve kept by a panel's state: points in epoch order, without duplicates (overlapping
+ * progress adds nothing), and thinned to a bounded size so that a 100,000-epoch run
  * neither bloats the persisted state nor the SVG chart (a chart is not wider than 1,000 pixels).
  */
-import type { LossPoint } from '../../src/protocol';
+import type { LossPoint } from './common';
 
 export const MAX_CHART_POINTS = 1000;
 

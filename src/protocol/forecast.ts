@@ -1,0 +1,80 @@
+/**
+ * The forecast panel's messages: one valibot schema per message, the types inferred from
+ * them, and the protocol the host's generic panel runs for it (see panelSession.ts). The
+ * messages every panel shares are in common.ts.
+ */
+import * as v from 'valibot';
+import { ForecastJobResultSchema, IngestSummarySchema, SplitInfoSchema } from '../core/forecast/forecastResult';
+import { finite } from '../core/numberSchemas';
+import type { CommonHostMessage, CommonWebviewMessage } from './common';
+import { ForecastLossPointSchema, ForecastStateSchema, initialForecastState, reduceForecast, restoreForecastState, type ForecastState } from './forecastState';
+import { definePanelProtocol, type Snapshot } from './panelSession';
+
+export type { ForecastLossPoint } from './forecastState';
+
+const FORECAST_HOST_MESSAGES = [
+  v.object({
+    type: v.literal('ingestProgress'),
+    runId: finite,
+    /** The CSV's file name. */
+    file: v.string(),
+    bytesRead: finite,
+    totalBytes: finite,
+    rows: finite,
+  }),
+  v.object({
+    type: v.literal('forecastStarted'),
+    runId: finite,
+    ingest: IngestSummarySchema,
+    split: SplitInfoSchema,
+    /** Presets about to train, in order ('mlp', 'rnn', 'lstm', 'gru'), or the loaded one. */
+    models: v.array(v.string()),
+    epochs: finite,
+    /** A saved model is applied: nothing trains. */
+    loaded: v.boolean(),
+  }),
+  v.object({
+    type: v.literal('forecastProgress'),
+    runId: finite,
+    /** Preset training now, and its 0-based position in `forecastStarted.models`. */
+    model: v.string(),
+    modelIndex: finite,
+    /** New points since the last message of this model, in epoch order. */
+    points: v.array(ForecastLossPointSchema),
+    epochs: finite,
+    elapsedMs: finite,
+    remainingMs: finite,
+  }),
+  v.object({ type: v.literal('forecastFinished'), runId: finite, result: ForecastJobResultSchema }),
+] as const;
+
+/** Forecast panel -> host, besides ready, cancel and saveModel (the forecaster). */
+const FORECAST_WEBVIEW_MESSAGES = [
+  /** Write the forecast (and held-out predictions) as CSV. */
+  v.object({ type: v.literal('exportForecastCsv') }),
+  /** Save a chart the webview rendered (`data`: SVG text, or a PNG data URL). */
+  v.object({
+    type: v.literal('exportChart'),
+    chart: v.pipe(v.string(), v.regex(/^[\w-]{1,40}$/)),
+    format: v.picklist(['svg', 'png']),
+    data: v.string(),
+  }),
+] as const;
+
+/** Host -> forecast panel: what the forecast job posts. */
+export type ForecastHostMessage = v.InferOutput<(typeof FORECAST_HOST_MESSAGES)[number]> | CommonHostMessage;
+/** Everything the forecast panel receives: the host's messages and its snapshot. */
+export type ForecastPanelMessage = ForecastHostMessage | Snapshot<ForecastState>;
+/** Forecast panel -> host. */
+export type ForecastWebviewMessage = v.InferOutput<(typeof FORECAST_WEBVIEW_MESSAGES)[number]> | CommonWebviewMessage;
+
+/** What the host's generic panel runs, and how each side reads what it receives (malformed: undefined). */
+export const { protocol: FORECAST_PROTOCOL, parsePanelMessage: parseForecastPanelMessage, parseWebviewMessage: parseForecastWebviewMessage } =
+  definePanelProtocol({
+    host: FORECAST_HOST_MESSAGES,
+    webview: FORECAST_WEBVIEW_MESSAGES,
+    state: ForecastStateSchema,
+    initialState: initialForecastState,
+    restoreState: restoreForecastState,
+    reduce: reduceForecast,
+  });
