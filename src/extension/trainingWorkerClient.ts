@@ -66,7 +66,7 @@ export class TrainingWorkerClient {
   ): WorkerCall<WorkerReplies[K]> {
     const id = this.nextId++;
     const reply = new Promise<WorkerReplies[K]>((resolve, reject) => {
-      this.queue.push({ request: { ...body, id } as WorkerRequest, onEvent, resolve: resolve as (b: unknown) => void, reject });
+      this.queue.push({ request: { ...body, id }, onEvent, resolve, reject });
     });
     this.sendNext();
     return { id, reply };
@@ -115,7 +115,7 @@ export class TrainingWorkerClient {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const workerData: WorkerData = {
-      cancelFlag: this.cancelFlag.buffer as SharedArrayBuffer,
+      cancelFlag: this.cancelFlag.buffer,
       wasmDir: this.files.wasmDir,
       backend: this.files.backend(),
     };
@@ -131,7 +131,7 @@ export class TrainingWorkerClient {
     const current = this.inFlight;
     if (message.type !== 'reply' && message.type !== 'error') {
       const { requestId, ...event } = message;
-      if (current?.request.id === requestId) current.onEvent?.(event as WorkerEvent);
+      if (current?.request.id === requestId) current.onEvent?.(event);
       return;
     }
     if (current?.request.id !== message.id) return;

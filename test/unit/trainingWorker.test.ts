@@ -42,7 +42,7 @@ function request(body: WorkerRequestBody): Promise<Extract<WorkerMessage, { type
 }
 
 before(() => {
-  const workerData: WorkerData = { cancelFlag: cancelFlag.buffer as SharedArrayBuffer, wasmDir: WASM_DIR, backend: 'wasm' };
+  const workerData: WorkerData = { cancelFlag: cancelFlag.buffer, wasmDir: WASM_DIR, backend: 'wasm' };
   worker = new Worker(WORKER, { workerData });
 });
 

@@ -138,8 +138,8 @@ export class FakeHost {
 
   static of(page: 'text' | 'forecast', saved: unknown): FakeHost {
     return page === 'forecast'
-      ? new FakeHost(new PanelSession(FORECAST_PROTOCOL, saved) as FakeHost['session'], parseForecastPanelMessage)
-      : new FakeHost(new PanelSession(TEXT_PROTOCOL, saved) as FakeHost['session'], parseTextPanelMessage);
+      ? new FakeHost(new PanelSession(FORECAST_PROTOCOL, saved), parseForecastPanelMessage)
+      : new FakeHost(new PanelSession(TEXT_PROTOCOL, saved), parseTextPanelMessage);
   }
 }
 

@@ -151,7 +151,7 @@ export function predictWindows(net: ForecastNet, inputs: Float32Array, count: nu
   for (let start = 0; start < count; start += batchSize) {
     const size = Math.min(batchSize, count - start);
     const batch = tf.tidy(() => net.predict(tf.tensor3d(inputs.subarray(start * window, (start + size) * window), [size, window, 1])));
-    out.set(batch.dataSync() as Float32Array, start);
+    out.set(batch.dataSync(), start);
     batch.dispose();
   }
   return out;

@@ -58,8 +58,8 @@ export class FusedRecurrentLayer {
   /** One step x [batch, in] from `state`; returns the new state (h first). Inference only. */
   step(x: tf.Tensor2D, state: tf.Tensor2D[]): tf.Tensor2D[] {
     return tf.tidy(() => {
-      const xp = tf.fused.matMul({ a: x, b: this.kernel as tf.Tensor2D, bias: this.bias });
-      return CELLS[this.config.cell].step(xp, state, this.recurrentKernel as tf.Tensor2D, this.config) as tf.Tensor2D[];
+      const xp = tf.fused.matMul({ a: x, b: this.kernel, bias: this.bias });
+      return CELLS[this.config.cell].step(xp, state, this.recurrentKernel, this.config) as tf.Tensor2D[];
     });
   }
 

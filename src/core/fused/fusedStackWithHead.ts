@@ -48,7 +48,7 @@ export class FusedStackWithHead {
 
   /** The head on features [rows, F] -> [rows, outputs]; F = units, or time · units with 'flatten'. */
   head(features: tf.Tensor2D): tf.Tensor2D {
-    return tf.fused.matMul({ a: features, b: this.kernel as tf.Tensor2D, bias: this.bias }) as tf.Tensor2D;
+    return tf.fused.matMul({ a: features, b: this.kernel, bias: this.bias }) as tf.Tensor2D;
   }
 
   /**

@@ -9,7 +9,7 @@ import { oneHotFloat } from './oneHot';
  */
 export function softmaxCrossEntropy(logits: tf.Tensor, targets: tf.Tensor): tf.Scalar {
   return tf.tidy(() => {
-    const vocabularySize = logits.shape[logits.shape.length - 1] as number;
+    const vocabularySize = logits.shape[logits.shape.length - 1];
     const logProbabilities = tf.logSoftmax(logits.reshape([-1, vocabularySize]));
     const truth = oneHotFloat(targets.reshape([-1]).toInt(), vocabularySize);
     return tf.neg(tf.mean(tf.sum(tf.mul(truth, logProbabilities), -1))) as tf.Scalar;

@@ -54,7 +54,7 @@ export class JobRunner {
         label: spec.label,
         state: 'waiting',
         notice: ahead ? waitingNotice(ahead) : undefined,
-        spec: spec as JobSpec<unknown>,
+        spec,
         cancelPending: false,
         reject,
         start: () => void this.execute(job).then(resolve as (value: unknown) => void, reject),
