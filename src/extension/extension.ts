@@ -84,10 +84,10 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
     command('rnnStudio.saveModel', (name?: string) => saveModelCommand(controller, name)),
     command('rnnStudio.loadModel', (folder?: vscode.Uri) => loadModelCommand(controller, folder)),
     vscode.window.registerWebviewPanelSerializer(TEXT_PANEL.viewType, {
-      deserializeWebviewPanel: async (panel, state: unknown) => controller.restorePanel(panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => Promise.resolve(controller.restorePanel(panel, state)),
     }),
     vscode.window.registerWebviewPanelSerializer(FORECAST_PANEL.viewType, {
-      deserializeWebviewPanel: async (panel, state: unknown) => forecaster.restorePanel(panel, state),
+      deserializeWebviewPanel: (panel, state: unknown) => Promise.resolve(forecaster.restorePanel(panel, state)),
     }),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (!event.affectsConfiguration('rnnStudio.backend')) return;

@@ -12,7 +12,7 @@ import { COMMON_HOST_MESSAGES, COMMON_WEBVIEW_MESSAGES, parseWith, type CancelMe
 /** A panel's messages and state, as the host's generic panel runs them. */
 export interface PanelProtocol<HostMessage, WebviewMessage extends { type: string }, State> {
   /** The webview's message if `data` is a well-formed one, else undefined. */
-  parseWebviewMessage(data: unknown): WebviewMessage | undefined;
+  parseWebviewMessage: (data: unknown) => WebviewMessage | undefined;
   initialState(): State;
   /** The state VS Code kept across a reload, checked; what the worker lost is marked released. */
   restoreState(saved: unknown): State;
@@ -72,9 +72,9 @@ export function definePanelProtocol<Host extends MessageSchemas, Webview extends
   host: Host;
   webview: Webview;
   state: StateSchema;
-  initialState(): Out<StateSchema>;
-  restoreState(saved: unknown): Out<StateSchema>;
-  reduce(state: Out<StateSchema>, action: Out<Host> | Out<typeof COMMON_HOST_MESSAGES> | CancelMessage): Out<StateSchema>;
+  initialState: () => Out<StateSchema>;
+  restoreState: (saved: unknown) => Out<StateSchema>;
+  reduce: (state: Out<StateSchema>, action: Out<Host> | Out<typeof COMMON_HOST_MESSAGES> | CancelMessage) => Out<StateSchema>;
 }) {
   type State = Out<StateSchema>;
   type HostMessage = Out<Host> | Out<typeof COMMON_HOST_MESSAGES>;

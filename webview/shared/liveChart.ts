@@ -23,8 +23,8 @@ export interface LiveChartKind<Row, Theme> {
   /** For error messages: 'loss'. */
   name: string;
   spec(theme: Theme, maxEpoch: number, logScale: boolean): TopLevelSpec;
-  key(row: Row): string;
-  value(row: Row): number;
+  key: (row: Row) => string;
+  value: (row: Row) => number;
 }
 
 export class LiveChart<Row extends object, Theme> {

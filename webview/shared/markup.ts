@@ -19,8 +19,9 @@ type Interpolated = Markup | string | number | readonly Markup[];
 
 function part(value: Interpolated): string {
   if (value instanceof Markup) return value.text;
-  if (Array.isArray(value)) return value.map((m: Markup) => m.text).join('');
-  return escapeHtml(String(value));
+  if (typeof value === 'string') return escapeHtml(value);
+  if (typeof value === 'number') return String(value);
+  return value.map((m) => m.text).join('');
 }
 
 /** A markup literal: `html\`<h2>${title}</h2>\`` escapes `title`; nested `html` literals stay markup. */

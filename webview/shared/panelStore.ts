@@ -13,21 +13,21 @@ import { host } from './vscodeApi';
 const PERSIST_PROGRESS_MS = 250;
 
 export interface PanelStore<State, Action, Posted> {
-  state(): State;
-  dispatch(action: Action): void;
-  post(message: Posted): void;
+  state: () => State;
+  dispatch: (action: Action) => void;
+  post: (message: Posted) => void;
   /** Renders the views, listens to the host, and says 'ready'. */
-  start(views: ReadonlyArray<View<State>>): void;
+  start: (views: ReadonlyArray<View<State>>) => void;
 }
 
 export function createPanelStore<State, Action extends { type: string }, Received extends Action, Posted extends { type: string }>(options: {
   /** The state with its UI part from what `vscode.setState` kept. */
-  restore(saved: unknown): State;
-  reduce(state: State, action: Action): State;
+  restore: (saved: unknown) => State;
+  reduce: (state: State, action: Action) => State;
   /** The host's message if well-formed (the panel's protocol), else undefined. */
-  parse(data: unknown): Received | undefined;
+  parse: (data: unknown) => Received | undefined;
   /** Actions persisted lazily (progress). */
-  isProgress(action: Action): boolean;
+  isProgress: (action: Action) => boolean;
 }): PanelStore<State, Action, Posted> {
   const connection = host<Posted>();
   let state = options.restore(connection.getState());

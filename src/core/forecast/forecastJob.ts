@@ -55,7 +55,7 @@ export interface ForecastEpoch extends FitEpoch {
 }
 
 export interface ForecastJobCallbacks {
-  onIngestProgress?(progress: IngestProgress): void;
+  onIngestProgress?: (progress: IngestProgress) => void;
   onStart?(start: ForecastJobStart): void;
   onEpoch?(epoch: ForecastEpoch): void;
   /** A model finished (trained, evaluated, forecast, saved): e.g. to grow a leaderboard live. */

@@ -111,7 +111,7 @@ class FusedForecastNet implements ForecastNet {
     try {
       for (const value of window) feed(value);
       for (let k = 0; k < horizon; k++) {
-        const prediction = tf.tidy(() => this.fused.head(flatten ? (tf.concat(outputs, 1) as tf.Tensor2D) : outputs[0]));
+        const prediction = tf.tidy(() => this.fused.head(flatten ? tf.concat<tf.Tensor2D>(outputs, 1) : outputs[0]));
         predictions[k] = prediction.dataSync()[0];
         prediction.dispose();
         if (k < horizon - 1) feed(predictions[k]);

@@ -30,7 +30,7 @@ export interface ForecasterMeta {
 export interface TrainedForecaster extends ForecasterMeta {
   model: tf.LayersModel;
   /** Frees the model's weights. */
-  dispose(): void;
+  dispose: () => void;
 }
 
 /** A TrainedForecaster whose dispose() frees `fields.model`. */

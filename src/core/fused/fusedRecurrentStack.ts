@@ -78,7 +78,7 @@ export class FusedRecurrentStack {
    */
   forward(x: tf.Tensor3D, { training = false, random, inputGradient = false }: ForwardOptions = {}): tf.Tensor {
     return tf.tidy(() => {
-      let sequence = tf.transpose(x, [1, 0, 2]) as tf.Tensor3D;
+      let sequence = tf.transpose<tf.Tensor3D>(x, [1, 0, 2]);
       this.layers.forEach((layer, index) => {
         const last = index === this.layers.length - 1;
         const returnSequences = !last || this.config.returnSequences;

@@ -33,7 +33,7 @@ function sharedSigmoid({ activation, recurrentActivation }: CellActivations): bo
 
 /** [4u]: 1 for the i, f and o columns, 2 for the candidate's. */
 function candidateScale(units: number): tf.Tensor1D {
-  return tf.tidy(() => tf.concat([tf.ones([2 * units]), tf.fill([units], 2), tf.ones([units])]) as tf.Tensor1D);
+  return tf.tidy(() => tf.concat<tf.Tensor1D>([tf.ones([2 * units]), tf.fill([units], 2), tf.ones([units])]));
 }
 
 /**

@@ -38,9 +38,9 @@ export function recurrentSequence(
   const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [kernel, recurrentKernel, bias] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D];
     const save = args[args.length - 1] as tf.GradSaveFunc;
-    const rows = tf.reshape(x, [time * batch, inputSize]) as tf.Tensor2D;
+    const rows = tf.reshape<tf.Rank.R2>(x, [time * batch, inputSize]);
     const width = kernel.shape[1];
-    const xp = tf.reshape(tf.fused.matMul({ a: rows, b: kernel, bias }), [time, batch, width]) as tf.Tensor3D;
+    const xp = tf.reshape<tf.Rank.R3>(tf.fused.matMul({ a: rows, b: kernel, bias }), [time, batch, width]);
     const { hs, saved } = cell.forward(xp, recurrentKernel, activations);
     const hiddens = tf.stack(hs) as tf.Tensor3D;
     save([rows, hiddens, ...saved]);
@@ -53,7 +53,7 @@ export function recurrentSequence(
             ? (tf.unstack(dy) as tf.Tensor2D[])
             : Array.from({ length: time }, (_, t) => (t === time - 1 ? (dy as tf.Tensor2D) : null));
           const { dxp, dRecurrent } = cell.backward(dhs, savedHiddens, cellSaved, recurrentKernel, activations);
-          const dxpRows = tf.reshape(dxp, [time * batch, width]) as tf.Tensor2D;
+          const dxpRows = tf.reshape<tf.Rank.R2>(dxp, [time * batch, width]);
           const dBias = tf.reshape(tf.matMul(tf.ones([1, time * batch]), dxpRows), [width]);
           const grads = [tf.matMul(savedRows, dxpRows, true, false), dRecurrent, dBias];
           if (inputGradient) grads.push(tf.reshape(tf.matMul(dxpRows, kernel, false, true), [time, batch, inputSize]));

@@ -29,9 +29,9 @@ export interface SaveOptions {
 async function serialise(model: tf.LayersModel): Promise<{ modelJson: tf.io.ModelJSON; weights: Uint8Array }> {
   let artifacts: tf.io.ModelArtifacts | undefined;
   await model.save(
-    tf.io.withSaveHandler(async (saved) => {
+    tf.io.withSaveHandler((saved) => {
       artifacts = saved;
-      return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(saved) };
+      return Promise.resolve({ modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(saved) });
     }),
   );
   if (!artifacts?.modelTopology || !artifacts.weightSpecs || !artifacts.weightData) {
@@ -113,7 +113,10 @@ function weightSpecsOf(modelJson: Record<string, unknown>): { specs: tf.io.Weigh
   if (typeof modelJson.modelTopology !== 'object' || modelJson.modelTopology === null || !Array.isArray(manifest)) {
     throw new UserError(`${file} has no modelTopology or weightsManifest.`);
   }
-  const specs: unknown[] = manifest.flatMap((group) => (Array.isArray(group?.weights) ? group.weights : [undefined]));
+  const specs = (manifest as unknown[]).flatMap((group): unknown[] => {
+    const weights = (group as { weights?: unknown } | null)?.weights;
+    return Array.isArray(weights) ? weights : [undefined];
+  });
   const unreadable = specs.findIndex((spec) => !isReadableSpec(spec));
   if (unreadable >= 0 || specs.length === 0) {
     throw new UserError(`${file} lists a weight this RNN Studio cannot read: ${JSON.stringify(specs[unreadable] ?? null)}.`);

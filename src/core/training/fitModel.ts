@@ -21,7 +21,7 @@ export interface FitLoop<B> {
   /** Loss on `batch` while training: a scalar, differentiable with respect to `variables`. */
   batchLoss(batch: B): tf.Scalar;
   /** Weight of `batch` in the epoch's mean loss (default 1: the mean of the batch losses). */
-  batchWeight?(batch: B): number;
+  batchWeight?: (batch: B) => number;
   /** Loss on the validation data after an epoch, without training; absent = no validation. */
   validate?(): number;
   /** Loss of the model as it stands, without training (the finalLoss when no epoch completes). */
