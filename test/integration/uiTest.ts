@@ -41,7 +41,7 @@ export interface UiTestContext {
   /** Uncaught errors of the page and its frames so far. */
   pageErrors: string[];
   /** Prints a line under the test's name. */
-  log(message: string): void;
+  log: (message: string) => void;
 }
 
 export interface UiTestModule {

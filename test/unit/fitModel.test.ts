@@ -14,7 +14,7 @@ function toyLoop(w: tf.Variable, overrides: Partial<FitLoop<number>> = {}): FitL
     epochs: 5,
     learningRate: 0.1,
     epochBatches: () => [1, 1, 1],
-    batchLoss: () => tf.tidy(() => tf.square(tf.sub(w, 3)).sum() as tf.Scalar),
+    batchLoss: () => tf.tidy(() => tf.square(tf.sub(w, 3)).sum<tf.Scalar>()),
     untrainedLoss: () => tf.tidy(() => tf.square(tf.sub(w, 3)).sum().dataSync()[0]),
     ...overrides,
   };
@@ -27,7 +27,7 @@ test('fits: one epoch loss per epoch, finalLoss the last, the weight moves, noth
   const result = await fitModel(toyLoop(w), { onEpoch: (epoch) => epochs.push(epoch) });
   assert.deepEqual(epochs.map((epoch) => [epoch.epoch, epoch.epochs, 'valLoss' in epoch]), [1, 2, 3, 4, 5].map((epoch) => [epoch, 5, false]));
   assert.deepEqual(epochs.map((epoch) => epoch.loss), result.lossHistory);
-  assert.ok(result.lossHistory[4] < result.lossHistory[0], `${result.lossHistory}`);
+  assert.ok(result.lossHistory[4] < result.lossHistory[0], result.lossHistory.join(', '));
   assert.deepEqual({ ...result, lossHistory: [], msPerEpoch: 0 }, {
     lossHistory: [],
     valLossHistory: [],
@@ -45,7 +45,7 @@ test('fits: one epoch loss per epoch, finalLoss the last, the weight moves, noth
 
 test("an epoch's loss is the batch losses' mean weighted by batchWeight (default: plain mean)", async () => {
   const w = tf.variable(tf.scalar(0));
-  const loss = (value: number) => tf.tidy(() => tf.add(tf.mul(w, 0), value).sum() as tf.Scalar);
+  const loss = (value: number) => tf.tidy(() => tf.add(tf.mul(w, 0), value).sum<tf.Scalar>());
   const batches = () => [1, 3];
   const plain = await fitModel(toyLoop(w, { epochs: 1, epochBatches: batches, batchLoss: loss }));
   assert.equal(plain.lossHistory[0], 2);
@@ -110,7 +110,7 @@ test('without validation early stopping monitors the training loss; a cancel sti
       epochs: 10,
       patience: 5,
       epochBatches: () => [1],
-      batchLoss: () => tf.tidy(() => tf.add(tf.mul(tf.sub(w, 3), 1e-3), losses[batch++]).sum() as tf.Scalar),
+      batchLoss: () => tf.tidy(() => tf.add(tf.mul(tf.sub(w, 3), 1e-3), losses[batch++]).sum<tf.Scalar>()),
     }),
     { onEpoch: () => weightAfter.push(w.dataSync()[0]), shouldStop: () => batch >= losses.length },
   );
@@ -152,7 +152,7 @@ test('the event loop runs during a long epoch (at least every YIELD_EVERY_MS)', 
     while (Date.now() - started < 10 * batchesRun);
     return toyLoop(w).batchLoss(1);
   };
-  await fitModel(toyLoop(w, { epochs: 1, epochBatches: () => Array(30).fill(1), batchLoss: slowBatch }));
+  await fitModel(toyLoop(w, { epochs: 1, epochBatches: () => Array.from({ length: 30 }, () => 1), batchLoss: slowBatch }));
   clearInterval(timer);
   assert.ok(ticks >= 4, `${ticks} timer ticks in a 300 ms epoch`);
   w.dispose();

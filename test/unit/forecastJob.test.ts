@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { runForecastJob, type ForecastEpoch, type ForecastJobStart } from '../../src/core/forecast/forecastJob';
 import type { ForecastSettings } from '../../src/core/forecast/forecastSettings';
+import type { ForecasterFile } from '../../src/core/forecast/forecastStore';
 import { UserError } from '../../src/core/userError';
 import { useWasm } from './support/wasm';
 
@@ -103,7 +104,7 @@ test('a saved model forecasts the same CSV identically, and another CSV of the s
   const saved = path.join(dir, 'saved');
   const trained = await runForecastJob({ csv: prices, settings: { ...SMALL, models: ['lstm'], transform: 'diff', scaler: 'standard' }, save: saved });
   assert.equal(trained.models[0].savedTo, saved);
-  const meta = JSON.parse(await readFile(path.join(saved, 'meta.json'), 'utf8'));
+  const meta = JSON.parse(await readFile(path.join(saved, 'meta.json'), 'utf8')) as ForecasterFile;
   assert.equal(meta.format, 'rnn-studio/forecast-model');
   assert.deepEqual([meta.window, meta.transform, meta.scaler.kind, meta.column, meta.timeColumn, meta.resample], [10, 'diff', 'standard', 'Price', { name: 'Date', format: 'iso' }, 'day']);
 

@@ -41,7 +41,7 @@ after(async () => {
 /** A copy of meta.json in `dir` changed by `change`. */
 async function editMeta(dir: string, change: (meta: Record<string, unknown>) => void): Promise<void> {
   const file = path.join(dir, 'meta.json');
-  const meta = JSON.parse(await readFile(file, 'utf8'));
+  const meta = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
   change(meta);
   await writeFile(file, JSON.stringify(meta));
 }

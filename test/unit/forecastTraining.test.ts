@@ -38,7 +38,8 @@ test("presets are the seed's layers: MLP 56-32 and SimpleRNN 128/256/512 with dr
   assert.deepEqual(
     rnn.layers.map((layer) => {
       const config = layer.getConfig();
-      return `${layer.getClassName()}:${config.units ?? config.rate ?? ''}:${config.activation ?? ''}:${config.returnSequences ?? ''}`;
+      const scalar = (value: unknown) => (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean' ? String(value) : '');
+      return [layer.getClassName(), scalar(config.units ?? config.rate), scalar(config.activation), scalar(config.returnSequences)].join(':');
     }),
     ['SimpleRNN:128:relu:true', 'Dropout:0.25::', 'SimpleRNN:256:relu:true', 'Dropout:0.25::', 'SimpleRNN:512:relu:true', 'Dropout:0.35::', 'Flatten:::', 'Dense:1:linear:'],
   );
@@ -92,7 +93,7 @@ test('training lowers the loss, is reproducible for a seed (dropout masks too), 
     assert.deepEqual(first.epochs.map((epoch) => epoch.epoch), [1, 2, 3]);
     assert.deepEqual(first.epochs.map((epoch) => epoch.loss), first.result.lossHistory);
     assert.ok(first.epochs.every((epoch) => epoch.valLoss === undefined && epoch.epochs === 3));
-    assert.ok(first.result.lossHistory[2] < first.result.lossHistory[0], `${spec.preset}: ${first.result.lossHistory}`);
+    assert.ok(first.result.lossHistory[2] < first.result.lossHistory[0], `${spec.preset}: ${first.result.lossHistory.join(', ')}`);
     assert.equal(first.result.finalLoss, first.result.lossHistory[2]);
     assert.equal(first.result.trainWindows, 232);
     assert.ok(first.written < 1e-5, `${spec.preset}: writeBack`);
@@ -126,7 +127,7 @@ test('validation split and early stopping restore the best epoch', async () => {
   assert.equal(result.validationWindows, 58, 'the last quarter, as Keras');
   assert.equal(result.trainWindows, 174);
   assert.equal(result.valLossHistory.length, result.epochsRun);
-  assert.ok(result.stoppedEarly, `ran ${result.epochsRun} epochs: ${result.valLossHistory}`);
+  assert.ok(result.stoppedEarly, `ran ${result.epochsRun} epochs: ${result.valLossHistory.join(', ')}`);
   const best = Math.min(...result.valLossHistory);
   assert.equal(result.valLossHistory[result.bestEpoch - 1], best);
   assert.equal(result.epochsRun, result.bestEpoch + 2);

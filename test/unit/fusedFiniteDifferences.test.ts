@@ -24,7 +24,7 @@ function directionalErrors(layers: TestLayer[], returnSequences: boolean, seed: 
   const x = tf.tensor3d(random.values(BATCH * TIME * FEATURES), [BATCH, TIME, FEATURES]);
   const outShape = returnSequences ? [BATCH, TIME, stack.outputSize] : [BATCH, stack.outputSize];
   const r = tf.tensor(random.values(tf.util.sizeFromShape(outShape)), outShape);
-  const loss = () => tf.sum(tf.mul(tf.tanh(stack.forward(x, { inputGradient: true })), r)) as tf.Scalar;
+  const loss = () => tf.sum<tf.Scalar>(tf.mul(tf.tanh(stack.forward(x, { inputGradient: true })), r));
   const { value, grads } = tf.variableGrads(loss, stack.trainableVariables);
   const errors = stack.trainableVariables.map((variable) => {
     const original = variable.clone();

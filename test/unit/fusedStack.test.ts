@@ -37,7 +37,7 @@ describe('FusedRecurrentStack', () => {
         tf.unstack(x, 1).forEach((xt, t) => {
           const next = stack.step(xt as tf.Tensor2D, state);
           const expected = tf.squeeze(tf.slice(sequence, [0, t, 0], [-1, 1, -1]), [1]);
-          assert.ok(relativeError(next.output, expected) < 1e-5, `${layers.map((l) => l.cell)} step ${t}`);
+          assert.ok(relativeError(next.output, expected) < 1e-5, `${layers.map((l) => l.cell).join(',')} step ${t}`);
           state = next.state;
         });
       });
@@ -104,7 +104,7 @@ describe('FusedRecurrentStack', () => {
     }
   });
 
-  it('keeps tf.memory().numTensors the same after every epoch of a training loop', async () => {
+  it('keeps tf.memory().numTensors the same after every epoch of a training loop', () => {
     const model = layersModel(MIXED, [TIME, FEATURES], true, 10);
     model.add(tf.layers.dropout({ rate: 0.2 }));
     const stack = FusedRecurrentStack.fromLayers(model.layers);
@@ -117,13 +117,13 @@ describe('FusedRecurrentStack', () => {
     const losses: number[] = [];
     for (let epoch = 0; epoch < 4; epoch++) {
       for (let batch = 0; batch < 3; batch++) {
-        const loss = optimizer.minimize(() => tf.losses.meanSquaredError(y, stack.forward(x, { training: true, random: masks })) as tf.Scalar, true, stack.trainableVariables);
+        const loss = optimizer.minimize(() => tf.losses.meanSquaredError<tf.Tensor, tf.Scalar>(y, stack.forward(x, { training: true, random: masks })), true, stack.trainableVariables);
         losses.push(loss!.dataSync()[0]);
         loss!.dispose();
       }
       counts.push(tf.memory().numTensors);
     }
-    assert.equal(new Set(counts).size, 1, `tensors after each epoch: ${counts}`);
+    assert.equal(new Set(counts).size, 1, `tensors after each epoch: ${counts.join(', ')}`);
     assert.ok(losses[losses.length - 1] < losses[0], `loss ${losses[0]} -> ${losses[losses.length - 1]}`);
     optimizer.dispose();
     tf.dispose([x, y]);

@@ -14,7 +14,7 @@ import { SEED_TEXT, useWasm } from './support/wasm';
 before(useWasm);
 
 const V = 9;
-const oneHot = (ids: number[], batch: number) => tf.oneHot(tf.tensor1d(ids, 'int32'), V).toFloat().reshape([batch, ids.length / batch, V]) as tf.Tensor3D;
+const oneHot = (ids: number[], batch: number) => tf.oneHot(tf.tensor1d(ids, 'int32'), V).toFloat().reshape<tf.Tensor3D>([batch, ids.length / batch, V]);
 
 test('with the text head (per step) it gives the layers model logits, in one pass and step by step', () => {
   const random = new TestRandom(4);
@@ -31,7 +31,7 @@ test('with the text head (per step) it gives the layers model logits, in one pas
       assert.ok(relativeError(logits, model.predict(x) as tf.Tensor) < 1e-5, cell);
       let state = fused.zeroState(2);
       for (let t = 0; t < 5; t++) {
-        const next = fused.step(tf.squeeze(tf.slice(x, [0, t, 0], [-1, 1, -1]), [1]) as tf.Tensor2D, state);
+        const next = fused.step(tf.squeeze<tf.Tensor2D>(tf.slice(x, [0, t, 0], [-1, 1, -1]), [1]), state);
         assert.ok(relativeError(next.output, tf.squeeze(tf.slice(logits, [0, t, 0], [-1, 1, -1]), [1])) < 1e-5, `${cell} step ${t}`);
         state = next.state;
       }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { copyModelFolder } from '../../src/core/persistence/modelFolder';
-import { loadTextModel, saveTextModel } from '../../src/core/text/textModelStore';
+import { loadTextModel, saveTextModel, type TextModelMeta } from '../../src/core/text/textModelStore';
 import { generateText } from '../../src/core/text/textGeneration';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import { trainTextModel, type TrainedTextModel } from '../../src/core/text/textTraining';
@@ -34,12 +34,12 @@ async function savedModel(): Promise<string> {
 }
 
 const contents = async (dir: string) =>
-  Object.fromEntries(await Promise.all((await readdir(dir)).map(async (name) => [name, await readFile(path.join(dir, name))])));
+  Object.fromEntries(await Promise.all((await readdir(dir)).map(async (name): Promise<[string, Buffer]> => [name, await readFile(path.join(dir, name))])));
 
 test('save -> load gives the same model: same generated text, same metadata', async () => {
   const dir = await savedModel();
   assert.deepEqual((await readdir(dir)).sort(), ['meta.json', 'model.json', 'weights.bin']);
-  const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8'));
+  const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as TextModelMeta;
   assert.equal(meta.format, 'rnn-studio/text-model');
   assert.equal(meta.version, 1);
   assert.equal(meta.finalLoss, trained.finalLoss);
@@ -92,7 +92,7 @@ test('load refuses a folder without weights.bin, or with one of the wrong length
 test("load refuses a meta.json whose vocabulary does not match the model's size", async () => {
   const dir = await savedModel();
   const metaFile = path.join(dir, 'meta.json');
-  const meta = JSON.parse(await readFile(metaFile, 'utf8'));
+  const meta = JSON.parse(await readFile(metaFile, 'utf8')) as TextModelMeta;
   await writeFile(metaFile, JSON.stringify({ ...meta, vocabulary: [...meta.vocabulary, 'z'] }));
   const tensorsBefore = tf.memory().numTensors;
   await refuses(dir, /meta\.json has 18 characters but the model takes 17 and gives 17/);
@@ -102,7 +102,7 @@ test("load refuses a meta.json whose vocabulary does not match the model's size"
 test('load refuses another format or version, and a folder that is not there', async () => {
   const dir = await savedModel();
   const metaFile = path.join(dir, 'meta.json');
-  const meta = JSON.parse(await readFile(metaFile, 'utf8'));
+  const meta = JSON.parse(await readFile(metaFile, 'utf8')) as TextModelMeta;
   await writeFile(metaFile, JSON.stringify({ ...meta, version: 2 }));
   await refuses(dir, /meta\.json has version 2; this RNN Studio reads version 1/);
   await writeFile(metaFile, JSON.stringify({ ...meta, format: 'keras' }));

@@ -41,7 +41,9 @@ suite('Forecast CSV', function () {
   });
 
   teardown(() => setForecastSettings({ epochs: undefined, window: undefined, test: undefined }));
-  suiteTeardown(() => listener.dispose());
+  suiteTeardown(() => {
+    listener.dispose();
+  });
 
   const ofType = <T extends HostMessage['type']>(type: T) =>
     messages.filter((m): m is Extract<HostMessage, { type: T }> => m.type === type);

@@ -55,7 +55,7 @@ export function run(): Promise<void> {
       result.failed++;
       result.failures.push({ title: 'loading the suite', error: String(err) });
       writeResult(result);
-      reject(err);
+      reject(err instanceof Error ? err : new Error(String(err)));
     }
   });
 }

@@ -71,7 +71,9 @@ suite('Two jobs, one worker', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  suiteTeardown(() => listeners.forEach((l) => l.dispose()));
+  suiteTeardown(() => {
+    for (const l of listeners) l.dispose();
+  });
 
   const count = (messages: readonly { type: string }[], type: (TextHostMessage | ForecastHostMessage)['type']) => messages.filter((m) => m.type === type).length;
 

@@ -64,7 +64,9 @@ suite('Generate Text from Selection', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  suiteTeardown(() => listener.dispose());
+  suiteTeardown(() => {
+    listener.dispose();
+  });
 
   const ofType = <T extends HostMessage['type']>(type: T) =>
     messages.filter((m): m is Extract<HostMessage, { type: T }> => m.type === type);

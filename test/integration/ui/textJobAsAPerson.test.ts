@@ -87,7 +87,7 @@ export async function run({ page, console: messages, log }: UiTestContext): Prom
   const editorText = activeEditor(page).locator('.view-lines');
   await page.waitForFunction(
     // Monaco renders spaces as non-breaking ones.
-    (el) => (el?.textContent ?? '').replace(/\u00a0/g, ' ').split('good i am fine').length - 1 === 2,
+    (el: { textContent: string | null } | null) => (el?.textContent ?? '').replace(/\u00a0/g, ' ').split('good i am fine').length - 1 === 2,
     await editorText.elementHandle(),
     { timeout: 15_000 },
   );
