@@ -1,6 +1,6 @@
 /**
  * CSV ingest benchmark (issue 4): parse + daily mean of `Close` on a generated
- * 4.8-million-row file in the seed's Bitstamp layout (about 340 MB, 17.6 % NaN rows), written
+ * 4.8-million-row file in the tutorial's Bitstamp layout (about 340 MB, 17.6 % NaN rows), written
  * once into os.tmpdir() and reused. Times the product's reader (src/core/csv, a byte scanner)
  * and, when they are installed, Papa Parse and csv-parse doing the same work, plus
  * readFileSync + split. Each: one warm-up run, then the best of --runs (3).

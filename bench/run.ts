@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the issue's workloads trained with tfjs-layers' own layers (stock
  * tfjs-backend-wasm 4.22, then with the kernel fixes) and with the fused layers, in one
- * process on the wasm backend, then the product's own seed run and the extension host's
+ * process on the wasm backend, then the product's own run of the tutorial recipe and the extension host's
  * event-loop lag while a worker trains. See bench/README.md.
  *   --quick        time 3 batches of the per-epoch workloads and extrapolate to an epoch
  *   --only=W1,W2c  run only these workloads ('lag' for the event-loop measurement)
@@ -50,13 +50,13 @@ async function main(): Promise<void> {
     console.log(renderTable(rows, peak));
   }
   if (selected('W1')) {
-    const seedText = 'hi how are you\ngood i am fine\nhave a nice day';
-    await trainTextModel(seedText, { ...DEFAULT_TRAINING, epochs: 5 }).then(({ trained }) => trained.dispose());
+    const tutorialText = 'hi how are you\ngood i am fine\nhave a nice day';
+    await trainTextModel(tutorialText, { ...DEFAULT_TRAINING, epochs: 5 }).then(({ trained }) => trained.dispose());
     const started = performance.now();
-    const { trained, result } = await trainTextModel(seedText, DEFAULT_TRAINING);
+    const { trained, result } = await trainTextModel(tutorialText, DEFAULT_TRAINING);
     trained.dispose();
     const seconds = (performance.now() - started) / 1000;
-    console.log(`\nThe product's trainTextModel on the seed (100 epochs, fused): ${seconds.toFixed(3)} s, msPerEpoch ${result.msPerEpoch.toFixed(2)}, final loss ${result.finalLoss.toFixed(3)}`);
+    console.log(`\nThe product's trainTextModel on the tutorial's sentences (100 epochs, fused): ${seconds.toFixed(3)} s, msPerEpoch ${result.msPerEpoch.toFixed(2)}, final loss ${result.finalLoss.toFixed(3)}`);
   }
   if (selected('lag')) {
     const lag = await measureEventLoopLag(wasmDir);

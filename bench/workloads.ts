@@ -40,7 +40,7 @@ function symbolBatches(ids: number[], count: number, size: number, steps: number
   });
 }
 
-/** The seed's forecaster data shape: 3256 windows of 60 values (a noisy sine), batches of 64. */
+/** The tutorial's forecaster data shape: 3256 windows of 60 values (a noisy sine), batches of 64. */
 function windowBatches() {
   const series = Array.from({ length: WINDOWS + STEPS }, (_, t) => 0.5 + 0.4 * Math.sin(t / 37) + 0.05 * Math.sin(t * 1.7));
   const batches: Array<{ x: tf.Tensor3D; y: tf.Tensor }> = [];
@@ -53,10 +53,10 @@ function windowBatches() {
   return batches;
 }
 
-/** The seed's char-RNN: 3 sentences padded to 15, 17 symbols, SimpleRNN(12) + Linear, full batch. */
-const seedCharRnn: Workload = {
+/** The tutorial's char-RNN: 3 sentences padded to 15, 17 symbols, SimpleRNN(12) + Linear, full batch. */
+const tutorialCharRnn: Workload = {
   id: 'W1',
-  title: 'seed char-RNN, 100 epochs',
+  title: 'tutorial char-RNN, 100 epochs',
   report: 'run',
   epochs: 100,
   batchesPerEpoch: 1,
@@ -82,10 +82,10 @@ const seedCharRnn: Workload = {
   loss: crossEntropy,
 };
 
-/** The seed's SimpleRNN forecaster: 128/256/512 relu with Dropout, Flatten, Dense(1). */
-const seedForecaster: Workload = {
+/** The tutorial's SimpleRNN forecaster: 128/256/512 relu with Dropout, Flatten, Dense(1). */
+const tutorialForecaster: Workload = {
   id: 'W2b',
-  title: 'seed SimpleRNN 128/256/512 relu',
+  title: 'tutorial SimpleRNN 128/256/512 relu',
   report: 'epoch',
   epochs: 1,
   batchesPerEpoch: WINDOWS / BATCH,
@@ -153,4 +153,4 @@ const charLstm: Workload = {
   loss: crossEntropy,
 };
 
-export const WORKLOADS: Workload[] = [seedCharRnn, seedForecaster, gatedForecaster('lstm'), gatedForecaster('gru'), charLstm];
+export const WORKLOADS: Workload[] = [tutorialCharRnn, tutorialForecaster, gatedForecaster('lstm'), gatedForecaster('gru'), charLstm];

@@ -1,6 +1,6 @@
-// Writes sample/prices.csv: a Bitstamp-layout price file (the seed's System 2 columns,
+// Writes sample/prices.csv: a Bitstamp-layout price file (the tutorial's System 2 columns,
 // unix-second timestamps) with a row every 6 hours over 540 days, some rows NaN as in the
-// seed's file. Daily means give 540 points: enough for the seed's 60-value windows and
+// tutorial's file. Daily means give 540 points: enough for the tutorial's 60-value windows and
 // 60-day test. Deterministic: `node scripts/generate-sample-prices.mjs` rewrites the same file.
 import { writeFileSync } from 'node:fs';
 

@@ -64,7 +64,7 @@ Open this URL (it loads the extension from ${repoRoot}):
 
   ${url}
 
-Then open seed-sentences.txt, select all (Ctrl+A), F1 -> "RNN Studio: Generate Text from Selection";
+Then open tutorial-sentences.txt, select all (Ctrl+A), F1 -> "RNN Studio: Generate Text from Selection";
 or right-click prices.csv in the explorer -> "Forecast CSV".
 
 workspace: ${workspace} (your edits there are kept)

@@ -17,7 +17,7 @@ import { UsageError } from './commonOptions';
 import { parseCommandLine, type CliRequest } from './options';
 import { FORECAST_USAGE, USAGE } from './usage';
 
-/** Progress is printed every this many epochs (and at the last one), as the seed. */
+/** Progress is printed every this many epochs (and at the last one), as the tutorial. */
 const PRINT_EVERY_EPOCHS = 10;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);

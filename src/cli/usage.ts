@@ -8,7 +8,7 @@ const SIZED = PRESET_NAMES.filter((name) => FORECASTERS[name].sized).map((name) 
 /** What `rnn-studio forecast --help` prints (and the second half of `rnn-studio --help`). */
 export const FORECAST_USAGE = `Usage: rnn-studio forecast --csv FILE [options]
 
-Forecasts a column of a CSV file (the seed: daily means of Close from Bitstamp's 1-minute
+Forecasts a column of a CSV file (the tutorial: daily means of Close from Bitstamp's 1-minute
 file, the last 60 days held out, windows of 60 days, the MLP; 50 epochs, batch 64).
 Data:
   --csv FILE              comma, semicolon or tab separated, with or without a header
@@ -56,7 +56,7 @@ export const USAGE = `Usage: rnn-studio generate --text-file FILE [options]
        rnn-studio forecast --csv FILE [options]   (see rnn-studio forecast --help)
 
 Trains a character-level RNN / LSTM / GRU on a text file and generates text from it
-(the seed's defaults: SimpleRNN, 12 units, 100 full-batch epochs, Adam 0.01).
+(the tutorial's defaults: SimpleRNN, 12 units, 100 full-batch epochs, Adam 0.01).
 
 Training:
   --text-file FILE        text to train on (UTF-8); a few short lines train line by line,

@@ -19,7 +19,7 @@ export const RUN_FACTS = {
   epochs: finite,
   characters: finite,
   vocabularySize: finite,
-  /** 'lines': the seed's padded sentences; 'windows': sliding windows over prose. */
+  /** 'lines': the tutorial's padded sentences; 'windows': sliding windows over prose. */
   mode: v.picklist(['lines', 'windows']),
   sequences: finite,
 };

@@ -213,7 +213,7 @@ async function vsixPhase(bin: string, browser: Browser, extensionId: string, ver
     const { context, page } = await openWorkbench(browser, server, workspace, { waitUntilReady: false });
     try {
       await waitForWorkbench(page);
-      await openFile(page, 'seed-sentences.txt');
+      await openFile(page, 'tutorial-sentences.txt');
       await selectAllInEditor(page);
       await runCommand(page, GENERATE_COMMAND_TITLE, 60_000);
       const panel = await waitForWebviewPanel(page, PANEL_TITLE, { timeoutMs: 60_000 });

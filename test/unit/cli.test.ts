@@ -6,25 +6,25 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { GenerateJson } from '../../src/cli/jsonOutput';
 import { bundleCli } from './support/cliBundle';
-import { SEED_TEXT } from './support/wasm';
+import { TUTORIAL_TEXT } from './support/wasm';
 
 /** The CLI bundled from the current sources (see bundleCli). */
 let cli: string;
 let work: string;
-let seedFile: string;
+let tutorialFile: string;
 
 before(async () => {
   cli = await bundleCli('cli-under-test');
   work = await mkdtemp(path.join(tmpdir(), 'rnn-studio-cli-'));
-  seedFile = path.join(work, 'seed.txt');
-  await writeFile(seedFile, `${SEED_TEXT}\n`);
+  tutorialFile = path.join(work, 'tutorial.txt');
+  await writeFile(tutorialFile, `${TUTORIAL_TEXT}\n`);
 });
 after(() => rm(work, { recursive: true, force: true }));
 
 const runCli = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 60_000 });
 
-test("generate --json trains the seed's model and prints exactly one JSON object", () => {
-  const run = runCli('generate', '--text-file', seedFile, '--epochs', '100', '--prompt', 'good', '--length', '15', '--json', '--backend', 'wasm');
+test("generate --json trains the tutorial's model and prints exactly one JSON object", () => {
+  const run = runCli('generate', '--text-file', tutorialFile, '--epochs', '100', '--prompt', 'good', '--length', '15', '--json', '--backend', 'wasm');
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.trim().split('\n');
   assert.equal(lines.length, 1, run.stdout);
@@ -41,7 +41,7 @@ test("generate --json trains the seed's model and prints exactly one JSON object
 
 test('--save then --load generates the same text without training', () => {
   const dir = path.join(work, 'model');
-  const trainedRun = runCli('generate', '--text-file', seedFile, '--epochs', '40', '--prompt', 'hav', '--save', dir, '--backend', 'wasm');
+  const trainedRun = runCli('generate', '--text-file', tutorialFile, '--epochs', '40', '--prompt', 'hav', '--save', dir, '--backend', 'wasm');
   assert.equal(trainedRun.status, 0, trainedRun.stderr);
   assert.match(trainedRun.stdout, /^Epoch: 10\/40\.+ Loss: \d+\.\d{4}$/m);
   assert.match(trainedRun.stdout, /^Epoch: 40\/40\.+ Loss: \d+\.\d{4}$/m);
@@ -63,10 +63,10 @@ test('a missing text file is an error on stderr with exit status 1', () => {
 });
 
 test('a bad setting names its flag; wrong usage exits with 2', () => {
-  const bad = runCli('generate', '--text-file', seedFile, '--hidden', 'many');
+  const bad = runCli('generate', '--text-file', tutorialFile, '--hidden', 'many');
   assert.equal(bad.status, 1);
   assert.match(bad.stderr, /^--hidden must be a whole number from 1 to 4096, not "many"\./);
-  const unknown = runCli('generate', '--text-file', seedFile, '--hiddn', '3');
+  const unknown = runCli('generate', '--text-file', tutorialFile, '--hiddn', '3');
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /Unknown option '--hiddn'[\s\S]*Usage: rnn-studio generate/);
   assert.equal(runCli('train').status, 2);

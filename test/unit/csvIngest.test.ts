@@ -34,7 +34,7 @@ async function refused(file: string, pattern: RegExp, options = {}): Promise<voi
   });
 }
 
-test("the seed's Bitstamp layout: Close by default, unix seconds, NaN rows counted and skipped", async () => {
+test("the tutorial's Bitstamp layout: Close by default, unix seconds, NaN rows counted and skipped", async () => {
   const file = path.join(dir, 'bitstamp.csv');
   const written = await writeBitstampCsv(file, { rowsPerDay: 2, days: 50, nanDays: [10] });
   const series = await readCsvSeries(file, { summarizeAll: true });

@@ -27,7 +27,7 @@ after(() => rm(work, { recursive: true, force: true }));
 
 const runCli = (...args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
 
-test("forecast --json on the seed's file layout prints exactly one object: 3376 daily points, MLP, baseline, 30 dated steps", () => {
+test("forecast --json on the tutorial's file layout prints exactly one object: 3376 daily points, MLP, baseline, 30 dated steps", () => {
   const run = runCli('forecast', '--csv', bitstamp, '--epochs', '1', '--json', '--backend', 'wasm');
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.trim().split('\n');

@@ -17,15 +17,15 @@ let dir: string;
 let file: string;
 let written: BitstampFile;
 before(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'rnn-studio-seed-'));
+  dir = await mkdtemp(path.join(tmpdir(), 'rnn-studio-tutorial-'));
   file = path.join(dir, 'bitstampUSD_1-min_data_2012-01-01_to_2021-03-31.csv');
   written = await writeBitstampCsv(file, { rowsPerDay: 4 });
 });
 after(() => rm(dir, { recursive: true, force: true }));
 
-const SEED: Omit<DataOptions, 'transform'> = { window: 60, test: 60, scaler: 'minmax', label: 'Close', formatTime: (t) => new Date(t).toISOString() };
+const TUTORIAL_RECIPE: Omit<DataOptions, 'transform'> = { window: 60, test: 60, scaler: 'minmax', label: 'Close', formatTime: (t) => new Date(t).toISOString() };
 
-test("the seed's numbers: 3376 daily means of Close, 3316 / 60 split, 3256 windows of [60, 1]", async () => {
+test("the tutorial's numbers: 3376 daily means of Close, 3316 / 60 split, 3256 windows of [60, 1]", async () => {
   const series = await readCsvSeries(file);
   assert.equal(series.column.name, 'Close');
   assert.equal(series.rowsSkipped, written.nanRows);
@@ -35,7 +35,7 @@ test("the seed's numbers: 3376 daily means of Close, 3316 / 60 split, 3256 windo
   assert.deepEqual(Array.from(daily.times), written.dayTimes);
   assert.deepEqual(Array.from(daily.values), written.dailyClose, 'each daily mean exactly');
 
-  const data = prepareForecastData(daily.times, daily.values, { ...SEED, transform: 'level' });
+  const data = prepareForecastData(daily.times, daily.values, { ...TUTORIAL_RECIPE, transform: 'level' });
   assert.equal(data.testStart, 3316, 'train 3316 values');
   assert.equal(data.levels.length - data.testStart, 60, 'test 60 values');
   assert.equal(data.train.count, 3256, 'x_train [3256, 60, 1]');
@@ -61,7 +61,7 @@ test('diff and logret: one window fewer, inverted exactly, scaled on the trainin
   const levels = Float64Array.from({ length: 200 }, (_, i) => 100 + i + 10 * Math.sin(i / 5));
   const times = Float64Array.from({ length: 200 }, (_, i) => i);
   for (const transform of ['diff', 'logret'] as const) {
-    const data = prepareForecastData(times, levels, { ...SEED, window: 20, test: 30, transform });
+    const data = prepareForecastData(times, levels, { ...TUTORIAL_RECIPE, window: 20, test: 30, transform });
     assert.equal(data.offset, 1);
     assert.equal(data.train.count, 200 - 30 - 1 - 20);
     const transformed = transformSeries(levels, transform) as Float64Array;
@@ -80,12 +80,12 @@ test('too few points for window + test + 1, and logret on a value <= 0, are User
   const levels = Float64Array.from({ length: 120 }, (_, i) => i - 5);
   assert.equal(pointsNeeded(60, 60, 'level'), 121);
   assert.throws(
-    () => prepareForecastData(times, levels, { ...SEED, label: 'Column "Close" of x.csv (daily means)', transform: 'level' }),
+    () => prepareForecastData(times, levels, { ...TUTORIAL_RECIPE, label: 'Column "Close" of x.csv (daily means)', transform: 'level' }),
     (error: unknown) =>
       error instanceof UserError &&
       /^Column "Close" of x\.csv \(daily means\) has 120 points; a window of 60, 60 held-out points and one training window need at least 121 \(window \+ test \+ 1\)/.test(error.message),
   );
-  assert.throws(() => prepareForecastData(times, levels, { ...SEED, window: 10, test: 10, transform: 'logret' }), /has the value -5 at 2020-01-01T00:00:00\.000Z; the logret transform needs values above 0/);
+  assert.throws(() => prepareForecastData(times, levels, { ...TUTORIAL_RECIPE, window: 10, test: 10, transform: 'logret' }), /has the value -5 at 2020-01-01T00:00:00\.000Z; the logret transform needs values above 0/);
 });
 
 test('MAE, RMSE, MAPE, MASE by hand; the persistence baseline; a leaderboard that shows who loses to it', () => {

@@ -11,7 +11,7 @@ import { saveTextModel } from '../../src/core/text/textModelStore';
 import { DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import { trainTextModel } from '../../src/core/text/textTraining';
 import { UserError } from '../../src/core/userError';
-import { SEED_TEXT, useWasm } from './support/wasm';
+import { TUTORIAL_TEXT, useWasm } from './support/wasm';
 
 let root: string;
 let forecaster: TrainedForecaster;
@@ -68,7 +68,7 @@ test('save -> load keeps the weights and everything that turns a CSV into inputs
 
 test('a text model, a bad field, or a window the model does not take are refused, naming the folder', async () => {
   const text = path.join(root, 'text');
-  const { trained } = await trainTextModel(SEED_TEXT, { ...DEFAULT_TRAINING, epochs: 1 });
+  const { trained } = await trainTextModel(TUTORIAL_TEXT, { ...DEFAULT_TRAINING, epochs: 1 });
   await saveTextModel(trained, text);
   trained.dispose();
   await assert.rejects(loadForecaster(text), (error: unknown) => {

@@ -25,7 +25,7 @@ const TINY: ModelSpec[] = [
 
 const maxDifference = (a: ArrayLike<number>, b: ArrayLike<number>) => Math.max(...Array.from(a, (value, i) => Math.abs(value - b[i])));
 
-test("presets are the seed's layers: MLP 56-32 and SimpleRNN 128/256/512 with dropout", () => {
+test("presets are the tutorial's layers: MLP 56-32 and SimpleRNN 128/256/512 with dropout", () => {
   const mlp = buildForecastModel(presetSpec('mlp'), 60, 1);
   assert.deepEqual(mlp.layers.map((layer) => `${layer.getClassName()}:${JSON.stringify(layer.outputShape)}`), [
     'Dense:[null,60,56]',

@@ -9,7 +9,7 @@ import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSe
 import { trainTextModel } from '../../src/core/text/textTraining';
 import { TestRandom } from './support/random';
 import { relativeError } from './support/recurrentModels';
-import { SEED_TEXT, useWasm } from './support/wasm';
+import { TUTORIAL_TEXT, useWasm } from './support/wasm';
 
 before(useWasm);
 
@@ -91,7 +91,7 @@ test('a model without a Dense head is refused, naming what it ends in', () => {
 });
 
 test('generation by stepping gives what re-running the whole prefix with tfjs-layers gives', async () => {
-  const { trained } = await trainTextModel(SEED_TEXT, { ...DEFAULT_TRAINING, cell: 'gru', epochs: 30 });
+  const { trained } = await trainTextModel(TUTORIAL_TEXT, { ...DEFAULT_TRAINING, cell: 'gru', epochs: 30 });
   const rerun = (prompt: string, length: number) => {
     const ids = trained.vocabulary.encode(prompt);
     while (ids.length < length) {

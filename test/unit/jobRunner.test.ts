@@ -15,7 +15,7 @@ import type { JobContext, JobInfo, JobUi } from '../../src/extension/jobs/jobTyp
 import { TrainingWorkerClient } from '../../src/extension/trainingWorkerClient';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const SEED_TEXT = 'hi how are you\ngood i am fine\nhave a nice day';
+const TUTORIAL_TEXT = 'hi how are you\ngood i am fine\nhave a nice day';
 const PRICES = path.join(ROOT, 'sample', 'prices.csv');
 const FOREVER: Partial<ForecastSettings> = { column: 'Close', timeColumn: 'Timestamp', models: ['mlp'], epochs: 100_000 };
 
@@ -46,7 +46,7 @@ function textJob(runner: JobRunner, epochs: number, seen: { epochs: number }) {
     label: 'the text training',
     title: 'training',
     run: (job: JobContext) =>
-      job.request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs } }, (event) => {
+      job.request({ type: 'train', text: TUTORIAL_TEXT, training: { ...DEFAULT_TRAINING, epochs } }, (event) => {
         if (event.type === 'epoch') seen.epochs = event.epoch;
       }),
   });
@@ -154,7 +154,7 @@ test('a cancel that arrives while a quick request runs stops the training the jo
     label: 'the text training',
     run: async (context) => {
       await context.request({ type: 'init' });
-      return context.request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs: 100_000 } }, () => seen.epochs++);
+      return context.request({ type: 'train', text: TUTORIAL_TEXT, training: { ...DEFAULT_TRAINING, epochs: 100_000 } }, () => seen.epochs++);
     },
   });
   runner.cancelOwned('text');

@@ -10,14 +10,14 @@ import { generateText } from '../../src/core/text/textGeneration';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import { trainTextModel, type TrainedTextModel } from '../../src/core/text/textTraining';
 import { UserError } from '../../src/core/userError';
-import { SEED_TEXT, useWasm } from './support/wasm';
+import { TUTORIAL_TEXT, useWasm } from './support/wasm';
 
 let trained: TrainedTextModel;
 let root: string;
 
 before(async () => {
   await useWasm();
-  trained = (await trainTextModel(SEED_TEXT, { ...DEFAULT_TRAINING, cell: 'gru', epochs: 30 })).trained;
+  trained = (await trainTextModel(TUTORIAL_TEXT, { ...DEFAULT_TRAINING, cell: 'gru', epochs: 30 })).trained;
   root = await mkdtemp(path.join(tmpdir(), 'rnn-studio-store-'));
 });
 after(async () => {

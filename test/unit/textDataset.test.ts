@@ -3,19 +3,19 @@ import { test } from 'node:test';
 import { buildTextDataset } from '../../src/core/text/textDataset';
 import { checkTextSize } from '../../src/core/text/textSize';
 import { UserError } from '../../src/core/userError';
-import { SEED_TEXT } from './support/wasm';
+import { TUTORIAL_TEXT } from './support/wasm';
 
 const row = (ids: Int32Array, steps: number, index: number) => ids.subarray(index * steps, (index + 1) * steps);
 
-test("the seed's three sentences: 3 padded lines of 14 steps over 17 symbols", () => {
-  const dataset = buildTextDataset(SEED_TEXT, 40);
+test("the tutorial's three sentences: 3 padded lines of 14 steps over 17 symbols", () => {
+  const dataset = buildTextDataset(TUTORIAL_TEXT, 40);
   assert.equal(dataset.mode, 'lines');
   assert.equal(dataset.count, 3);
   assert.equal(dataset.steps, 14);
   assert.equal(dataset.vocabulary.size, 17);
   assert.equal(dataset.inputs.length, 3 * 14);
   const { vocabulary } = dataset;
-  // The seed's printout: input_seq 'hi how are you' / target_seq 'i how are you '.
+  // The tutorial's printout: input_seq 'hi how are you' / target_seq 'i how are you '.
   assert.equal(vocabulary.decode(row(dataset.inputs, 14, 0)), 'hi how are you');
   assert.equal(vocabulary.decode(row(dataset.targets, 14, 0)), 'i how are you ');
   assert.equal(vocabulary.decode(row(dataset.inputs, 14, 1)), 'good i am fine');

@@ -5,7 +5,7 @@ import { generateText } from '../../src/core/text/textGeneration';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import { trainTextModel, type TrainedTextModel } from '../../src/core/text/textTraining';
 import { UserError } from '../../src/core/userError';
-import { SEED_TEXT, useWasm } from './support/wasm';
+import { TUTORIAL_TEXT, useWasm } from './support/wasm';
 
 const PROSE = 'The rain in Spain stays mainly in the plain. In Hartford, Hereford and Hampshire hurricanes hardly ever happen. ';
 
@@ -15,7 +15,7 @@ let lines: TrainedTextModel;
 before(async () => {
   await useWasm();
   prose = (await trainTextModel(PROSE.repeat(3), { ...DEFAULT_TRAINING, sequenceLength: 16, epochs: 5 })).trained;
-  lines = (await trainTextModel(SEED_TEXT, { ...DEFAULT_TRAINING, epochs: 5 })).trained;
+  lines = (await trainTextModel(TUTORIAL_TEXT, { ...DEFAULT_TRAINING, epochs: 5 })).trained;
 });
 after(() => {
   prose.dispose();
@@ -41,7 +41,7 @@ test('windows mode generates past the training window length', () => {
   assert.equal(generateText(prose, { ...DEFAULT_GENERATION, prompt: 'In', length: 60 }), text, 'greedy is deterministic');
 });
 
-test('lines mode caps the length at the padded line length (the seed: 15)', () => {
+test('lines mode caps the length at the padded line length (the tutorial: 15)', () => {
   const text = generateText(lines, { ...DEFAULT_GENERATION, prompt: 'good', length: 200 });
   assert.equal(text.length, 15);
   assert.ok(text.startsWith('good'));

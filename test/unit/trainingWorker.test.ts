@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import type { WorkerData, WorkerMessage, WorkerRequestBody } from '../../src/worker/protocol';
 
-const SEED_TEXT = 'hi how are you\ngood i am fine\nhave a nice day';
+const TUTORIAL_TEXT = 'hi how are you\ngood i am fine\nhave a nice day';
 const WORKER = path.join(__dirname, '..', '..', 'src', 'worker', 'trainingWorker.js');
 const WASM_DIR = path.join(__dirname, '..', '..', '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist') + path.sep;
 
@@ -61,12 +61,12 @@ test('generate before any training is a user error', async () => {
   assert.match(reply.type === 'error' ? reply.message : '', /No model yet/);
 });
 
-test('train streams started + one event per epoch, then generates the seed sentence', async () => {
+test("train streams started + one event per epoch, then generates the tutorial's sentence", async () => {
   events.length = 0;
-  const reply = await request({ type: 'train', text: SEED_TEXT, training: DEFAULT_TRAINING });
+  const reply = await request({ type: 'train', text: TUTORIAL_TEXT, training: DEFAULT_TRAINING });
   assert.equal(reply.type, 'reply', JSON.stringify(reply));
   const started = events.filter((e) => e.type === 'started');
-  assert.deepEqual(started, [{ type: 'started', requestId: reply.id, characters: SEED_TEXT.length, vocabularySize: 17, mode: 'lines', sequences: 3, epochs: 100 }]);
+  assert.deepEqual(started, [{ type: 'started', requestId: reply.id, characters: TUTORIAL_TEXT.length, vocabularySize: 17, mode: 'lines', sequences: 3, epochs: 100 }]);
   const epochs = events.filter((e) => e.type === 'epoch');
   assert.equal(epochs.length, 100);
   assert.ok(epochs.every((e) => 'requestId' in e && e.requestId === reply.id), 'every event carries its request id');
@@ -79,26 +79,26 @@ test('train streams started + one event per epoch, then generates the seed sente
 
 test('the id in the shared buffer stops that run only, and the next run starts clean', async () => {
   events.length = 0;
-  const reply = await request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs: 100_000 } });
+  const reply = await request({ type: 'train', text: TUTORIAL_TEXT, training: { ...DEFAULT_TRAINING, epochs: 100_000 } });
   const body = reply.type === 'reply' ? (reply.body as { cancelled: boolean; epochsRun: number }) : undefined;
   assert.ok(body?.cancelled, JSON.stringify(reply));
   assert.ok(body.epochsRun >= 3 && body.epochsRun < 100, `stopped after ${body.epochsRun} epochs`);
-  const again = await request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
+  const again = await request({ type: 'train', text: TUTORIAL_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
   assert.equal(again.type === 'reply' && (again.body as { epochsRun: number }).epochsRun, 2);
 });
 
 test('a request whose id is in the shared buffer when its turn comes is never run', async () => {
   Atomics.store(cancelFlag, 0, nextId);
-  const skipped = await request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
+  const skipped = await request({ type: 'train', text: TUTORIAL_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
   assert.ok(skipped.type === 'error' && skipped.cancelled, JSON.stringify(skipped));
-  const next = await request({ type: 'train', text: SEED_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
+  const next = await request({ type: 'train', text: TUTORIAL_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
   assert.equal(next.type === 'reply' && (next.body as { epochsRun: number }).epochsRun, 2, 'the next request is not touched');
 });
 
 test('save and load round-trip through the worker', async () => {
   const dir = await mkdtemp(path.join(tmpdir(), 'rnn-worker-'));
   try {
-    await request({ type: 'train', text: SEED_TEXT, training: DEFAULT_TRAINING });
+    await request({ type: 'train', text: TUTORIAL_TEXT, training: DEFAULT_TRAINING });
     const target = path.join(dir, 'model');
     assert.equal((await request({ type: 'save', dir: target })).type, 'reply');
     assert.deepEqual((await readdir(target)).sort(), ['meta.json', 'model.json', 'weights.bin']);

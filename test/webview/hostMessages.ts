@@ -46,10 +46,10 @@ export function finished(
   return { type: 'trainingFinished', runId, outcome, finalLoss, epochsRun, msPerEpoch: 18.25 };
 }
 
-/** The seed's output: note the trailing space. */
-export const SEED_OUTPUT = 'good i am fine ';
+/** The tutorial's output: note the trailing space. */
+export const TUTORIAL_OUTPUT = 'good i am fine ';
 
-export function generated(runId: number, text = SEED_OUTPUT, prompt = 'g', temperature = 0): Of<'generated'> {
+export function generated(runId: number, text = TUTORIAL_OUTPUT, prompt = 'g', temperature = 0): Of<'generated'> {
   return { type: 'generated', runId, prompt, text, temperature };
 }
 

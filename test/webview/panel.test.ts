@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { TextWebviewMessage as WebviewMessage } from '../../src/protocol/text';
 import { checkedPanels } from './harness';
-import { BACKEND, SEED_OUTPUT, SETTINGS, finished, generated, lossCurve, progress, started } from './hostMessages';
+import { BACKEND, TUTORIAL_OUTPUT, SETTINGS, finished, generated, lossCurve, progress, started } from './hostMessages';
 import { THEMES } from './themes';
 
 // Browser-side global inside page.evaluate callbacks (no DOM library in this project).
@@ -195,7 +195,7 @@ describe('generated text', () => {
   test('shows the text exactly, its trailing space marked, with prompt and temperature', async () => {
     const p = await open();
     await p.send(SETTINGS, started(7, 10), finished(7, 'completed', 10), generated(7));
-    assert.equal(await p.text('#generated'), SEED_OUTPUT, 'trailing space kept');
+    assert.equal(await p.text('#generated'), TUTORIAL_OUTPUT, 'trailing space kept');
     assert.equal(await p.text('#generated .trailing-ws'), ' ');
     assert.equal(await p.text('#generated .prompt-part'), 'g');
     assert.equal(await p.text('#generated-prompt'), '“g”');
@@ -242,8 +242,8 @@ describe('generated text', () => {
     await p.page.keyboard.press('Shift+Tab'); // back to Replace selection
     await p.page.keyboard.press('Space');
     assert.deepEqual(await p.posted(), [
-      { type: 'textAction', action: 'copy', text: SEED_OUTPUT },
-      { type: 'textAction', action: 'replace', text: SEED_OUTPUT },
+      { type: 'textAction', action: 'copy', text: TUTORIAL_OUTPUT },
+      { type: 'textAction', action: 'replace', text: TUTORIAL_OUTPUT },
     ]);
   });
 });
@@ -409,7 +409,7 @@ describe('persisted state', () => {
     await p.chartSettled();
     assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
     assert.equal((await p.chartMarks()).symbols, 25, 'the chart is back');
-    assert.equal(await p.text('#generated'), SEED_OUTPUT);
+    assert.equal(await p.text('#generated'), TUTORIAL_OUTPUT);
     assert.match(await p.text('#run-state'), /^Completed/);
     assert.equal(await p.text('#epoch'), 'Epoch 25 / 25');
     assert.equal(await p.text('#backend'), 'wasm');
@@ -471,7 +471,7 @@ describe('persisted state', () => {
     const p = await open({ initialState: await first.savedState() });
     await p.chartSettled();
     assert.equal((await p.chartMarks()).symbols, 10, 'the run is shown again');
-    assert.equal(await p.text('#generated'), SEED_OUTPUT);
+    assert.equal(await p.text('#generated'), TUTORIAL_OUTPUT);
     assert.equal(await p.isDisabled('#generate'), true, 'nothing to generate from');
     assert.equal(await p.isDisabled('#save-model'), true, 'nothing to save');
     assert.equal(await p.page.locator('#model-released').isVisible(), true);

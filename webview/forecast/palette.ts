@@ -1,19 +1,19 @@
 /**
  * The forecast charts' colours, all from VS Code's theme: the chart colours VS Code defines
  * for extensions (--vscode-charts-red/blue/green/orange/purple/yellow) on top of the panel's
- * ChartTheme (background, text, grid, font). The seed's plot colours hold: true values
+ * ChartTheme (background, text, grid, font). The tutorial's plot colours hold: true values
  * red-ish, predictions blue-ish.
  */
 import { readChartTheme, themeKind, type ChartTheme, type ThemeKind } from '../shared/theme';
 
 export interface ForecastTheme extends ChartTheme {
-  /** True values of the held-out part (the seed's red). */
+  /** True values of the held-out part (the tutorial's red). */
   actual: string;
   /** The whole series. */
   series: string;
   /** The forecast and its band. */
   forecast: string;
-  /** One colour per model, in training order (the first the seed's blue). */
+  /** One colour per model, in training order (the first the tutorial's blue). */
   models: string[];
   /** The last-value baseline. */
   baseline: string;

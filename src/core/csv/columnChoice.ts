@@ -3,7 +3,7 @@ import { columnLabel, csvError } from './csvError';
 import type { TimeColumn } from './timeColumn';
 import { TIME_FORMAT_NAMES } from './timeFormats';
 
-/** Names a target column usually has, most wanted first (the seed forecasts `Close`). */
+/** Names a target column usually has, most wanted first (the tutorial forecasts `Close`). */
 const PREFERRED_TARGETS = ['close', 'adj close', 'adj_close', 'price', 'value', 'target', 'y'];
 
 /** The columns, listed for a message: `Timestamp, Open, Close`. */

@@ -26,7 +26,7 @@ export interface IngestProgress {
 }
 
 export interface CsvReadOptions {
-  /** Column to forecast: header name, `column N` or `N`; default: see chooseTargetColumn (`Close` for the seed's file). */
+  /** Column to forecast: header name, `column N` or `N`; default: see chooseTargetColumn (`Close` for the tutorial's file). */
   column?: string;
   /** Time column: name as `column`; undefined = detected; null = none (rows in file order, t = 0, 1, 2, ...). */
   timeColumn?: string | null;

@@ -16,7 +16,7 @@ export interface CsvOverview {
    * range, count, missing and non-numeric cells: "Close — 3.8 .. 61 763 (4.0 M values, 0.9 M missing)".
    */
   numericColumns: ColumnSummary[];
-  /** The column a forecast takes when none is named (the seed's `Close`). */
+  /** The column a forecast takes when none is named (the tutorial's `Close`). */
   suggested: string;
 }
 

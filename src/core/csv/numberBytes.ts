@@ -1,6 +1,6 @@
 /**
  * Numbers read straight from a CSV's bytes, without making a string for every cell: the
- * ingest's hot path (the seed's file has 38 million cells).
+ * ingest's hot path (the tutorial's file has 38 million cells).
  */
 
 const SPACE = 0x20;

@@ -5,7 +5,7 @@
  */
 
 /**
- * - 'unix-s' / 'unix-ms': a number of seconds / milliseconds since 1970 (the seed's `Timestamp`)
+ * - 'unix-s' / 'unix-ms': a number of seconds / milliseconds since 1970 (the tutorial's `Timestamp`)
  * - 'iso': `2021-03-31`, `2021-03-31T12:30`, `2021-03-31 12:30:05.250Z`, `2021/03/31`, `+02:00` offsets
  * - 'month-name': `Jan 1 2000`, `Jan 01, 2000`, `January 1st, 2000 12:00`, `1 Jan 2000`, `Mon, Jan 3 2000`
  */

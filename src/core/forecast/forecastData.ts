@@ -4,14 +4,14 @@ import { transformOffset, transformSeries, type TargetTransform } from './transf
 import { makeWindows, type Windows } from './windows';
 
 /**
- * A series cut the seed's way. Level index j (0..n-1) is a point of the series; the
+ * A series cut the tutorial's way. Level index j (0..n-1) is a point of the series; the
  * transformed and scaled series has n - offset values, value k belonging to level k + offset
  * (offset 0 for 'level', 1 for 'diff' / 'logret', whose first level has no change before it).
  *
  *   levels   [0 ............................ testStart) [testStart ..... n)
  *            training part (scaler fitted here)          held out (`test` points)
  *   windows  targets offset+W .. testStart-1            targets testStart .. n-1, inputs the
- *            (the seed: 3316 - 60 = 3256 of [60, 1])     W values before each (true history)
+ *            (the tutorial: 3316 - 60 = 3256 of [60, 1])     W values before each (true history)
  */
 export interface ForecastData {
   /** Point times (ms UTC, or row numbers) [n]. */

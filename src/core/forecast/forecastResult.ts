@@ -58,7 +58,7 @@ export const SplitInfoSchema = v.object({
   trainPoints: finite,
   testPoints: finite,
   window: finite,
-  /** Training windows (validation windows included), e.g. the seed's 3256. */
+  /** Training windows (validation windows included), e.g. the tutorial's 3256. */
   windows: finite,
 });
 export type SplitInfo = v.InferOutput<typeof SplitInfoSchema>;

@@ -13,13 +13,13 @@ export interface ForecastSettings {
   column?: string;
   /** Time column; undefined: detected; null: none (rows in file order). */
   timeColumn?: string | null;
-  /** Resampling; undefined: 'day' (the seed) when there is a time column, else 'none'. */
+  /** Resampling; undefined: 'day' (the tutorial) when there is a time column, else 'none'. */
   resample?: ResampleInterval;
-  /** How a bucket's rows become its value (the seed: 'mean'). */
+  /** How a bucket's rows become its value (the tutorial: 'mean'). */
   aggregation: Aggregation;
-  /** Values per input window, 1..5000 (the seed: 60). */
+  /** Values per input window, 1..5000 (the tutorial: 60). */
   window: number;
-  /** Last points held out for metrics, 1..1000000 (the seed: 60). */
+  /** Last points held out for metrics, 1..1000000 (the tutorial: 60). */
   test: number;
   /** Presets trained one after another ("compare models" when more than one). */
   models: PresetName[];
@@ -27,21 +27,21 @@ export interface ForecastSettings {
   units: number;
   /** Stacked LSTM / GRU layers, 1..8 (1). */
   layers: number;
-  /** Passes over the training windows, 1..100000 (the seed: 50). */
+  /** Passes over the training windows, 1..100000 (the tutorial: 50). */
   epochs: number;
-  /** Windows per batch, 1..4096 (the seed: 64). */
+  /** Windows per batch, 1..4096 (the tutorial: 64). */
   batchSize: number;
-  /** Adam's learning rate, (0, 1] (Keras' default, the seed's: 0.001). */
+  /** Adam's learning rate, (0, 1] (Keras' default, the tutorial's: 0.001). */
   learningRate: number;
-  /** Share of the training windows used for valLoss, 0..0.5 (0: none, as the seed). */
+  /** Share of the training windows used for valLoss, 0..0.5 (0: none, as the tutorial). */
   validationSplit: number;
   /** Early stopping patience in epochs, 0 (off) .. 100000; restores the best weights. */
   patience: number;
   /** Steps forecast past the end of the data, 1..10000 (30). */
   horizon: number;
-  /** What the network predicts: 'level' (the seed), 'diff' or 'logret'. */
+  /** What the network predicts: 'level' (the tutorial), 'diff' or 'logret'. */
   transform: TargetTransform;
-  /** 'minmax' (the seed) or 'standard', fitted on the training part only. */
+  /** 'minmax' (the tutorial) or 'standard', fitted on the training part only. */
   scaler: ScalerKind;
   /** Seed of weights and shuffling (42). */
   seed: number;
@@ -49,7 +49,7 @@ export interface ForecastSettings {
   rollout: RolloutMode;
 }
 
-/** The seed's configuration, and defaults for what it does not set. */
+/** The tutorial's configuration, and defaults for what it does not set. */
 export const DEFAULT_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
   aggregation: 'mean',
   window: 60,

@@ -23,7 +23,7 @@ function choice<T extends string>(value: unknown, choices: readonly T[], setting
   throw new UserError(`${setting} must be one of ${choices.join(', ')}, not ${shown(value)}.`, setting);
 }
 
-/** Presets from a list, a comma-separated string, or 'all' (every preset, the seed's first). */
+/** Presets from a list, a comma-separated string, or 'all' (every preset, the tutorial's first). */
 function presets(value: unknown, setting: string): PresetName[] {
   const names = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',').map((name) => name.trim()) : [value];
   if (names.length === 1 && names[0] === 'all') return [...PRESET_NAMES];

@@ -11,7 +11,7 @@ import { gatherWindows, type Windows } from './windows';
 /** Windows per batch when computing a loss without training. */
 const EVALUATION_BATCH = 512;
 
-/** How a network is trained: the seed's Keras fit (Adam, MSE, 50 epochs, batch 64) plus validation and early stopping. */
+/** How a network is trained: the tutorial's Keras fit (Adam, MSE, 50 epochs, batch 64) plus validation and early stopping. */
 export interface FitSettings {
   epochs: number;
   batchSize: number;

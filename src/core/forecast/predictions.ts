@@ -5,7 +5,7 @@ import { unscale } from './scaler';
 import { levelFrom } from './transform';
 
 /**
- * The one-step prediction of every held-out point in the series' units, as the seed
+ * The one-step prediction of every held-out point in the series' units, as the tutorial
  * evaluates: each from the true `window` values before it, the transform inverted from the
  * true previous value. [test]
  */

@@ -86,7 +86,7 @@ function countGaps(times: Float64Array, interval: ResampleInterval, step: number
 /**
  * Resamples a series sorted by time into buckets of `interval` (see bucketStart), each the
  * mean, last or sum of its rows; buckets without rows are left out (and counted as gaps), as
- * the seed's pandas groupby does. 'none' keeps every distinct time, combining rows with the
+ * the tutorial's pandas groupby does. 'none' keeps every distinct time, combining rows with the
  * same time by `aggregation` (duplicates).
  */
 export function resample(times: Float64Array, values: Float64Array, interval: ResampleInterval, aggregation: Aggregation): ResampledSeries {

@@ -1,4 +1,4 @@
-/** How values are scaled for the network: to [0, 1] by the training range (the seed), or to mean 0 / deviation 1. */
+/** How values are scaled for the network: to [0, 1] by the training range (the tutorial), or to mean 0 / deviation 1. */
 export type ScalerKind = 'minmax' | 'standard';
 export const SCALER_KINDS: readonly ScalerKind[] = ['minmax', 'standard'];
 

@@ -1,5 +1,5 @@
 /**
- * What the network learns to predict: the level itself (the seed), the difference from the
+ * What the network learns to predict: the level itself (the tutorial), the difference from the
  * previous value, or the log return ln(x_t / x_{t-1}). Differences and returns keep a series
  * whose held-out range exceeds its training range (Bitcoin in 2021) inside the range the
  * scaler saw. Predictions are turned back into levels before metrics and plots.

@@ -4,7 +4,7 @@ import { oneHotFloat } from './oneHot';
 /**
  * Softmax cross-entropy of `logits` [batch, steps, V] against the symbol indices `targets`
  * [batch, steps] (int32), averaged over batch and steps like PyTorch's CrossEntropyLoss on
- * the seed's flattened [batch * steps, V] output. Returns a scalar >= 0; ln(V) for uniform
+ * the tutorial's flattened [batch * steps, V] output. Returns a scalar >= 0; ln(V) for uniform
  * logits.
  */
 export function softmaxCrossEntropy(logits: tf.Tensor, targets: tf.Tensor): tf.Scalar {

@@ -2,7 +2,7 @@ import { UserError } from '../userError';
 import { Vocabulary } from './vocabulary';
 
 /**
- * 'lines': the seed's pipeline — each line is one sequence, padded with spaces to the longest.
+ * 'lines': the tutorial's pipeline — each line is one sequence, padded with spaces to the longest.
  * 'windows': prose — overlapping windows of `sequenceLength` characters.
  */
 export type DatasetMode = 'lines' | 'windows';
@@ -47,7 +47,7 @@ function nonBlankLines(text: string): string[][] {
     .map((line) => Array.from(line));
 }
 
-/** True when the seed's padded-lines pipeline fits `lines` (code points per line). */
+/** True when the tutorial's padded-lines pipeline fits `lines` (code points per line). */
 function fitsLinesMode(lines: string[][]): boolean {
   const { minLines, maxLines, maxLineLength } = LINES_MODE_LIMITS;
   if (lines.length < minLines || lines.length > maxLines) return false;
@@ -69,7 +69,7 @@ function pairsOf(rows: string[][], steps: number, vocabulary: Vocabulary): Pick<
 }
 
 /**
- * The seed's pipeline: pad every line with spaces to the longest, input = line without its
+ * The tutorial's pipeline: pad every line with spaces to the longest, input = line without its
  * last character, target = line without its first. Seed: 3 lines of up to 15 characters ->
  * 3 sequences of 14 steps over 17 symbols.
  */

@@ -36,14 +36,14 @@ function feed(model: FusedStackWithHead, symbol: number, state: StackState, size
 }
 
 /**
- * The seed's `sample()`, stepping the recurrent cells with their carried state instead of
+ * The tutorial's `sample()`, stepping the recurrent cells with their carried state instead of
  * feeding the whole text again for every character: feeds the prompt one character at a
  * time, picks the argmax of the last logits (temperature 0) or samples
  * softmax(logits / temperature) with the generation seed, feeds that, and repeats until the
  * text — prompt included — is `generation.length` characters long: the same result as
  * re-running the prefix each time, and in 'windows' mode the state carries on past the
  * training window. In 'lines' mode the length is capped at the padded line length the model
- * learned (the seed: 15). A prompt at least that long comes back unchanged; an empty prompt
+ * learned (the tutorial: 15). A prompt at least that long comes back unchanged; an empty prompt
  * starts from the training text's first character. Throws a UserError naming the prompt's
  * characters the model never saw.
  */

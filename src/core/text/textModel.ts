@@ -27,9 +27,9 @@ const recurrentLayer: Record<CellType, (args: RecurrentArgs) => tf.layers.Layer>
  * The character model — the single place that chooses its layers:
  *   input   [batch, time, V] one-hot characters (any number of time steps)
  *   layers x SimpleRNN (tanh) / LSTM / GRU with `hiddenSize` units, returnSequences
- *           -> [batch, time, hiddenSize], zero initial state (the seed's init_hidden)
+ *           -> [batch, time, hiddenSize], zero initial state (the tutorial's init_hidden)
  *   timeDistributed dense(V) -> [batch, time, V] LOGITS (softmax is applied by the loss and
- *           the sampler, as the seed's nn.Linear + CrossEntropyLoss).
+ *           the sampler, as the tutorial's nn.Linear + CrossEntropyLoss).
  * Initializers are tfjs-layers' defaults (Glorot-uniform kernels, orthogonal recurrent
  * kernels, zero biases), seeded from `spec.seed` so a run is reproducible.
  */

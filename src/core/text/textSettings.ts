@@ -12,7 +12,7 @@ export type CellType = (typeof CELL_TYPES)[number];
 
 /** How the character model is built and trained. */
 export const TextTrainingSettingsSchema = v.object({
-  /** Recurrent cell: SimpleRNN (tanh), LSTM or GRU. Seed: 'rnn'. */
+  /** Recurrent cell: SimpleRNN (tanh), LSTM or GRU. Tutorial: 'rnn'. */
   cell: v.picklist(CELL_TYPES),
   /** Units per recurrent layer, 1..4096. Seed: 12. */
   hiddenSize: finite,
@@ -22,7 +22,7 @@ export const TextTrainingSettingsSchema = v.object({
   epochs: finite,
   /** Adam's learning rate, (0, 1]. Seed: 0.01. */
   learningRate: finite,
-  /** Sequences per batch, 1..4096; the seed's three sentences fit in one batch. */
+  /** Sequences per batch, 1..4096; the tutorial's three sentences fit in one batch. */
   batchSize: finite,
   /** Window length for prose (text that is not a few short lines), 2..1000. */
   sequenceLength: finite,
@@ -35,9 +35,9 @@ export type TextTrainingSettings = v.InferOutput<typeof TextTrainingSettingsSche
 export const GenerationSettingsSchema = v.object({
   /** Text the generation starts from; empty = the first character of the training text. */
   prompt: v.string(),
-  /** Total length of the result, prompt included (the seed's `out_len`), 1..100000. */
+  /** Total length of the result, prompt included (the tutorial's `out_len`), 1..100000. */
   length: finite,
-  /** 0 = greedy argmax (the seed); > 0 samples from softmax(logits / temperature). */
+  /** 0 = greedy argmax (the tutorial); > 0 samples from softmax(logits / temperature). */
   temperature: finite,
   /** Seed of the sampler. */
   seed: finite,

@@ -23,7 +23,7 @@ function listSymbols(symbols: readonly string[]): string {
 /**
  * The characters a model knows, indexed 0..size-1. A symbol is one Unicode code point (an
  * emoji is one symbol, not two UTF-16 halves), and the symbols are sorted by code point, so
- * the same text always gives the same indices (the seed used a Python set: arbitrary order).
+ * the same text always gives the same indices (the tutorial used a Python set: arbitrary order).
  */
 export class Vocabulary {
   /** The symbols, in index order. */

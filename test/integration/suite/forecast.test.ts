@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { RnnStudioApi } from '../../../src/extension/extension';
 import type { ForecastHostMessage as HostMessage } from '../../../src/protocol/forecast';
 
-const SEED_CHOICES = { column: 'Close', timeColumn: 'Timestamp', models: ['mlp'] };
+const TUTORIAL_CHOICES = { column: 'Close', timeColumn: 'Timestamp', models: ['mlp'] };
 
 function workspaceFile(...parts: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -48,8 +48,8 @@ suite('Forecast CSV', function () {
   const ofType = <T extends HostMessage['type']>(type: T) =>
     messages.filter((m): m is Extract<HostMessage, { type: T }> => m.type === type);
 
-  test("the seed's recipe on prices.csv: daily means, 60 held out, 60-value windows, metrics and a 30-day forecast", async () => {
-    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+  test("the tutorial's recipe on prices.csv: daily means, 60 held out, 60-value windows, metrics and a 30-day forecast", async () => {
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), TUTORIAL_CHOICES);
     assert.deepEqual(ofType('error'), []);
     const [started] = ofType('forecastStarted');
     assert.equal(started.ingest.points, 540);
@@ -66,7 +66,7 @@ suite('Forecast CSV', function () {
   });
 
   test('compare models: several presets give a leaderboard with the baseline', async () => {
-    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), { ...SEED_CHOICES, models: ['mlp', 'gru'] });
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), { ...TUTORIAL_CHOICES, models: ['mlp', 'gru'] });
     const [{ result }] = ofType('forecastFinished');
     assert.deepEqual(result.models.map((m) => m.name), ['mlp', 'gru']);
     assert.deepEqual(result.leaderboard.map((e) => e.rank), [1, 2, 3]);
@@ -78,10 +78,10 @@ suite('Forecast CSV', function () {
     await mkdir(dir.fsPath, { recursive: true });
     const binary = vscode.Uri.joinPath(dir, 'image.csv');
     await writeFile(binary.fsPath, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
-    await vscode.commands.executeCommand('rnnStudio.forecastCsv', binary, SEED_CHOICES);
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', binary, TUTORIAL_CHOICES);
     const headerOnly = vscode.Uri.joinPath(dir, 'header.csv');
     await writeFile(headerOnly.fsPath, 'Timestamp,Close\n');
-    await vscode.commands.executeCommand('rnnStudio.forecastCsv', headerOnly, SEED_CHOICES);
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', headerOnly, TUTORIAL_CHOICES);
     const errors = ofType('error').map((e) => e.message);
     assert.equal(errors.length, 2, JSON.stringify(errors));
     assert.match(errors[0], /image\.csv/);
@@ -91,7 +91,7 @@ suite('Forecast CSV', function () {
 
   test('too short a series for window + test is refused, naming the settings', async () => {
     await setForecastSettings({ window: 400, test: 200 });
-    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), TUTORIAL_CHOICES);
     const [error] = ofType('error');
     assert.ok(error, 'an error is reported');
     assert.match(error.message, /window|test/i);
@@ -99,7 +99,7 @@ suite('Forecast CSV', function () {
   });
 
   test('Save Forecast Model, then Forecast with Saved Model applies it without training', async () => {
-    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), TUTORIAL_CHOICES);
     const dir = workspaceFile('.rnn-studio', 'models', 'prices-mlp');
     await rm(dir.fsPath, { recursive: true, force: true });
     await vscode.commands.executeCommand('rnnStudio.saveForecaster', 'prices-mlp');
@@ -117,7 +117,7 @@ suite('Forecast CSV', function () {
 
   test('Cancel Training stops a long forecast run and keeps what was learned', async () => {
     await setForecastSettings({ epochs: 100_000 });
-    const run = vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+    const run = vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), TUTORIAL_CHOICES);
     while (ofType('forecastProgress').length === 0) await new Promise((r) => setTimeout(r, 20));
     await vscode.commands.executeCommand('rnnStudio.cancelTraining');
     await run;

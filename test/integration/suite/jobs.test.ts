@@ -13,8 +13,8 @@ import type { JobInfo } from '../../../src/extension/jobs/jobTypes';
 import type { ForecastHostMessage } from '../../../src/protocol/forecast';
 import type { TextHostMessage } from '../../../src/protocol/text';
 
-const SEED_TEXT = 'hi how are you\ngood i am fine\nhave a nice day\n';
-const SEED_CHOICES = { column: 'Close', timeColumn: 'Timestamp', models: ['mlp'] };
+const TUTORIAL_TEXT = 'hi how are you\ngood i am fine\nhave a nice day\n';
+const TUTORIAL_CHOICES = { column: 'Close', timeColumn: 'Timestamp', models: ['mlp'] };
 
 function workspaceFile(...parts: string[]): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -22,10 +22,10 @@ function workspaceFile(...parts: string[]): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, ...parts);
 }
 
-async function selectSeedText(): Promise<void> {
-  const file = workspaceFile('tmp', 'jobs-seed.txt');
+async function selectTutorialText(): Promise<void> {
+  const file = workspaceFile('tmp', 'jobs-tutorial.txt');
   await mkdir(path.dirname(file.fsPath), { recursive: true });
-  await writeFile(file.fsPath, SEED_TEXT);
+  await writeFile(file.fsPath, TUTORIAL_TEXT);
   const editor = await vscode.window.showTextDocument(file);
   editor.selection = new vscode.Selection(new vscode.Position(0, 0), editor.document.lineAt(editor.document.lineCount - 1).range.end);
 }
@@ -79,11 +79,11 @@ suite('Two jobs, one worker', function () {
 
   test('cancelling the waiting forecast leaves the text training running; it said at once that it waits', async () => {
     await setSettings({ 'text.epochs': 100_000, 'forecast.epochs': 3 });
-    await selectSeedText();
+    await selectTutorialText();
     const training = vscode.commands.executeCommand('rnnStudio.generateFromSelection');
     await until('text progress', () => count(text, 'progress') > 0);
 
-    const forecasting = vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+    const forecasting = vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), TUTORIAL_CHOICES);
     await until('the forecast job to be queued', () => jobs.length === 2, 5_000);
     assert.deepEqual(
       jobs.map((j) => [j.owner, j.state, j.notice]),
@@ -107,10 +107,10 @@ suite('Two jobs, one worker', function () {
 
   test('cancelling the waiting text training leaves the forecast running', async () => {
     await setSettings({ 'forecast.epochs': 100_000 });
-    const forecasting = vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), SEED_CHOICES);
+    const forecasting = vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), TUTORIAL_CHOICES);
     await until('forecast progress', () => count(forecast, 'forecastProgress') > 0);
 
-    await selectSeedText();
+    await selectTutorialText();
     const training = vscode.commands.executeCommand('rnnStudio.generateFromSelection');
     await until('the text job to be queued', () => jobs.length === 2, 5_000);
     assert.deepEqual(jobs.map((j) => [j.owner, j.state]), [['forecast', 'running'], ['text', 'waiting']]);
@@ -132,7 +132,7 @@ suite('Two jobs, one worker', function () {
 
   test('a backend change restarts the worker and tells the text panel its model is gone', async () => {
     await setSettings({ 'text.epochs': 5 });
-    await selectSeedText();
+    await selectTutorialText();
     await vscode.commands.executeCommand('rnnStudio.generateFromSelection');
     assert.equal(count(text, 'generated'), 1);
     try {

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import type { RnnStudioApi } from '../../../src/extension/extension';
 import type { TextHostMessage as HostMessage } from '../../../src/protocol/text';
 
-const SEED_TEXT = 'hi how are you\ngood i am fine\nhave a nice day\n';
+const TUTORIAL_TEXT = 'hi how are you\ngood i am fine\nhave a nice day\n';
 
 function workspaceDir(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -71,9 +71,9 @@ suite('Generate Text from Selection', function () {
   const ofType = <T extends HostMessage['type']>(type: T) =>
     messages.filter((m): m is Extract<HostMessage, { type: T }> => m.type === type);
 
-  test('seed parity: the three sentences, prompt "good" -> "good i am fine "', async () => {
+  test('tutorial parity: the three sentences, prompt "good" -> "good i am fine "', async () => {
     await setSettings({ 'generate.prompt': 'good', 'generate.length': 15 });
-    await editorWith('seed.txt', SEED_TEXT);
+    await editorWith('tutorial.txt', TUTORIAL_TEXT);
     await vscode.commands.executeCommand('rnnStudio.generateFromSelection');
 
     assert.deepEqual(ofType('error'), []);
@@ -108,7 +108,7 @@ suite('Generate Text from Selection', function () {
 
   test('a prompt with unknown characters names them', async () => {
     await setSettings({ 'generate.prompt': 'good 🙂Z', 'text.epochs': 2 });
-    await editorWith('seed.txt', SEED_TEXT);
+    await editorWith('tutorial.txt', TUTORIAL_TEXT);
     await vscode.commands.executeCommand('rnnStudio.generateFromSelection');
     const [error] = ofType('error');
     assert.ok(error, 'an error is reported');
@@ -119,7 +119,7 @@ suite('Generate Text from Selection', function () {
 
   test('a non-numeric setting is refused, naming it', async () => {
     await setSettings({ 'text.hiddenSize': 'twelve' });
-    await editorWith('seed.txt', SEED_TEXT);
+    await editorWith('tutorial.txt', TUTORIAL_TEXT);
     await vscode.commands.executeCommand('rnnStudio.generateFromSelection');
     const [error] = ofType('error');
     assert.match(error.message, /rnnStudio\.text\.hiddenSize/);
@@ -128,7 +128,7 @@ suite('Generate Text from Selection', function () {
 
   test('a text over rnnStudio.maxTextSizeMB is refused', async () => {
     await setSettings({ maxTextSizeMB: 0.00001 });
-    await editorWith('seed.txt', SEED_TEXT);
+    await editorWith('tutorial.txt', TUTORIAL_TEXT);
     await vscode.commands.executeCommand('rnnStudio.generateFromSelection');
     const [error] = ofType('error');
     assert.ok(error, 'an error is reported');
@@ -137,7 +137,7 @@ suite('Generate Text from Selection', function () {
 
   test('Cancel Training stops a long run within moments', async () => {
     await setSettings({ 'text.epochs': 100_000 });
-    await editorWith('seed.txt', SEED_TEXT);
+    await editorWith('tutorial.txt', TUTORIAL_TEXT);
     const run = vscode.commands.executeCommand('rnnStudio.generateFromSelection');
     while (ofType('progress').length === 0) await new Promise((r) => setTimeout(r, 20));
     await vscode.commands.executeCommand('rnnStudio.cancelTraining');
@@ -149,11 +149,11 @@ suite('Generate Text from Selection', function () {
 
   test('Save Model writes model.json, weights.bin and meta.json; Load Model generates the same text', async () => {
     await setSettings({ 'generate.prompt': 'good', 'generate.length': 15 });
-    await editorWith('seed.txt', SEED_TEXT);
+    await editorWith('tutorial.txt', TUTORIAL_TEXT);
     await vscode.commands.executeCommand('rnnStudio.generateFromSelection');
-    const dir = path.join(workspaceDir(), '.rnn-studio', 'models', 'seed-test');
+    const dir = path.join(workspaceDir(), '.rnn-studio', 'models', 'tutorial-test');
     await rm(dir, { recursive: true, force: true });
-    await vscode.commands.executeCommand('rnnStudio.saveModel', 'seed-test');
+    await vscode.commands.executeCommand('rnnStudio.saveModel', 'tutorial-test');
     assert.deepEqual((await readdir(dir)).sort(), ['meta.json', 'model.json', 'weights.bin']);
     const meta = JSON.parse(await readFile(path.join(dir, 'meta.json'), 'utf8')) as { vocabulary: string[] };
     assert.equal(meta.vocabulary.length, 17);

@@ -13,7 +13,7 @@ import { openFile, selectAllInEditor } from '../workbench';
 export const title = 'editor context menu: Generate Text from Selection opens the RNN Studio panel';
 
 export async function run({ page, log }: UiTestContext): Promise<void> {
-  await openFile(page, 'seed-sentences.txt');
+  await openFile(page, 'tutorial-sentences.txt');
   await selectAllInEditor(page);
   await chooseEditorContextMenuItem(page, 'Generate Text from Selection');
   const panel = await waitForWebviewPanel(page, PANEL_TITLE, { timeoutMs: 60_000 });

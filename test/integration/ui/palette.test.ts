@@ -1,5 +1,5 @@
 /**
- * A person's first run: open seed-sentences.txt, select everything, F1 -> "RNN Studio:
+ * A person's first run: open tutorial-sentences.txt, select everything, F1 -> "RNN Studio:
  * Generate Text from Selection"; the "RNN Studio" panel opens with its webview, trains and
  * shows generated text.
  */
@@ -15,7 +15,7 @@ export const title = 'command palette: Generate Text from Selection opens the RN
 export const timeoutMs = 120_000;
 
 export async function run({ page, log }: UiTestContext): Promise<void> {
-  await openFile(page, 'seed-sentences.txt');
+  await openFile(page, 'tutorial-sentences.txt');
   await selectAllInEditor(page);
   await runCommand(page, GENERATE_COMMAND_TITLE);
   const panel = await waitForWebviewPanel(page, PANEL_TITLE, { timeoutMs: 60_000 });

@@ -1,5 +1,5 @@
 /**
- * The text job as a person meets it: select the seed's three sentences, right-click,
+ * The text job as a person meets it: select the tutorial's three sentences, right-click,
  * "Generate Text from Selection"; watch the loss curve fill to epoch 100; type the prompt
  * "good" in the panel and Generate again without retraining; Insert the result at the
  * cursor; reload VS Code and find the panel restored with its chart and text.
@@ -64,7 +64,7 @@ async function waitForPanel(page: Page, until: (facts: PanelFacts) => boolean, w
 }
 
 export async function run({ page, console: messages, log }: UiTestContext): Promise<void> {
-  await openFile(page, 'seed-sentences.txt');
+  await openFile(page, 'tutorial-sentences.txt');
   await selectAllInEditor(page);
   await chooseEditorContextMenuItem(page, 'Generate Text from Selection');
   const panel = await waitForWebviewPanel(page, PANEL_TITLE, { selector: '#loss-chart', timeoutMs: 60_000 });
@@ -91,7 +91,7 @@ export async function run({ page, console: messages, log }: UiTestContext): Prom
     await editorText.elementHandle(),
     { timeout: 15_000 },
   );
-  log('Insert at cursor put the text into seed-sentences.txt');
+  log('Insert at cursor put the text into tutorial-sentences.txt');
 
   // Focus the workbench, not the webview, before the command palette's shortcut.
   await editorText.click();

@@ -2,22 +2,22 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { TestRandom } from './random';
 
-/** The header of Kaggle's bitstampUSD_1-min_data_2012-01-01_to_2021-03-31.csv (the seed's file). */
+/** The header of Kaggle's bitstampUSD_1-min_data_2012-01-01_to_2021-03-31.csv (the tutorial's file). */
 export const BITSTAMP_HEADER = 'Timestamp,Open,High,Low,Close,Volume_(BTC),Volume_(Currency),Weighted_Price';
 
-/** 2011-12-31T00:00:00Z: the day of the seed file's first row. */
+/** 2011-12-31T00:00:00Z: the day of the tutorial's file's first row. */
 export const BITSTAMP_FIRST_DAY = Date.UTC(2011, 11, 31);
 /** Calendar days from 2011-12-31 to 2021-03-31. */
 export const BITSTAMP_CALENDAR_DAYS = 3379;
 
 export interface BitstampOptions {
-  /** Rows per day, evenly spaced from midnight (1440: one a minute, as the seed's file). */
+  /** Rows per day, evenly spaced from midnight (1440: one a minute, as the tutorial's file). */
   rowsPerDay: number;
   /** Days from BITSTAMP_FIRST_DAY (default BITSTAMP_CALENDAR_DAYS). */
   days?: number;
-  /** Day numbers (0-based) whose rows are all NaN: no daily value (default [400, 1200, 2000]: 3376 daily values, as the seed). */
+  /** Day numbers (0-based) whose rows are all NaN: no daily value (default [400, 1200, 2000]: 3376 daily values, as the tutorial). */
   nanDays?: readonly number[];
-  /** Share of the other rows that are NaN (the seed's file: 17.6 %); a day's first row never is. */
+  /** Share of the other rows that are NaN (the tutorial's file: 17.6 %); a day's first row never is. */
   nanShare?: number;
   /** Line ending (default '\n'). */
   newline?: string;
@@ -36,9 +36,9 @@ export interface BitstampFile {
 }
 
 /**
- * Writes a deterministic file in the seed's Bitstamp layout: unix-second timestamps, a price
- * that grows from about 4.4 to about 58 000 with noise (the seed's range), volumes, and NaN
- * rows (`1325376000,NaN,NaN,...`) like the seed file's gaps. Streams to disk in blocks, so a
+ * Writes a deterministic file in the tutorial's Bitstamp layout: unix-second timestamps, a price
+ * that grows from about 4.4 to about 58 000 with noise (the tutorial's range), volumes, and NaN
+ * rows (`1325376000,NaN,NaN,...`) like the tutorial's file's gaps. Streams to disk in blocks, so a
  * 4.8-million-row file (rowsPerDay 1440) costs no more memory than a small one.
  */
 export async function writeBitstampCsv(file: string, options: BitstampOptions): Promise<BitstampFile> {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { defaultWasmDir, initBackend } from '../../../src/core/backend';
 
-/** The seed's three sentences, one per line. */
-export const SEED_TEXT = 'hi how are you\ngood i am fine\nhave a nice day';
+/** The tutorial's three sentences, one per line. */
+export const TUTORIAL_TEXT = 'hi how are you\ngood i am fine\nhave a nice day';
 
 /** Starts the wasm backend (the one the extension and CLI use by default) and checks it runs. */
 export async function useWasm(): Promise<void> {

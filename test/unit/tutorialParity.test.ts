@@ -4,16 +4,16 @@ import { before, test } from 'node:test';
 import { generateText } from '../../src/core/text/textGeneration';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING, type CellType } from '../../src/core/text/textSettings';
 import { trainTextModel } from '../../src/core/text/textTraining';
-import { SEED_TEXT, useWasm } from './support/wasm';
+import { TUTORIAL_TEXT, useWasm } from './support/wasm';
 
 before(useWasm);
 
-/** The seed's run: hidden 12, 1 layer, Adam 0.01, 100 full-batch epochs (3 sentences < batch 64). */
-const seedTraining = (cell: CellType) => ({ ...DEFAULT_TRAINING, cell });
+/** The tutorial's run: hidden 12, 1 layer, Adam 0.01, 100 full-batch epochs (3 sentences < batch 64). */
+const tutorialTraining = (cell: CellType) => ({ ...DEFAULT_TRAINING, cell });
 
-test("SimpleRNN reproduces the seed: greedy from 'good' gives 'good i am fine '", async () => {
+test("SimpleRNN reproduces the tutorial: greedy from 'good' gives 'good i am fine '", async () => {
   const tensorsBefore = tf.memory().numTensors;
-  const { trained, result } = await trainTextModel(SEED_TEXT, seedTraining('rnn'));
+  const { trained, result } = await trainTextModel(TUTORIAL_TEXT, tutorialTraining('rnn'));
   try {
     assert.equal(result.epochsRun, 100);
     assert.equal(result.lossHistory.length, 100);
@@ -31,9 +31,9 @@ test("SimpleRNN reproduces the seed: greedy from 'good' gives 'good i am fine '"
 });
 
 for (const cell of ['lstm', 'gru'] as const) {
-  test(`${cell.toUpperCase()} trains on the seed's sentences to well below its untrained loss`, async () => {
+  test(`${cell.toUpperCase()} trains on the tutorial's sentences to well below its untrained loss`, async () => {
     const tensorsBefore = tf.memory().numTensors;
-    const { trained, result } = await trainTextModel(SEED_TEXT, seedTraining(cell));
+    const { trained, result } = await trainTextModel(TUTORIAL_TEXT, tutorialTraining(cell));
     trained.dispose();
     const untrained = result.lossHistory[0];
     assert.ok(result.finalLoss < untrained / 2, `${cell}: ${untrained} -> ${result.finalLoss}`);
@@ -43,7 +43,7 @@ for (const cell of ['lstm', 'gru'] as const) {
 
 test('the same seed gives the same loss history; another seed another one', async () => {
   const run = async (seed: number) => {
-    const { trained, result } = await trainTextModel(SEED_TEXT, { ...seedTraining('rnn'), epochs: 5, seed });
+    const { trained, result } = await trainTextModel(TUTORIAL_TEXT, { ...tutorialTraining('rnn'), epochs: 5, seed });
     trained.dispose();
     return result.lossHistory;
   };
