@@ -7,7 +7,7 @@ import { UserError } from '../core/userError';
 import { WorkerRequestError } from './trainingWorkerClient';
 
 /** The message to show for `error`, and whether it is the user's to fix. */
-export function describeError(error: unknown): { message: string; actionable: boolean } {
+function describeError(error: unknown): { message: string; actionable: boolean } {
   if (error instanceof UserError) return { message: error.message, actionable: true };
   if (error instanceof WorkerRequestError && error.userError) return { message: error.message, actionable: true };
   const message = error instanceof Error ? error.message : String(error);

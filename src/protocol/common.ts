@@ -14,22 +14,22 @@ export const LossPointSchema = v.object({ epoch: finite, loss: finite });
 export type LossPoint = v.InferOutput<typeof LossPointSchema>;
 
 /** The host's last error; `seq` tells a new error from the one the user dismissed. */
-export const ErrorStateSchema = v.object({ message: v.string(), seq: v.number() });
+const ErrorStateSchema = v.object({ message: v.string(), seq: v.number() });
 export type ErrorState = v.InferOutput<typeof ErrorStateSchema>;
 
 /** Host -> webview, the same for every panel. */
-export const BackendMessageSchema = v.object({ type: v.literal('backend'), backend: BackendStatusSchema });
-export const ErrorMessageSchema = v.object({ type: v.literal('error'), message: v.string() });
-export const ModelSavedMessageSchema = v.object({ type: v.literal('modelSaved'), path: v.string() });
+const BackendMessageSchema = v.object({ type: v.literal('backend'), backend: BackendStatusSchema });
+const ErrorMessageSchema = v.object({ type: v.literal('error'), message: v.string() });
+const ModelSavedMessageSchema = v.object({ type: v.literal('modelSaved'), path: v.string() });
 /** The worker no longer holds the panel's model (VS Code reloaded, the worker restarted): why. */
-export const ModelReleasedMessageSchema = v.object({ type: v.literal('modelReleased'), reason: v.string() });
+const ModelReleasedMessageSchema = v.object({ type: v.literal('modelReleased'), reason: v.string() });
 export const COMMON_HOST_MESSAGES = [BackendMessageSchema, ErrorMessageSchema, ModelSavedMessageSchema, ModelReleasedMessageSchema] as const;
 export type CommonHostMessage = v.InferOutput<(typeof COMMON_HOST_MESSAGES)[number]>;
 
 /** Webview -> host, the same for every panel. */
-export const ReadyMessageSchema = v.object({ type: v.literal('ready') });
-export const CancelMessageSchema = v.object({ type: v.literal('cancel') });
-export const SaveModelMessageSchema = v.object({ type: v.literal('saveModel') });
+const ReadyMessageSchema = v.object({ type: v.literal('ready') });
+const CancelMessageSchema = v.object({ type: v.literal('cancel') });
+const SaveModelMessageSchema = v.object({ type: v.literal('saveModel') });
 export const COMMON_WEBVIEW_MESSAGES = [ReadyMessageSchema, CancelMessageSchema, SaveModelMessageSchema] as const;
 export type CommonWebviewMessage = v.InferOutput<(typeof COMMON_WEBVIEW_MESSAGES)[number]>;
 export type CancelMessage = v.InferOutput<typeof CancelMessageSchema>;

@@ -17,8 +17,8 @@ export const MAX_PLOT_POINTS = 2000;
 /** Loss values per curve kept (thinned beyond, as the text panel's curve). */
 export const MAX_LOSS_POINTS = 1000;
 /** Warnings kept, and characters per warning. */
-export const MAX_WARNINGS = 50;
-export const MAX_WARNING_LENGTH = 600;
+const MAX_WARNINGS = 50;
+const MAX_WARNING_LENGTH = 600;
 
 /** A metric: NaN (JSON null) where it cannot be computed; stored as null so the state round-trips. */
 const MetricSchema = v.nullable(v.number());
@@ -123,20 +123,20 @@ export function minMaxIndices(values: ArrayLike<number>, max = MAX_PLOT_POINTS):
 const pick = (values: ArrayLike<number>, indices: readonly number[]) => indices.map((i) => values[i]);
 
 /** `line` decimated by its values. */
-export function decimate(line: { t: ArrayLike<number>; value: ArrayLike<number> }, max = MAX_PLOT_POINTS): PlotLine {
+function decimate(line: { t: ArrayLike<number>; value: ArrayLike<number> }, max = MAX_PLOT_POINTS): PlotLine {
   const indices = minMaxIndices(line.value, max);
   return { t: pick(line.t, indices), value: pick(line.value, indices) };
 }
 
 /** A metric as stored: NaN, ±Infinity and null become null. */
-export const metric = (v: number | null | undefined): Metric => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const metric = (v: number | null | undefined): Metric => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-export function plotMetrics(m: { mae: number | null; rmse: number | null; mape: number | null; mase: number | null }): PlotMetrics {
+function plotMetrics(m: { mae: number | null; rmse: number | null; mape: number | null; mase: number | null }): PlotMetrics {
   return { mae: metric(m.mae), rmse: metric(m.rmse), mape: metric(m.mape), mase: metric(m.mase) };
 }
 
 /** Epochs 1..n of `loss` (and `valLoss`), thinned evenly to at most `max`, the last one kept. */
-export function thinLoss(loss: readonly number[], valLoss: readonly number[], max = MAX_LOSS_POINTS): Pick<PlotModel, 'lossEpochs' | 'loss' | 'valLoss'> {
+function thinLoss(loss: readonly number[], valLoss: readonly number[], max = MAX_LOSS_POINTS): Pick<PlotModel, 'lossEpochs' | 'loss' | 'valLoss'> {
   const n = loss.length;
   const stride = Math.max(1, Math.ceil(n / max));
   const indices: number[] = [];

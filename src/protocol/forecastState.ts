@@ -20,11 +20,11 @@ export type ForecastLossPoint = v.InferOutput<typeof ForecastLossPointSchema>;
 
 /** reading the CSV -> training (or applying a loaded model) -> how it ended. */
 const PHASES = ['reading', 'training', 'completed', 'cancelled', 'failed'] as const;
-export type Phase = (typeof PHASES)[number];
+type Phase = (typeof PHASES)[number];
 
 const IngestProgressSchema = v.object({ bytesRead: finite, totalBytes: finite, rows: finite });
 
-export const ForecastRunSchema = v.object({
+const ForecastRunSchema = v.object({
   runId: finite,
   phase: v.picklist(PHASES),
   /** The CSV's file name. */

@@ -43,7 +43,7 @@ const TEXT_HOST_MESSAGES = [
 export type TextHostMessage = v.InferOutput<(typeof TEXT_HOST_MESSAGES)[number]> | CommonHostMessage;
 
 /** What the user can do with a generated text. */
-export const TEXT_ACTIONS = ['insert', 'replace', 'copy', 'openEditor'] as const;
+const TEXT_ACTIONS = ['insert', 'replace', 'copy', 'openEditor'] as const;
 export type TextAction = (typeof TEXT_ACTIONS)[number];
 
 /** Text panel -> host, besides ready (the webview listens: the host sends its snapshot), cancel and saveModel. */

@@ -26,7 +26,7 @@ export const RUN_FACTS = {
 
 export const SettingsSchema = v.object({ training: TextTrainingSettingsSchema, generation: GenerationSettingsSchema });
 
-export const RunStateSchema = v.object({
+const RunStateSchema = v.object({
   ...RUN_FACTS,
   /** The curve as charted (deduplicated, thinned when long). */
   points: v.array(LossPointSchema),
@@ -42,17 +42,15 @@ export const RunStateSchema = v.object({
   msPerEpoch: v.optional(jsonNumber),
 });
 export type RunState = v.InferOutput<typeof RunStateSchema>;
-export type RunStatus = RunState['status'];
 
-export const GeneratedStateSchema = v.object({ runId: finite, prompt: v.string(), text: v.string(), temperature: finite });
+const GeneratedStateSchema = v.object({ runId: finite, prompt: v.string(), text: v.string(), temperature: finite });
 export type GeneratedState = v.InferOutput<typeof GeneratedStateSchema>;
 
 /** The model the worker holds for this panel: the one trained in run `runId`, or a loaded one. */
-export const ModelStateSchema = v.variant('origin', [
+const ModelStateSchema = v.variant('origin', [
   v.object({ origin: v.literal('trained'), runId: finite }),
   v.object({ origin: v.literal('loaded'), name: v.string(), vocabularySize: finite, cell: v.string() }),
 ]);
-export type ModelState = v.InferOutput<typeof ModelStateSchema>;
 
 /** `modelReleased`: Generate and Save are off until a model is trained or loaded. */
 export const TextStateSchema = v.object({

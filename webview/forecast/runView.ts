@@ -37,7 +37,7 @@ function stateLine(state: ForecastState): { text: string; kind: string } {
 }
 
 /** Display name of model `i` of the run: its label once known, else its preset's name. */
-export function modelName(state: ForecastState, i: number): string {
+function modelName(state: ForecastState, i: number): string {
   const model = state.result?.models[i];
   if (model) return model.label;
   const preset = state.run?.models[i];
@@ -70,7 +70,7 @@ function progressFraction(run: ForecastRun | undefined): number {
 }
 
 /** The live chart's rows: every model's loss and validation loss. */
-export function lossRows(state: ForecastState): LossRow[] {
+function lossRows(state: ForecastState): LossRow[] {
   const run = state.run;
   if (!run) return [];
   const rows: LossRow[] = [];

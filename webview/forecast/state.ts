@@ -12,7 +12,7 @@ import { initialForecastState as initialHostState, reduceForecast as reduceHost,
 
 import { restoreUi, reduceSharedUi, SHARED_UI_ENTRIES, type SharedUiAction } from '../shared/uiState';
 
-export { isRunning, type ForecastRun, type Phase } from '../../src/protocol/forecastState';
+export { isRunning, type ForecastRun } from '../../src/protocol/forecastState';
 
 const ForecastUiSchema = v.object(SHARED_UI_ENTRIES);
 type ForecastUi = v.InferOutput<typeof ForecastUiSchema>;

@@ -31,14 +31,14 @@ function icon(name: string): HTMLSpanElement {
 }
 
 /** How a model compares with the baseline. */
-export interface Verdict {
+interface Verdict {
   /** 'better': beats the baseline; 'worse': does not (equal counts as not better); 'unknown': a MAE is n/a. */
   kind: 'better' | 'worse' | 'unknown';
   /** MAE relative to the baseline's: -0.12 is 12 % lower. */
   change: number;
 }
 
-export function verdict(model: PlotMetrics, baseline: PlotMetrics, entry?: PlotLeaderboardEntry): Verdict {
+function verdict(model: PlotMetrics, baseline: PlotMetrics, entry?: PlotLeaderboardEntry): Verdict {
   const a = model.mae;
   const b = baseline.mae;
   if (a === null || b === null) return { kind: entry?.beatsBaseline ? 'better' : 'unknown', change: NaN };

@@ -7,7 +7,7 @@
 import { byId, setDisabled, setHidden, setText } from './dom';
 import type { VscodeButton, VscodeProgressBar } from './elements';
 
-export interface RunStatusLine {
+interface RunStatusLine {
   /** "Training…", "Cancelled"; `kind` is the state's data-state (idle, training, cancelling, completed, cancelled, failed). */
   state: { text: string; kind: string };
   /** Cancel is enabled. */

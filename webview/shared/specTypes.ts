@@ -9,11 +9,11 @@ import type { TopLevelSpec } from 'vega-lite';
 export type { Config, TopLevelSpec } from 'vega-lite';
 
 /** A layered chart: TopLevel<LayerSpec>. */
-export type TopLevelLayerSpec = Extract<TopLevelSpec, { layer: unknown }>;
+type TopLevelLayerSpec = Extract<TopLevelSpec, { layer: unknown }>;
 /** One of its layers: a UnitSpec (a mark and its encoding) or a nested LayerSpec. */
 export type LayerSpec = TopLevelLayerSpec['layer'][number];
 /** A layer with a mark. */
-export type UnitSpec = Extract<LayerSpec, { mark: unknown }>;
+type UnitSpec = Extract<LayerSpec, { mark: unknown }>;
 /** The encoding of a unit layer. */
 export type Encoding = NonNullable<UnitSpec['encoding']>;
 /** An x or y channel. */

@@ -6,7 +6,7 @@
 import embed, { vega, type EmbedOptions, type Result } from 'vega-embed';
 import type { TopLevelSpec } from './specTypes';
 
-export const EMBED_OPTIONS: EmbedOptions = {
+const EMBED_OPTIONS: EmbedOptions = {
   ast: true, // Vega's expression interpreter: no eval, so no 'unsafe-eval' in the CSP
   renderer: 'svg',
   actions: false,

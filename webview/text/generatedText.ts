@@ -26,7 +26,7 @@ function span(className: string, text: string, title?: string): HTMLSpanElement 
 }
 
 /** The text as nodes: the prompt it starts with, the rest, and its trailing whitespace. */
-export function textNodes(g: GeneratedState): Node[] {
+function textNodes(g: GeneratedState): Node[] {
   const text = g.text;
   const trailing = /\s*$/.exec(text)?.[0] ?? '';
   const bodyEnd = text.length - trailing.length;

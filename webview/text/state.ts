@@ -13,7 +13,7 @@ import { initialTextState, reduceText, SettingsSchema, type TextState } from '..
 import { restoreUi, reduceSharedUi, SHARED_UI_ENTRIES, type SharedUiAction } from '../shared/uiState';
 import { FIELD_IDS, type FormValues } from './fields';
 
-export { hasModel, isTraining, type GeneratedState, type ModelState, type RunState, type RunStatus } from '../../src/protocol/textState';
+export { hasModel, isTraining, type GeneratedState, type RunState } from '../../src/protocol/textState';
 
 const FormValuesSchema = v.object(Object.fromEntries(FIELD_IDS.map((id) => [id, v.string()])) as Record<keyof FormValues, v.StringSchema<undefined>>);
 
@@ -28,7 +28,7 @@ type TextUi = v.InferOutput<typeof TextUiSchema>;
 export type PanelState = TextState & TextUi;
 
 /** What the user does in the panel that changes its state. */
-export type UiAction = { type: 'ui/formEdited'; values: FormValues } | SharedUiAction;
+type UiAction = { type: 'ui/formEdited'; values: FormValues } | SharedUiAction;
 
 export type Action = TextPanelMessage | UiAction;
 

@@ -15,7 +15,7 @@ import type { View } from '../shared/view';
 type Control = VscodeTextfield | VscodeTextarea | VscodeSingleSelect;
 
 /** The values the form shows for this state. */
-export function formValues(state: PanelState): FormValues {
+function formValues(state: PanelState): FormValues {
   return (
     state.draft ??
     formValuesFrom(state.settings?.training ?? DEFAULT_TRAINING, state.settings?.generation ?? DEFAULT_GENERATION)

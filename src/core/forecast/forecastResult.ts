@@ -19,7 +19,6 @@ export const SeriesPointsSchema = v.pipe(
   v.object({ t: jsonNumbers, value: jsonNumbers }),
   v.check((s) => s.t.length === s.value.length, 't and value differ in length'),
 );
-export type SeriesPoints = v.InferOutput<typeof SeriesPointsSchema>;
 
 /** How the CSV was read and turned into the series. */
 export const IngestSummarySchema = v.object({
@@ -67,7 +66,7 @@ export type SplitInfo = v.InferOutput<typeof SplitInfoSchema>;
 const ModelSpecSchema = v.object({ preset: v.picklist(PRESET_NAMES), units: v.array(v.number()) }) satisfies v.GenericSchema<unknown, ModelSpec>;
 
 /** What one model did: how it was trained (the fit's fields), how it did, what it forecast. */
-export const ModelRunSchema = v.object({
+const ModelRunSchema = v.object({
   ...ForecastFitResultSchema.entries,
   /** Preset: 'mlp', 'rnn', 'lstm', 'gru'. */
   name: v.string(),

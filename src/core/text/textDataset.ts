@@ -8,7 +8,7 @@ import { Vocabulary } from './vocabulary';
 export type DatasetMode = 'lines' | 'windows';
 
 /** Limits under which a text counts as "a few short lines" and is trained line by line. */
-export const LINES_MODE_LIMITS = {
+const LINES_MODE_LIMITS = {
   /** At least this many non-blank lines. */
   minLines: 2,
   /** At most this many non-blank lines. */

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { EpochLoss, FitResult } from './fitResult';
 
 /** Longest stretch of training without letting the event loop run (messages, timers, cancel). */
-export const YIELD_EVERY_MS = 50;
+const YIELD_EVERY_MS = 50;
 
 /** What a fit trains and how: the model's side of the loop. `B` is one batch (e.g. its sample indices). */
 export interface FitLoop<B> {

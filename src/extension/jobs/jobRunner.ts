@@ -21,7 +21,7 @@ interface Job extends JobInfo {
   cancelPending: boolean;
 }
 
-export const cancelledError = () => new WorkerRequestError('Cancelled.', true, true);
+const cancelledError = () => new WorkerRequestError('Cancelled.', true, true);
 
 /** "Waiting for the text training to finish — Cancel it?" */
 export const waitingNotice = (running: Pick<JobInfo, 'label'>) => `Waiting for ${running.label} to finish — Cancel it?`;

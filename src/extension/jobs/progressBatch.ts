@@ -5,7 +5,7 @@
  */
 
 /** Progress reaches a panel at most this often. */
-export const PROGRESS_INTERVAL_MS = 100;
+const PROGRESS_INTERVAL_MS = 100;
 
 export class ProgressBatch<T> {
   private items: T[] = [];
