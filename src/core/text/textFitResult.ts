@@ -1,11 +1,7 @@
-import * as v from 'valibot';
-import { FitResultSchema } from '../training/fitResult';
+import type { FitResult } from '../training/fitResult';
 
 /** What training a text model reports: a fit's result and the training sequences (lines or windows). */
-const TextFitResultSchema = v.object({
-  ...FitResultSchema.entries,
+export interface TextFitResult extends FitResult {
   /** Training sequences (lines or windows). */
-  sequences: v.number(),
-});
-
-export type TextFitResult = v.InferOutput<typeof TextFitResultSchema>;
+  sequences: number;
+}
