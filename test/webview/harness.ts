@@ -54,7 +54,7 @@ export interface OpenOptions {
  * errors and console errors or warnings, then closed. `open` opens a panel for the running
  * test (`defaults`, then its own options).
  */
-export function checkedPanels(defaults: OpenOptions = {}): { open(options?: OpenOptions): Promise<Panel>; harness(): Harness } {
+export function checkedPanels(defaults: OpenOptions = {}): { open: (options?: OpenOptions) => Promise<Panel>; harness: () => Harness } {
   let harness: Harness | undefined;
   let opened: Panel[] = [];
   before(async () => {
@@ -82,7 +82,7 @@ export function checkedPanels(defaults: OpenOptions = {}): { open(options?: Open
   };
   return {
     harness: started,
-    async open(options = {}) {
+    open: async (options = {}) => {
       const panel = await started().open({ ...defaults, ...options });
       opened.push(panel);
       return panel;
