@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { VscodeProgressBar } from '@vscode-elements/elements/dist/vscode-progress-bar/vscode-progress-bar.js';
 import type { ForecastWebviewMessage as WebviewMessage } from '../../src/protocol/forecast';
 import {
   BACKEND,
@@ -18,51 +19,51 @@ import {
 } from './forecastMessages';
 import { checkedPanels, type Panel } from './harness';
 
-// Browser-side global inside page.evaluate callbacks (no DOM library in this project).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const window: any;
-
 const { open, harness } = checkedPanels({ page: 'forecast', width: 1280 });
 
 /** Items of the chart's own marks of `type` ('line', 'area', 'rect', 'rule', 'symbol', 'text'; not its axes' or legend's). */
 function marks(p: Panel, chart: string, type: string): Promise<number> {
   return p.page.evaluate(
-    ({ chart, type }: { chart: string; type: string }) =>
+    ({ chart, type }: { chart: string; type: string }): number =>
       window.document.querySelectorAll(['path', 'line', 'text'].map((el) => `#${chart} svg .mark-${type}.role-mark > ${el}`).join(', ')).length,
     { chart, type },
   );
 }
 
 function embedCounts(p: Panel): Promise<Record<string, number>> {
-  return p.page.evaluate(() => window.rnnStudio.embedCounts());
+  return p.page.evaluate((): Record<string, number> => {
+    if (!window.rnnStudio?.embedCounts) throw new Error('the panel exposes no window.rnnStudio.embedCounts');
+    return window.rnnStudio.embedCounts();
+  });
 }
 
 function state(p: Panel): Promise<unknown> {
-  return p.page.evaluate(() => JSON.parse(JSON.stringify(window.rnnStudio.state())));
+  return p.page.evaluate((): unknown => {
+    if (!window.rnnStudio) throw new Error('the panel exposes no window.rnnStudio');
+    return JSON.parse(JSON.stringify(window.rnnStudio.state())) as unknown;
+  });
 }
 
 /** Waits until the panel has posted a message of `type`, and returns those it posted. */
 async function postedOf<T extends WebviewMessage['type']>(p: Panel, type: T): Promise<Array<Extract<WebviewMessage, { type: T }>>> {
-  await p.page.waitForFunction((t: string) => window.__posted.some((m: WebviewMessage) => m.type === t), type);
+  await p.page.waitForFunction((t: string) => window.__posted.some((m) => m.type === t), type);
   return (await p.posted()).filter((m): m is Extract<WebviewMessage, { type: T }> => m.type === type);
 }
 
 /** The text of each cell of a table's body rows. */
 function tableCells(p: Panel, id: string): Promise<string[][]> {
   return p.page.evaluate(
-    (tableId: string) =>
-      [...window.document.querySelectorAll(`#${tableId} tbody tr`)].map((tr: { children: Iterable<{ textContent: string }> }) =>
-        [...tr.children].map((c) => c.textContent.trim()),
-      ),
+    (tableId: string): string[][] =>
+      [...window.document.querySelectorAll(`#${tableId} tbody tr`)].map((tr) => [...tr.children].map((c) => (c.textContent ?? '').trim())),
     id,
   );
 }
 
 function rowInfo(p: Panel, id: string): Promise<Array<{ model: string; className: string; rank?: string }>> {
   return p.page.evaluate(
-    (tableId: string) =>
-      [...window.document.querySelectorAll(`#${tableId} tbody tr`)].map((tr: { dataset: Record<string, string>; className: string }) => ({
-        model: tr.dataset.model,
+    (tableId: string): Array<{ model: string; className: string; rank?: string }> =>
+      [...window.document.querySelectorAll<HTMLTableRowElement>(`#${tableId} tbody tr`)].map((tr) => ({
+        model: tr.dataset.model ?? '',
         className: tr.className,
         ...(tr.dataset.rank ? { rank: tr.dataset.rank } : {}),
       })),
@@ -77,11 +78,15 @@ describe('startup', () => {
     for (const asset of ['/dist/forecastWebview.js', '/media/panel.css', '/media/forecast.css', '/dist/codicons/codicon.css']) {
       assert.ok(harness().server.requests.includes(asset), `${asset} requested`);
     }
-    const { csp, scriptNonce, title } = await p.page.evaluate(() => ({
-      csp: window.document.querySelector('meta[http-equiv="Content-Security-Policy"]').content,
-      scriptNonce: window.document.querySelector('script[src$="forecastWebview.js"]').nonce,
-      title: window.document.getElementById('title').textContent,
-    }));
+    const { csp, scriptNonce, title } = await p.page.evaluate((): { csp: string; scriptNonce: string | undefined; title: string | null } => {
+      const meta = window.document.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]');
+      const script = window.document.querySelector<HTMLScriptElement>('script[src$="forecastWebview.js"]');
+      const heading = window.document.getElementById('title');
+      if (!meta) throw new Error('no CSP <meta>');
+      if (!script) throw new Error('no forecastWebview.js <script>');
+      if (!heading) throw new Error('no #title');
+      return { csp: meta.content, scriptNonce: script.nonce, title: heading.textContent };
+    });
     assert.match(csp, /^default-src 'none'; /);
     assert.doesNotMatch(csp, /unsafe-/);
     assert.ok(scriptNonce && csp.includes(`'nonce-${scriptNonce}'`));
@@ -101,7 +106,12 @@ describe('reading and training', () => {
     assert.equal(await p.isHidden('#ingest-progress'), false);
     assert.equal(await p.text('#ingest-text'), 'Reading btc-daily.csv: 125 MB of 312 MB (40 %)');
     assert.equal(await p.text('#ingest-rows'), '165 rows read');
-    assert.equal(await p.page.evaluate(() => window.document.getElementById('ingest-bar').value), 0.4);
+    const ingestValue = await p.page.evaluate((): number | undefined => {
+      const bar = window.document.querySelector<VscodeProgressBar>('#ingest-bar');
+      if (!bar) throw new Error('no #ingest-bar');
+      return bar.value;
+    });
+    assert.equal(ingestValue, 0.4);
     assert.equal(await p.text('#source'), 'btc-daily.csv (reading…)');
     assert.equal(await p.text('#run-state'), 'Reading the CSV…');
     assert.equal(await p.isDisabled('#cancel'), false);
@@ -148,8 +158,8 @@ describe('reading and training', () => {
     assert.equal(await p.embedCount(), 1, 'embedded once');
     assert.equal(await p.page.evaluate(() => window.document.querySelector('#loss-chart svg') === window.__svg), true);
     const dashed = await p.page.evaluate(
-      () =>
-        [...window.document.querySelectorAll('#loss-chart svg .mark-line path')].filter((e: { getAttribute(n: string): string | null }) => {
+      (): number =>
+        [...window.document.querySelectorAll('#loss-chart svg .mark-line path')].filter((e) => {
           const dash = e.getAttribute('stroke-dasharray');
           return dash !== null && dash !== '1,0';
         }).length,
@@ -165,7 +175,7 @@ describe('reading and training', () => {
     assert.equal(await p.embedCount(), 2);
     assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 60);
     const titles = await p.page.evaluate(() =>
-      [...window.document.querySelectorAll('#loss-chart svg .role-axis-title text')].map((t: { textContent: string }) => t.textContent),
+      [...window.document.querySelectorAll('#loss-chart svg .role-axis-title text')].map((t) => t.textContent ?? ''),
     );
     assert.deepEqual(titles.sort(), ['Epoch', 'Loss, scaled MSE (log)']);
   });
@@ -186,7 +196,11 @@ describe('the result', () => {
     assert.ok((await marks(p, 'series-chart', 'rule')) >= 1);
     // Held out: actual, two models, baseline; the actual line red-ish from the theme.
     assert.equal(await marks(p, 'heldout-chart', 'line'), 4);
-    const actualStroke = await p.page.evaluate(() => window.document.querySelector('#heldout-chart svg .mark-line path').getAttribute('stroke'));
+    const actualStroke = await p.page.evaluate((): string | null => {
+      const line = window.document.querySelector('#heldout-chart svg .mark-line path');
+      if (!line) throw new Error('no line in the held-out chart');
+      return line.getAttribute('stroke');
+    });
     assert.equal(actualStroke, '#f14c4c', "--vscode-charts-red of the dark theme");
     // Close-up: actual and both models' forecasts, the best one's band.
     assert.equal(await marks(p, 'forecast-chart', 'line'), 3);
@@ -196,7 +210,7 @@ describe('the result', () => {
     assert.equal(await marks(p, 'leaderboard-chart', 'rule'), 1);
     assert.equal(await p.text('#split-rule'), 'Held out: the last 60 days (from 2023-12-07)');
     assert.match(await p.text('#band-note'), /^Forecast: 30 days ahead by MLP 56-32 \(lowest held-out MAE\)\. Band: ±1\.96·RMSE = ±185\.78 \(its held-out RMSE 94\.783\)/);
-    const warnings = await p.page.evaluate(() => [...window.document.querySelectorAll('#warnings li')].map((li: { textContent: string }) => li.textContent));
+    const warnings = await p.page.evaluate((): string[] => [...window.document.querySelectorAll('#warnings li')].map((li) => li.textContent ?? ''));
     assert.equal(warnings.length, 4);
     assert.match(warnings[3], /^LSTM 64 does not beat the last-value baseline/);
     assert.equal(await p.text('#warnings-heading'), '4 warnings');
@@ -224,8 +238,9 @@ describe('the result', () => {
         ['persistence', 'is-baseline'],
       ],
     );
-    const flagged = await p.page.evaluate(() => {
+    const flagged = await p.page.evaluate((): { visible: boolean; color: string; icon: boolean } => {
       const flag = window.document.querySelector('#metrics-table tr.is-worse .flag-worse');
+      if (!flag) throw new Error('no .flag-worse in the worse row');
       const style = window.getComputedStyle(flag);
       return { visible: flag.getBoundingClientRect().width > 0 && style.visibility === 'visible', color: style.color, icon: Boolean(flag.querySelector('.codicon-warning')) };
     });
@@ -233,7 +248,7 @@ describe('the result', () => {
     assert.equal(flagged.icon, true);
     assert.equal(flagged.color, 'rgb(204, 167, 0)', '--vscode-editorWarning-foreground');
     const best = await p.page.evaluate(() =>
-      [...window.document.querySelectorAll('#metrics-table td.is-best')].map((td: { dataset: { metric: string }; textContent: string }) => `${td.dataset.metric}=${td.textContent}`),
+      [...window.document.querySelectorAll<HTMLTableCellElement>('#metrics-table td.is-best')].map((td) => `${td.dataset.metric}=${td.textContent}`),
     );
     assert.deepEqual(best, ['mae=78.449', 'rmse=94.783', 'mape=0.27 %', 'mase=0.437']);
     assert.equal(await p.page.locator('#metrics-table td.is-na').count(), 2);
@@ -251,7 +266,7 @@ describe('the result', () => {
     assert.deepEqual(cells[0], ['1', 'MLP 56-32', '0.437', '78.449', '−57.7 % MAE']);
     assert.deepEqual(cells[2], ['3', 'LSTM 64', '1.912', '343.24', '+85.2 % MAE, worse']);
     const labels = await p.page.evaluate(() =>
-      [...window.document.querySelectorAll('#leaderboard-chart svg .mark-text text')].map((t: { textContent: string }) => t.textContent),
+      [...window.document.querySelectorAll('#leaderboard-chart svg .mark-text text')].map((t) => t.textContent ?? ''),
     );
     assert.ok(labels.includes('1.912 ▲ worse'), `bar labels: ${labels.join(' | ')}`);
     assert.ok(labels.includes('baseline'));
@@ -288,14 +303,14 @@ describe('the result', () => {
     const box = await svg.boundingBox();
     assert.ok(box);
     const axisLabels = () =>
-      p.page.evaluate(() => [...window.document.querySelectorAll('#series-chart svg .role-axis-label text')].map((t: { textContent: string }) => t.textContent).join(' '));
+      p.page.evaluate((): string => [...window.document.querySelectorAll('#series-chart svg .role-axis-label text')].map((t) => t.textContent ?? '').join(' '));
     const before = await axisLabels();
     await p.page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5, { steps: 2 });
     await p.page.waitForSelector('#vg-tooltip-element.visible', { timeout: 5000 });
     assert.match(await p.text('#vg-tooltip-element'), /Time2023-\d\d-\d\dLineActual \(training\)Close\d/);
     await p.page.mouse.wheel(0, -400);
     await p.page.waitForFunction((old: string) => {
-      const now = [...window.document.querySelectorAll('#series-chart svg .role-axis-label text')].map((t: { textContent: string }) => t.textContent).join(' ');
+      const now = [...window.document.querySelectorAll('#series-chart svg .role-axis-label text')].map((t) => t.textContent ?? '').join(' ');
       return now !== old;
     }, before);
     assert.notEqual(await axisLabels(), before, 'zoomed');
@@ -305,8 +320,9 @@ describe('the result', () => {
     const p = await open();
     const result = forecastResult({ points: 200_000, test: 60 });
     await p.send(BACKEND, forecastStarted(1, result), forecastFinished(1, result));
-    const vertices = await p.page.evaluate(() => {
-      const d: string = window.document.querySelector('#series-chart svg .mark-line path').getAttribute('d');
+    const vertices = await p.page.evaluate((): number => {
+      const d = window.document.querySelector('#series-chart svg .mark-line path')?.getAttribute('d');
+      if (!d) throw new Error('no drawn line in the series chart');
       return (d.match(/L/g) ?? []).length + 1;
     });
     assert.ok(vertices <= 2000 && vertices > 1000, `${vertices} vertices`);
@@ -335,7 +351,7 @@ describe('the result', () => {
     assert.equal(await p.isDisabled('#save-model'), true, 'a loaded model is already saved');
     assert.equal(await p.isDisabled('#export-csv'), false);
     assert.equal(await marks(p, 'series-chart', 'line'), 2);
-    const title = await p.page.evaluate(() => [...window.document.querySelectorAll('#series-chart svg .role-axis-title text')].map((t: { textContent: string }) => t.textContent));
+    const title = await p.page.evaluate(() => [...window.document.querySelectorAll('#series-chart svg .role-axis-title text')].map((t) => t.textContent ?? ''));
     assert.deepEqual(title.sort(), ['Close', 'Row']);
     assert.deepEqual((await tableCells(p, 'metrics-table'))[0].slice(6), ['loaded', '—']);
   });
@@ -420,7 +436,11 @@ describe('messages, state and theme', () => {
     await p.send(...completedRun(1));
     await p.applyTheme('light');
     assert.deepEqual(await embedCounts(p), { loss: 2, series: 2, heldOut: 2, forecast: 2, leaderboard: 2 });
-    const actualStroke = await p.page.evaluate(() => window.document.querySelector('#heldout-chart svg .mark-line path').getAttribute('stroke'));
+    const actualStroke = await p.page.evaluate((): string | null => {
+      const line = window.document.querySelector('#heldout-chart svg .mark-line path');
+      if (!line) throw new Error('no line in the held-out chart');
+      return line.getAttribute('stroke');
+    });
     assert.equal(actualStroke, '#e51400', '--vscode-charts-red of the light theme');
     assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 88);
     assert.equal(await marks(p, 'heldout-chart', 'line'), 4);

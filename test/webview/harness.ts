@@ -13,16 +13,12 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { FORECAST_PROTOCOL, parseForecastPanelMessage } from '../../src/protocol/forecast';
 import { PanelSession } from '../../src/protocol/panelSession';
 import { parseTextPanelMessage, TEXT_PROTOCOL } from '../../src/protocol/text';
-import { fakeVsCodeInit, type CspViolation } from './fakeVsCode';
+import type {} from '../../webview/shared/panelHandle'; // window.rnnStudio (a global augmentation)
+import { fakeVsCodeInit, type CspViolation, type PostedMessage } from './fakeVsCode';
 import { REPO_ROOT, startFixtureServer, type FixtureServer } from './fixturePage';
 import { THEMES, type ThemeName } from './themes';
 
 export const CHROMIUM_PATH = process.env.RNN_STUDIO_CHROMIUM ?? '/usr/bin/chromium';
-
-// Browser-side globals used inside page.evaluate callbacks (this project compiles tests
-// without the DOM library); module-scoped, they leak nowhere.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const window: any;
 
 export function assertBuilt(): void {
   for (const file of ['dist/webview.js', 'dist/forecastWebview.js', 'dist/codicons/codicon.css', 'media/panel.css', 'media/forecast.css']) {
@@ -54,7 +50,7 @@ export interface OpenOptions {
  * errors and console errors or warnings, then closed. `open` opens a panel for the running
  * test (`defaults`, then its own options).
  */
-export function checkedPanels(defaults: OpenOptions = {}): { open(options?: OpenOptions): Promise<Panel>; harness(): Harness } {
+export function checkedPanels(defaults: OpenOptions = {}): { open: (options?: OpenOptions) => Promise<Panel>; harness: () => Harness } {
   let harness: Harness | undefined;
   let opened: Panel[] = [];
   before(async () => {
@@ -82,7 +78,7 @@ export function checkedPanels(defaults: OpenOptions = {}): { open(options?: Open
   };
   return {
     harness: started,
-    async open(options = {}) {
+    open: async (options = {}) => {
       const panel = await started().open({ ...defaults, ...options });
       opened.push(panel);
       return panel;
@@ -143,7 +139,7 @@ export class FakeHost {
   }
 }
 
-type WebviewMessage = { type: string } & Record<string, unknown>;
+type WebviewMessage = PostedMessage;
 
 export class Panel {
   readonly consoleErrors: string[] = [];
@@ -174,7 +170,8 @@ export class Panel {
 
   private async ready(): Promise<void> {
     this.host.read = 0;
-    await this.page.waitForFunction(() => window.__posted?.some((m: WebviewMessage) => m.type === 'ready'));
+    // `?.`: polled while the document loads, it may run before the fake's init script has.
+    await this.page.waitForFunction(() => window.__posted?.some((m) => m.type === 'ready'));
     await this.readPosted();
     await this.deliver([this.host.session.snapshot()]);
   }
@@ -205,16 +202,20 @@ export class Panel {
           window.postMessage(message, '*');
         });
       }
+      if (!window.rnnStudio) throw new Error('the panel exposes no window.rnnStudio');
       await window.rnnStudio.chartSettled();
     }, messages);
   }
 
   async chartSettled(): Promise<void> {
-    await this.page.evaluate(() => window.rnnStudio.chartSettled());
+    await this.page.evaluate(async () => {
+      if (!window.rnnStudio) throw new Error('the panel exposes no window.rnnStudio');
+      await window.rnnStudio.chartSettled();
+    });
   }
 
   posted(): Promise<WebviewMessage[]> {
-    return this.page.evaluate(() => window.__posted);
+    return this.page.evaluate((): WebviewMessage[] => window.__posted);
   }
 
   async clearPosted(): Promise<void> {
@@ -226,23 +227,26 @@ export class Panel {
   }
 
   cspViolations(): Promise<CspViolation[]> {
-    return this.page.evaluate(() => window.__cspViolations);
+    return this.page.evaluate((): CspViolation[] => window.__cspViolations);
   }
 
   savedState(): Promise<unknown> {
-    return this.page.evaluate(() => {
+    return this.page.evaluate((): unknown => {
       const saved = window.sessionStorage.getItem('__fakeVsCodeState');
-      return saved === null ? undefined : JSON.parse(saved);
+      return saved === null ? undefined : (JSON.parse(saved) as unknown);
     });
   }
 
   embedCount(): Promise<number> {
-    return this.page.evaluate(() => window.rnnStudio.embedCount());
+    return this.page.evaluate((): number => {
+      if (!window.rnnStudio) throw new Error('the panel exposes no window.rnnStudio');
+      return window.rnnStudio.embedCount();
+    });
   }
 
   /** Number of point marks (one per loss point) and line paths in the chart's SVG. */
   chartMarks(): Promise<{ symbols: number; lines: number; svgs: number }> {
-    return this.page.evaluate(() => {
+    return this.page.evaluate((): { symbols: number; lines: number; svgs: number } => {
       const svg = window.document.querySelectorAll('#loss-chart svg');
       return {
         symbols: window.document.querySelectorAll('#loss-chart svg .mark-symbol path').length,
@@ -254,7 +258,7 @@ export class Panel {
 
   async applyTheme(name: ThemeName): Promise<void> {
     const theme = THEMES[name];
-    await this.page.evaluate(({ vars, cls }) => window.__applyTheme(vars, cls), {
+    await this.page.evaluate(({ vars, cls }: { vars: Record<string, string>; cls: string }) => window.__applyTheme(vars, cls), {
       vars: theme.vars,
       cls: theme.bodyClass,
     });
@@ -263,15 +267,18 @@ export class Panel {
   }
 
   text(selector: string): Promise<string> {
-    return this.page.locator(selector).evaluate((el: { textContent: string | null }) => el.textContent ?? '');
+    return this.page.locator(selector).evaluate((el: Element) => el.textContent ?? '');
   }
 
   isDisabled(selector: string): Promise<boolean> {
-    return this.page.locator(selector).evaluate((el: { disabled?: boolean }) => Boolean(el.disabled));
+    return this.page.locator(selector).evaluate((el: Element) => 'disabled' in el && Boolean(el.disabled));
   }
 
   isHidden(selector: string): Promise<boolean> {
-    return this.page.locator(selector).evaluate((el: { hidden: boolean }) => el.hidden);
+    return this.page.locator(selector).evaluate((el: HTMLElement | SVGElement, sel: string) => {
+      if (!(el instanceof HTMLElement)) throw new Error(`${sel} is not an HTML element`);
+      return el.hidden;
+    }, selector);
   }
 
   /** Types into the native input inside a vscode-textfield. */

@@ -5,14 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import type { VscodeProgressBar } from '@vscode-elements/elements/dist/vscode-progress-bar/vscode-progress-bar.js';
+import type { VscodeSingleSelect } from '@vscode-elements/elements/dist/vscode-single-select/vscode-single-select.js';
 import type { TextWebviewMessage as WebviewMessage } from '../../src/protocol/text';
 import { checkedPanels } from './harness';
 import { BACKEND, TUTORIAL_OUTPUT, SETTINGS, finished, generated, lossCurve, progress, started } from './hostMessages';
 import { THEMES } from './themes';
-
-// Browser-side global inside page.evaluate callbacks (no DOM library in this project).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const window: any;
 
 const { open, harness } = checkedPanels();
 
@@ -35,10 +33,13 @@ describe('startup', () => {
 
   test('the page carries the strict CSP and the script its nonce', async () => {
     const p = await open();
-    const { csp, scriptNonce } = await p.page.evaluate(() => ({
-      csp: window.document.querySelector('meta[http-equiv="Content-Security-Policy"]').content,
-      scriptNonce: window.document.querySelector('script[src$="webview.js"]').nonce,
-    }));
+    const { csp, scriptNonce } = await p.page.evaluate((): { csp: string; scriptNonce: string | undefined } => {
+      const meta = window.document.querySelector<HTMLMetaElement>('meta[http-equiv="Content-Security-Policy"]');
+      const script = window.document.querySelector<HTMLScriptElement>('script[src$="webview.js"]');
+      if (!meta) throw new Error('no CSP <meta>');
+      if (!script) throw new Error('no webview.js <script>');
+      return { csp: meta.content, scriptNonce: script.nonce };
+    });
     assert.match(csp, /^default-src 'none'; /);
     assert.match(csp, /script-src 'nonce-[^']+';$/);
     assert.doesNotMatch(csp, /unsafe-/);
@@ -77,7 +78,11 @@ describe('training status and the loss chart', () => {
     assert.equal(await p.text('#backend'), 'wasm');
     assert.equal(await p.isHidden('#backend-warning'), true);
     // The line's points are the data: x of the last vertex is right of the first.
-    const progressValue = await p.page.evaluate(() => window.document.getElementById('progress').value);
+    const progressValue = await p.page.evaluate((): number | undefined => {
+      const bar = window.document.querySelector<VscodeProgressBar>('#progress');
+      if (!bar) throw new Error('no #progress');
+      return bar.value;
+    });
     assert.equal(progressValue, 12 / 20);
   });
 
@@ -164,7 +169,11 @@ describe('training status and the loss chart', () => {
     const p = await open({ theme: 'dark' });
     await p.send(SETTINGS, started(5, 30), progress(5, lossCurve(1, 30), 30));
     const stroke = () =>
-      p.page.evaluate(() => window.document.querySelector('#loss-chart svg .mark-line path').getAttribute('stroke'));
+      p.page.evaluate((): string | null => {
+        const line = window.document.querySelector('#loss-chart svg .mark-line path');
+        if (!line) throw new Error('no line in the loss chart');
+        return line.getAttribute('stroke');
+      });
     assert.equal(await stroke(), THEMES.dark.vars['--vscode-charts-blue']);
     await p.applyTheme('light');
     assert.equal(await p.embedCount(), 2);
@@ -184,8 +193,8 @@ describe('training status and the loss chart', () => {
     await p.chartSettled();
     assert.equal(await p.embedCount(), 2);
     assert.equal((await p.chartMarks()).symbols, 40);
-    const title = await p.page.evaluate(() =>
-      [...window.document.querySelectorAll('#loss-chart svg .role-axis-title text')].map((t: { textContent: string }) => t.textContent),
+    const title = await p.page.evaluate((): string[] =>
+      [...window.document.querySelectorAll('#loss-chart svg .role-axis-title text')].map((t) => t.textContent ?? ''),
     );
     assert.ok(title.includes('Loss (log scale)'), title.join());
   });
@@ -201,9 +210,11 @@ describe('generated text', () => {
     assert.equal(await p.text('#generated-prompt'), '“g”');
     assert.equal(await p.text('#generated-temperature'), '0 (greedy)');
     assert.match(await p.text('#generated-meta'), /15 characters/);
-    const css = await p.page.evaluate(() => {
+    const css = await p.page.evaluate((): { whiteSpace: string; endMarker: string; trailingWidth: number } => {
       const pre = window.document.getElementById('generated');
+      if (!pre) throw new Error('no #generated');
       const ws = pre.querySelector('.trailing-ws');
+      if (!ws) throw new Error('no .trailing-ws in #generated');
       return {
         whiteSpace: window.getComputedStyle(pre).whiteSpace,
         endMarker: window.getComputedStyle(pre, '::after').content,
@@ -283,7 +294,7 @@ describe('the settings form', () => {
     await p.send(SETTINGS);
     await p.page.locator('#cell').click();
     await p.page.getByRole('option', { name: 'GRU' }).click();
-    assert.equal(await p.page.locator('#cell').evaluate((el: { value: string }) => el.value), 'gru');
+    assert.equal(await p.page.locator('#cell').evaluate((el: VscodeSingleSelect) => el.value), 'gru');
     await p.clearPosted();
     await p.page.locator('#train').click();
     assert.equal(ofType(await p.posted(), 'train')[0]?.training.cell, 'gru');
@@ -335,8 +346,12 @@ describe('the settings form', () => {
     for (const name of ['Train', 'Generate', 'Save model', 'Cancel', 'Insert at cursor', 'Copy']) {
       assert.equal(await p.page.getByRole('button', { name, exact: true }).count(), 1, name);
     }
-    const live = await p.page.evaluate(() =>
-      ['run-state', 'generated-meta', 'form-status'].map((id) => window.document.getElementById(id).getAttribute('aria-live')),
+    const live = await p.page.evaluate((): Array<string | null> =>
+      ['run-state', 'generated-meta', 'form-status'].map((id) => {
+        const el = window.document.getElementById(id);
+        if (!el) throw new Error(`no #${id}`);
+        return el.getAttribute('aria-live');
+      }),
     );
     assert.deepEqual(live, ['polite', 'polite', 'polite']);
   });
@@ -371,7 +386,10 @@ describe('errors and invalid messages', () => {
   test('malformed host messages are ignored', async () => {
     const p = await open();
     await p.send(SETTINGS, started(11, 10), progress(11, lossCurve(1, 3), 10));
-    const before = await p.page.evaluate(() => JSON.stringify(window.rnnStudio.state()));
+    const before = await p.page.evaluate((): string => {
+      if (!window.rnnStudio) throw new Error('the panel exposes no window.rnnStudio');
+      return JSON.stringify(window.rnnStudio.state());
+    });
     await p.clearPosted();
     await p.send(
       null,
@@ -388,7 +406,10 @@ describe('errors and invalid messages', () => {
       { type: 'backend', backend: { name: 'wasm', requested: 'quantum' } },
       { type: 'error' },
     );
-    assert.equal(await p.page.evaluate(() => JSON.stringify(window.rnnStudio.state())), before);
+    assert.equal(await p.page.evaluate((): string => {
+      if (!window.rnnStudio) throw new Error('the panel exposes no window.rnnStudio');
+      return JSON.stringify(window.rnnStudio.state());
+    }), before);
     assert.deepEqual(await p.posted(), []);
     assert.equal((await p.chartMarks()).symbols, 3);
     assert.equal(await p.page.locator('#error').isVisible(), false);

@@ -16,10 +16,6 @@ import { textPanelMarkup } from '../../webview/text/markup';
 import { REPO_ROOT } from './fixturePage';
 import { checkedPanels } from './harness';
 
-// Browser-side global inside page.evaluate callbacks (no DOM library in this project).
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const window: any;
-
 const PANELS = {
   text: {
     markup: textPanelMarkup('RNN Studio').text,
@@ -115,12 +111,14 @@ describe('the served pages', () => {
     test(`the ${name} bundle mounts its markup into the shell's root`, async () => {
       const p = await open({ page: name === 'forecast' ? 'forecast' : 'text' });
       const ids = [...idCounts(panel.markup).keys()];
-      const page = await p.page.evaluate((wanted: string[]) => {
+      const page = await p.page.evaluate((wanted: string[]): { missing: string[]; app: boolean; title: string | null; documentTitle: string } => {
         const doc = window.document;
+        const title = doc.getElementById('title');
+        if (!title) throw new Error('no #title');
         return {
           missing: wanted.filter((id) => doc.querySelectorAll(`[id="${id}"]`).length !== 1),
           app: doc.querySelector('#root > .app') !== null,
-          title: doc.getElementById('title').textContent,
+          title: title.textContent,
           documentTitle: doc.title,
         };
       }, ids);
