@@ -5,6 +5,7 @@
 import { defaultWasmDir, initBackend } from '../core/backend';
 import { runForecastJob } from '../core/forecast/forecastJob';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
+import { INTERVALS } from '../core/forecast/intervals';
 import type { ForecastMetrics } from '../core/forecast/metrics';
 import type { ForecastCliRequest } from './forecastOptions';
 import type { ForecastJson, MetricsJson } from './jsonOutput';
@@ -40,7 +41,8 @@ const number = (value: number) => (Number.isNaN(value) ? 'n/a' : Math.abs(value)
 
 function printSummary({ ingest, split }: Pick<ForecastJobResult, 'ingest' | 'split'>, say: Print): void {
   const time = ingest.timeColumn ? `"${ingest.timeColumn}" (${ingest.timeFormat})` : 'row order';
-  say(`Read ${ingest.rows} rows of "${ingest.column}" (${ingest.rowsSkipped} skipped), time ${time}: ${ingest.points} points${ingest.resample === 'none' ? '' : ` (${ingest.resample} ${ingest.aggregation})`}.`);
+  const resampled = ingest.resample === 'none' ? '' : ` (${INTERVALS[ingest.resample].adjective} ${ingest.aggregation}s: ${ingest.resampleReason})`;
+  say(`Read ${ingest.rows} rows of "${ingest.column}" (${ingest.rowsSkipped} skipped), time ${time}: ${ingest.points} points${resampled}.`);
   say(`Split: ${split.trainPoints} training points (${split.windows} windows of ${split.window}), ${split.testPoints} held out from ${shownTime(ingest.timeKind, split.time)}.`);
 }
 

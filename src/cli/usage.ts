@@ -15,7 +15,9 @@ Data:
   --column NAME           column to forecast (Close / a price-like / the first numeric one)
   --time-column NAME      time column (detected: unix s / ms, ISO dates, "Jan 1 2000");
                           "none" uses the rows in file order
-  --resample R            none|minute|hour|day|week|month, UTC (day; none without time)
+  --resample R            auto|none|minute|hour|day|businessday|week|month, UTC (auto:
+                          the series' own interval, e.g. month for monthly dates,
+                          businessday for trading days; none without time)
   --agg A                 mean|last|sum of each interval's rows (mean)
   --window N              values per input window, 1..5000 (60)
   --test N                last points held out for the metrics, 1..1000000 (60)

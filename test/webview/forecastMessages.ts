@@ -142,6 +142,7 @@ export function forecastResult(options: FixtureOptions = {}): ForecastJobResult 
       duplicates: 9,
       outOfOrder: 0,
       resample: 'day',
+      resampleReason: 'as set',
       aggregation: 'mean',
       gaps: 2,
       points,

@@ -1,5 +1,5 @@
 /** Numbers, sizes, dates and names as the forecast panel shows them. No DOM: unit-tested under Node. */
-import type { ResampleInterval } from '../../src/core/forecast/resample';
+import { INTERVALS, type ResampleInterval } from '../../src/core/forecast/intervals';
 import { formatCount } from '../shared/format';
 import type { Metric } from '../../src/protocol/forecastPlot';
 
@@ -67,22 +67,13 @@ export function presetName(preset: string): string {
   return PRESET_NAMES[preset] ?? preset;
 }
 
-const INTERVAL_ADJECTIVES: Record<ResampleInterval, string> = {
-  none: '',
-  minute: 'per-minute',
-  hour: 'hourly',
-  day: 'daily',
-  week: 'weekly',
-  month: 'monthly',
-};
-
-/** "daily mean", "hourly last", or "as read" without resampling. */
+/** "daily mean", "hourly last", or "not resampled". */
 export function describeResample(resample: ResampleInterval, aggregation: string): string {
-  const adjective = INTERVAL_ADJECTIVES[resample];
+  const { adjective } = INTERVALS[resample];
   return adjective ? `${adjective} ${aggregation}` : 'not resampled';
 }
 
-/** The unit of one step: "day", "hour", "point". */
+/** The unit of one step: "day", "business day", "point". */
 export function stepWord(resample: ResampleInterval): string {
-  return resample === 'none' ? 'point' : resample;
+  return INTERVALS[resample].word;
 }

@@ -14,7 +14,9 @@ import { forecastMetrics, naiveScale, persistencePredictions } from './metrics';
 import { futureTimes, futureValues, heldOutPredictions } from './predictions';
 import { buildForecastModel } from './forecastModels';
 import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
-import { resample, type ResampleInterval } from './resample';
+import { INTERVALS, steps, type ResampleChoice, type ResampleInterval } from './intervals';
+import { naturalInterval } from './naturalInterval';
+import { resample } from './resample';
 import { trainedForecaster, type TrainedForecaster } from './trainedForecaster';
 
 export interface ForecastJobOptions {
@@ -64,19 +66,16 @@ export interface ForecastJobCallbacks {
   shouldStop?(): boolean;
 }
 
-const INTERVAL_WORDS: Record<ResampleInterval, string> = { none: 'point', minute: 'minute', hour: 'hour', day: 'day', week: 'week', month: 'month' };
-const ADJECTIVES: Record<ResampleInterval, string> = { none: '', minute: 'minute', hour: 'hourly', day: 'daily', week: 'weekly', month: 'monthly' };
-
 /** A time for messages: `2021-03-31`, `2021-03-31T12:30:00Z`, or `data row 5`. */
 function timeFormatter(kind: 'time' | 'index'): (time: number) => string {
   if (kind === 'index') return (time) => `data row ${time + 1}`;
   return (time) => new Date(time).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z');
 }
 
-/** The resampling to use, checked against whether the file has a time column. */
-function chooseInterval(file: string, series: CsvSeries, asked: ResampleInterval | undefined): ResampleInterval {
-  if (series.time) return asked ?? 'day';
-  if (asked === undefined || asked === 'none') return 'none';
+/** The resampling to use and why ('auto': the series' own interval), checked against whether the file has a time column. */
+function chooseInterval(file: string, series: CsvSeries, asked: ResampleChoice): { interval: ResampleInterval; reason: string } {
+  if (series.time) return asked === 'auto' ? naturalInterval(series.times) : { interval: asked, reason: 'as set' };
+  if (asked === 'auto' || asked === 'none') return { interval: 'none', reason: 'no time column: every row in file order' };
   throw new UserError(
     `Cannot resample ${file} by ${asked}: it has no time column (${series.layout.columns.map((name) => `"${name}"`).join(', ')}); name one with --time-column, or use --resample none.`,
     'resample',
@@ -100,9 +99,9 @@ function ingestWarnings(series: CsvSeries, ingest: IngestSummary): string[] {
   if (!series.time) warnings.push('No time column was found: the rows are used in file order.');
   if (series.outOfOrder > 0) warnings.push(`The rows were not in time order (${series.outOfOrder} came earlier than the row before them); they were sorted.`);
   if (series.duplicates > 0) {
-    warnings.push(`${series.duplicates} rows have the same time as another row (duplicates); ${ingest.resample === 'none' ? `each time's rows were combined by ${ingest.aggregation}` : `they are part of their ${INTERVAL_WORDS[ingest.resample]}'s ${ingest.aggregation}`}.`);
+    warnings.push(`${series.duplicates} rows have the same time as another row (duplicates); ${ingest.resample === 'none' ? `each time's rows were combined by ${ingest.aggregation}` : `they are part of their ${INTERVALS[ingest.resample].word}'s ${ingest.aggregation}`}.`);
   }
-  if (ingest.gaps > 0) warnings.push(`${ingest.gaps} ${INTERVAL_WORDS[ingest.resample]}s have no data (gaps); the series goes from one point to the next across them.`);
+  if (ingest.gaps > 0) warnings.push(`${steps(ingest.gaps, ingest.resample)} have no data (gaps); the series goes from one point to the next across them.`);
   return warnings;
 }
 
@@ -145,12 +144,12 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       shouldStop,
       onProgress: callbacks.onIngestProgress,
     });
-    const interval = chooseInterval(options.csv, series, settings.resample ?? loaded?.resample);
+    const { interval, reason: intervalReason } = chooseInterval(options.csv, series, settings.resample === 'auto' && loaded ? loaded.resample : settings.resample);
     const aggregation = loaded?.aggregation ?? settings.aggregation;
     const points = resample(series.times, series.values, interval, aggregation);
     const timeKind = series.time ? 'time' : 'index';
     const formatTime = timeFormatter(timeKind);
-    const describe = [ADJECTIVES[interval], interval === 'none' ? '' : `${aggregation}s`].filter(Boolean).join(' ');
+    const describe = [INTERVALS[interval].adjective, interval === 'none' ? '' : `${aggregation}s`].filter(Boolean).join(' ');
     const label = `Column "${series.column.name}" of ${options.csv}${describe ? ` (${describe})` : ''}`;
     const data = prepareForecastData(points.times, points.values, {
       window: loaded?.window ?? settings.window,
@@ -173,6 +172,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       duplicates: series.duplicates,
       outOfOrder: series.outOfOrder,
       resample: interval,
+      resampleReason: intervalReason,
       aggregation,
       gaps: points.gaps,
       points: points.times.length,

@@ -12,7 +12,8 @@ import { ForecastFitResultSchema } from './forecastFitResult';
 import { PRESET_NAMES, type ModelSpec } from './forecasters';
 import { LeaderboardEntrySchema } from './leaderboard';
 import { ForecastMetricsSchema } from './metrics';
-import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
+import { RESAMPLE_INTERVALS } from './intervals';
+import { AGGREGATIONS } from './resample';
 
 /** Points of a series: t[i], value[i] (NaN values arrive as JSON null), as long as each other. */
 export const SeriesPointsSchema = v.pipe(
@@ -38,6 +39,8 @@ export const IngestSummarySchema = v.object({
   /** Rows earlier than the row before them (the rows were sorted). */
   outOfOrder: v.number(),
   resample: v.picklist(RESAMPLE_INTERVALS),
+  /** Why that interval: "one row per month", "as set", ... */
+  resampleReason: v.string(),
   aggregation: v.picklist(AGGREGATIONS),
   /** Empty intervals between the first and last point. */
   gaps: v.number(),

@@ -4,7 +4,8 @@
  */
 import type { RolloutMode } from './forecastNet';
 import type { PresetName } from './forecasters';
-import type { Aggregation, ResampleInterval } from './resample';
+import type { ResampleChoice } from './intervals';
+import type { Aggregation } from './resample';
 import type { ScalerKind } from './scaler';
 import type { TargetTransform } from './transform';
 
@@ -13,8 +14,8 @@ export interface ForecastSettings {
   column?: string;
   /** Time column; undefined: detected; null: none (rows in file order). */
   timeColumn?: string | null;
-  /** Resampling; undefined: 'day' (the tutorial) when there is a time column, else 'none'. */
-  resample?: ResampleInterval;
+  /** Resampling: 'auto' (the series' own interval, see naturalInterval; 'none' without a time column), or an interval (the tutorial: 'day'). */
+  resample: ResampleChoice;
   /** How a bucket's rows become its value (the tutorial: 'mean'). */
   aggregation: Aggregation;
   /** Values per input window, 1..5000 (the tutorial: 60). */
@@ -51,6 +52,7 @@ export interface ForecastSettings {
 
 /** The tutorial's configuration, and defaults for what it does not set. */
 export const DEFAULT_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
+  resample: 'auto',
   aggregation: 'mean',
   window: 60,
   test: 60,

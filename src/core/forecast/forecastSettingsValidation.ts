@@ -2,7 +2,8 @@ import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } f
 import { UserError } from '../userError';
 import { DEFAULT_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
 import { PRESET_NAMES, type PresetName } from './forecasters';
-import { AGGREGATIONS, RESAMPLE_INTERVALS } from './resample';
+import { RESAMPLE_CHOICES } from './intervals';
+import { AGGREGATIONS } from './resample';
 import { SCALER_KINDS } from './scaler';
 import { TARGET_TRANSFORMS } from './transform';
 
@@ -53,7 +54,7 @@ export function validateForecastSettings(raw: Record<string, unknown>, name: Set
     ...numbers,
     column: optionalName(raw.column, name('column')),
     timeColumn,
-    resample: raw.resample === undefined ? undefined : choice(raw.resample, RESAMPLE_INTERVALS, name('resample')),
+    resample: choice(value('resample'), RESAMPLE_CHOICES, name('resample')),
     aggregation: choice(value('aggregation'), AGGREGATIONS, name('aggregation')),
     models: presets(value('models'), name('models')),
     transform: choice(value('transform'), TARGET_TRANSFORMS, name('transform')),

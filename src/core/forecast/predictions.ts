@@ -1,6 +1,7 @@
 import type { ForecastData } from './forecastData';
 import { predictWindows, type ForecastNet, type RolloutMode } from './forecastNet';
-import { bucketAfter, type ResampleInterval } from './resample';
+import type { ResampleInterval } from './intervals';
+import { bucketAfter } from './resample';
 import { unscale } from './scaler';
 import { levelFrom } from './transform';
 

@@ -1,6 +1,4 @@
-/** Calendar intervals a series can be resampled to (UTC); 'none' keeps every distinct time. */
-export type ResampleInterval = 'none' | 'minute' | 'hour' | 'day' | 'week' | 'month';
-export const RESAMPLE_INTERVALS: readonly ResampleInterval[] = ['none', 'minute', 'hour', 'day', 'week', 'month'];
+import type { ResampleInterval } from './intervals';
 
 /** How the rows of one bucket become its value. */
 export type Aggregation = 'mean' | 'last' | 'sum';
@@ -12,11 +10,17 @@ const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
 
 /** Length of the fixed intervals in ms. */
-const FIXED: Partial<Record<ResampleInterval, number>> = { minute: MINUTE, hour: HOUR, day: DAY, week: WEEK };
+const FIXED: Partial<Record<ResampleInterval, number>> = { minute: MINUTE, hour: HOUR, day: DAY, businessday: DAY, week: WEEK };
+
+/** 0 for Monday .. 6 for Sunday, of the UTC day `day` (days since 1970-01-01, a Thursday). */
+const weekdayOf = (day: number) => (((day + 3) % 7) + 7) % 7;
+/** Whether UTC day `day` is a Saturday or a Sunday. */
+export const isWeekend = (day: number) => weekdayOf(day) >= 5;
 
 /**
- * Start of the bucket holding time `t` (ms, UTC): the minute, hour, day (UTC midnight), week
- * (Monday 00:00 UTC, ISO weeks) or month (the 1st, 00:00 UTC); `t` itself for 'none'.
+ * Start of the bucket holding time `t` (ms, UTC): the minute, hour, day (UTC midnight; also
+ * for 'businessday', whose weekend rows stay days of their own), week (Monday 00:00 UTC, ISO
+ * weeks) or month (the 1st, 00:00 UTC); `t` itself for 'none'.
  */
 export function bucketStart(t: number, interval: ResampleInterval): number {
   switch (interval) {
@@ -25,11 +29,12 @@ export function bucketStart(t: number, interval: ResampleInterval): number {
     case 'minute':
     case 'hour':
     case 'day':
+    case 'businessday':
       return Math.floor(t / (FIXED[interval] as number)) * (FIXED[interval] as number);
     case 'week': {
       const day = Math.floor(t / DAY);
       // 1970-01-01 was a Thursday: 3 days after a Monday.
-      return (day - ((((day + 3) % 7) + 7) % 7)) * DAY;
+      return (day - weekdayOf(day)) * DAY;
     }
     case 'month': {
       const date = new Date(t);
@@ -38,12 +43,23 @@ export function bucketStart(t: number, interval: ResampleInterval): number {
   }
 }
 
-/** The bucket start `k` intervals after the bucket starting at `t` (`step` ms for 'none'). */
+/** The weekday `k` weekdays after UTC day `day` (k >= 0). */
+function weekdaysAfter(day: number, k: number): number {
+  let d = day;
+  for (let left = k; left > 0; ) {
+    d++;
+    if (!isWeekend(d)) left--;
+  }
+  return d;
+}
+
+/** The bucket start `k` intervals after the bucket starting at `t` (`step` ms for 'none'; business days skip weekends). */
 export function bucketAfter(t: number, interval: ResampleInterval, k: number, step: number): number {
   if (interval === 'month') {
     const date = new Date(t);
     return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + k, 1);
   }
+  if (interval === 'businessday') return weekdaysAfter(Math.floor(t / DAY), k) * DAY;
   return t + k * (interval === 'none' ? step : (FIXED[interval] as number));
 }
 
@@ -75,6 +91,8 @@ function countGaps(times: Float64Array, interval: ResampleInterval, step: number
       const a = new Date(times[i - 1]);
       const b = new Date(times[i]);
       gaps += (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth() - 1;
+    } else if (interval === 'businessday') {
+      for (let day = Math.floor(times[i - 1] / DAY) + 1; day < Math.floor(times[i] / DAY); day++) if (!isWeekend(day)) gaps++;
     } else {
       const missing = Math.round((times[i] - times[i - 1]) / step) - 1;
       if (interval !== 'none' || times[i] - times[i - 1] > 1.5 * step) gaps += Math.max(0, missing);

@@ -1,7 +1,8 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TimeFormat } from '../csv/timeFormats';
 import type { ModelSpec } from './forecasters';
-import type { Aggregation, ResampleInterval } from './resample';
+import type { ResampleInterval } from './intervals';
+import type { Aggregation } from './resample';
 import type { Scaler } from './scaler';
 import type { TargetTransform } from './transform';
 
