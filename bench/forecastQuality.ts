@@ -130,6 +130,12 @@ function bestOf(result: ForecastJobResult): { name: string; mae: number } | null
   return run ? { name: run.name, mae: run.metrics.mae } : null;
 }
 
+/** The row of a series whose default job failed. */
+function failed(series: BenchSeries, notes: string[], seconds: number): SeriesScore {
+  const multi = { best: NaN, bestName: '–', naive: NaN, seasonalNaive: NaN, ets: NaN, sarima: NaN, steps: 0 };
+  return { series, points: 0, interval: '–', period: series.period, testPoints: 0, defaultModels: [], best: null, tutorial: NaN, persistence: NaN, jobPersistence: NaN, seasonalNaive: NaN, ets: NaN, sarima: NaN, multi, notes, seconds };
+}
+
 async function score(series: BenchSeries): Promise<SeriesScore> {
   const started = performance.now();
   const notes: string[] = [];
@@ -137,16 +143,24 @@ async function score(series: BenchSeries): Promise<SeriesScore> {
   const epochs: Partial<ForecastSettings> = quick ? { epochs: 5 } : {};
   const log = (what: string) => console.error(`  ${series.id}: ${what} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
-  const defaults = await runForecastJob({ csv, settings: { column: series.column, ...epochs } });
-  log(`defaults trained ${defaults.models.map((m) => m.name).join(', ')}`);
-  const tutorial = await runForecastJob({
-    csv,
-    settings: { column: series.column, transform: 'level', scaler: 'minmax', window: 60, test: 60, models: ['mlp'], epochs: 50, ...epochs },
-  });
-  log('tutorial recipe trained');
+  /** A job, or null when the product refuses it (the note says why). */
+  const attempt = async (what: string, settings: Partial<ForecastSettings>, file = csv): Promise<ForecastJobResult | null> => {
+    try {
+      const result = await runForecastJob({ csv: file, settings: { column: series.column, ...epochs, ...settings } });
+      log(`${what}: trained ${result.models.map((m) => m.name).join(', ')}`);
+      return result;
+    } catch (error) {
+      notes.push(`${what}: the job failed: ${error instanceof Error ? error.message : String(error)}`);
+      log(`${what}: failed`);
+      return null;
+    }
+  };
+
+  const defaults = await attempt('defaults', {});
+  if (!defaults) return failed(series, notes, (performance.now() - started) / 1000);
+  const tutorial = await attempt('tutorial recipe', { transform: 'level', scaler: 'minmax', window: 60, test: 60, models: ['mlp'], epochs: quick ? 5 : 50 });
   const horizon: Partial<ForecastSettings> = defaults.horizon === HORIZON ? {} : { horizon: HORIZON };
-  const shortened = await runForecastJob({ csv: truncatedCsv(csv, series.id, HORIZON), settings: { column: series.column, ...epochs, ...horizon } });
-  log('defaults trained without the last 30 rows');
+  const shortened = await attempt(`defaults without the last ${HORIZON} rows`, horizon, truncatedCsv(csv, series.id, HORIZON));
 
   const values = defaults.series.value;
   const test = defaults.split.testPoints;
@@ -154,16 +168,16 @@ async function score(series: BenchSeries): Promise<SeriesScore> {
   const heldOut = values.slice(from);
   const interval = defaults.ingest.resample;
   const period = periodFor(series, interval);
-  if (tutorial.split.testPoints !== test || tutorial.series.value.length !== values.length) {
+  if (tutorial && (tutorial.split.testPoints !== test || tutorial.series.value.length !== values.length)) {
     notes.push(`the tutorial recipe's MAE is over its own ${tutorial.split.testPoints} held-out points of ${tutorial.series.value.length}`);
   }
 
-  // The hidden points: the full run's points after the shortened run's last time.
-  const lastShort = shortened.series.t[shortened.series.t.length - 1];
+  // The hidden points: the full run's points after the shortened run's last time (the last 30 when it failed).
+  const lastShort = shortened ? shortened.series.t[shortened.series.t.length - 1] : defaults.series.t[values.length - HORIZON - 1];
   const hiddenStart = defaults.series.t.findIndex((t) => t > lastShort);
   const hidden = hiddenStart < 0 ? [] : values.slice(hiddenStart, hiddenStart + HORIZON);
   if (hiddenStart !== values.length - HORIZON) notes.push(`the shortened CSV ends at point ${hiddenStart} of ${values.length}, not ${values.length - HORIZON}`);
-  const forecast = shortened.forecast?.value.slice(0, hidden.length) ?? null;
+  const forecast = shortened?.forecast?.value.slice(0, hidden.length) ?? null;
   const end = hiddenStart < 0 ? values.length : hiddenStart;
 
   const reply = peers(values.slice(0, end + hidden.length), test, period);
@@ -184,7 +198,7 @@ async function score(series: BenchSeries): Promise<SeriesScore> {
     testPoints: test,
     defaultModels: defaults.models.map((model) => ({ name: model.name, mae: model.metrics.mae })),
     best: bestOf(defaults),
-    tutorial: bestOf(tutorial)?.mae ?? NaN,
+    tutorial: tutorial ? (bestOf(tutorial)?.mae ?? NaN) : NaN,
     persistence,
     jobPersistence,
     seasonalNaive: mae(heldOut, lagged(values, from, period)),
@@ -192,7 +206,7 @@ async function score(series: BenchSeries): Promise<SeriesScore> {
     sarima: mae(heldOut, reply?.sarima.onestep),
     multi: {
       best: mae(hidden, forecast),
-      bestName: shortened.forecast?.model ?? '–',
+      bestName: shortened?.forecast?.model ?? '–',
       naive: mae(hidden, repeated(values, end, hidden.length, 1)),
       seasonalNaive: mae(hidden, repeated(values, end, hidden.length, period)),
       ets: mae(hidden, reply?.ets.multistep),

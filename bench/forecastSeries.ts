@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** What kind of series it is: it chooses the seasonal period of the baselines and peers. */
-export type SeriesKind = 'random-walk / stock index' | 'monthly seasonal with trend' | 'daily counts weekly cycle' | 'daily weather';
+type SeriesKind = 'random-walk / stock index' | 'monthly seasonal with trend' | 'daily counts weekly cycle' | 'daily weather';
 
 export interface BenchSeries {
   /** Short id for --only. */
