@@ -15,6 +15,7 @@ const TIME_FORMATS: Record<string, string> = {
   'unix-ms': 'unix milliseconds',
   iso: 'ISO dates',
   'month-name': 'dates like Jan 1 2000',
+  parts: 'a date in year, month (and day) columns',
 };
 
 export async function pickTargetColumn(overview: CsvOverview, file: string): Promise<string | undefined> {
@@ -44,6 +45,7 @@ export async function pickTimeColumn(overview: CsvOverview, file: string): Promi
   const candidates = layout.columns
     .map((name, index) => ({ name, format: layout.timeFormats[index] }))
     .filter((c): c is { name: string; format: NonNullable<typeof c.format> } => c.format !== null);
+  if (layout.timeParts) candidates.unshift({ name: layout.timeParts.name, format: layout.timeParts.format });
   const items: Array<vscode.QuickPickItem & { value: string | null }> = candidates.map((c) => ({
     label: c.name,
     description: TIME_FORMATS[c.format] ?? c.format,

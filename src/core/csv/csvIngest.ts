@@ -11,8 +11,8 @@ import { isMissingBytes, parseNumberBytes } from './numberBytes';
 import { orderByTime } from './orderByTime';
 import type { SkippedRows } from './skippedRows';
 import { findBinaryByte } from './textCheck';
-import type { TimeColumn } from './timeColumn';
-import { textTimeParser, TIME_FORMAT_NAMES } from './timeFormats';
+import { timeColumnIndices, type TimeColumn } from './timeColumn';
+import { partsTime, textTimeParser, TIME_FORMAT_NAMES } from './timeFormats';
 
 /** Bytes read from disk at a time. */
 const CHUNK_BYTES = 1024 * 1024;
@@ -68,13 +68,25 @@ export interface CsvSeries {
 /** Turns time cells into milliseconds: a function of the row, NaN when the cell is not a time. */
 function timeReader(time: TimeColumn | null): (row: CsvRow, rowNumber: number) => number {
   if (time === null) return (_row, rowNumber) => rowNumber;
-  const { index, format } = time;
+  const { index, format, parts } = time;
+  if (format === 'parts') {
+    if (!parts) throw new Error(`The time "${time.name}" has format 'parts' but no parts.`);
+    const { year, month, day } = parts;
+    const cell = (row: CsvRow, i: number) => parseNumberBytes(row.bytes, row.starts[i], row.ends[i]);
+    return (row) => partsTime(cell(row, year), cell(row, month), day === undefined ? 1 : cell(row, day));
+  }
   if (format === 'unix-s' || format === 'unix-ms') {
     const scale = format === 'unix-s' ? 1000 : 1;
     return (row) => parseNumberBytes(row.bytes, row.starts[index], row.ends[index]) * scale;
   }
   const parse = textTimeParser(format);
   return (row) => parse(fieldText(row, index));
+}
+
+/** The time cell of `row` for a message (a date's parts joined by `-`: `1994-2-30`), at most 40 characters. */
+function timeText(row: CsvRow, time: TimeColumn): string {
+  const text = time.parts ? timeColumnIndices(time).map((index) => fieldText(row, index).trim()).join('-') : fieldText(row, time.index);
+  return text.slice(0, 40);
 }
 
 /** The line number of byte `offset` of `file` (for an error found by the stream): counts line feeds up to it. */
@@ -159,7 +171,7 @@ export async function readCsvSeries(file: string, options: CsvReadOptions = {}):
     const t = readTime(row, rowNumber);
     if (t !== t || !Number.isFinite(t)) {
       skipped.badTime++;
-      skipped.firstBadTime ??= { line: row.line, text: time ? fieldText(row, time.index).slice(0, 40) : '' };
+      skipped.firstBadTime ??= { line: row.line, text: time ? timeText(row, time) : '' };
       return;
     }
     series.push(t, value);

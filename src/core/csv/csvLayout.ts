@@ -3,7 +3,7 @@ import { CsvScanner, CsvSyntaxError, rowTexts } from './csvScanner';
 import { delimiterName, detectDelimiter, type Delimiter } from './delimiter';
 import { isMissingText, parseNumberText } from './numberBytes';
 import { findBinaryByte, lineAndColumn } from './textCheck';
-import { detectTimeColumn, timeFormatOf, type TimeColumn } from './timeColumn';
+import { detectTimeColumn, detectTimeParts, timeColumnIndices, timeFormatOf, type TimeColumn } from './timeColumn';
 import { parseIsoTime, parseMonthNameTime, type TimeFormat } from './timeFormats';
 import { csvError } from './csvError';
 
@@ -28,10 +28,17 @@ export interface CsvLayout {
   hasHeader: boolean;
   /** Column names, in file order; empty or repeated header cells get `column N`. */
   columns: string[];
-  /** The time column found in the sample, or null (rows are then in file order). */
+  /**
+   * The time column found in the sample, or null (rows are then in file order): a column of
+   * times, else a date spread over columns (`timeParts`).
+   */
   time: TimeColumn | null;
-  /** Columns (0-based, time column excluded) that hold numbers or only missing cells in the sample. */
+  /** A date spread over year, month (and day) columns in the sample (format 'parts'), or null; `time` when no column holds times. */
+  timeParts: TimeColumn | null;
+  /** Columns (0-based, the time column or its parts excluded) that hold numbers or only missing cells in the sample. */
   numeric: number[];
+  /** Columns (0-based) whose sample is a running counter: 0, 1, 2, ... or 1, 2, 3, ... (3 rows at least, none missing). */
+  counters: number[];
   /** Each column's format when its sample cells parse as times (whatever its name), else null. */
   timeFormats: Array<TimeFormat | null>;
   /** Each column's first present sample cell ('' when none), to show what a column holds. */
@@ -80,6 +87,14 @@ function detectHeader(rows: readonly string[][], decimalComma: boolean): boolean
   if (first === rows[0].length) return false;
   const following = rows.slice(1, 1 + HEADER_LOOKAHEAD).map((row) => dataLike(row, decimalComma));
   return following.length === 0 || following.some((count) => count > first) || first === 0;
+}
+
+/** Whether `cells` count rows: 0, 1, 2, ... or 1, 2, 3, ... (at least 3 of them, none missing). */
+function isCounter(cells: readonly string[]): boolean {
+  if (cells.length < 3) return false;
+  const first = parseNumberText(cells[0]);
+  if (first !== 0 && first !== 1) return false;
+  return cells.every((cell, i) => parseNumberText(cell) === first + i);
 }
 
 /** Header names, with `column N` for empty ones and repeats. */
@@ -191,17 +206,20 @@ export async function inspectCsv(file: string): Promise<CsvLayout> {
   if (data.length === 0 && complete) throw csvError(file, `it has a header (line ${lineOf[0]}) but no data rows.`);
   const columns = columnNames(hasHeader ? rows[0] : undefined, width);
   const cells = columns.map((_, index) => data.map((row) => row[index]));
-  const time = detectTimeColumn(columns, cells);
+  const timeParts = detectTimeParts(columns, cells);
+  const time = detectTimeColumn(columns, cells) ?? timeParts;
+  const timeIndices = timeColumnIndices(time);
   const numeric = columns
     .map((_, index) => index)
     .filter((index) => {
-      if (index === time?.index) return false;
+      if (timeIndices.includes(index)) return false;
       const kinds = kindsOf(cells[index], decimalComma);
       const present = kinds.numeric + kinds.text + kinds.time;
       return present === 0 || kinds.numeric >= 0.9 * present;
     });
+  const counters = columns.map((_, index) => index).filter((index) => isCounter(cells[index]));
   const rowEstimate = complete ? data.length : Math.ceil((size / bytes.length) * scanned);
   const timeFormats = cells.map((column) => timeFormatOf(column, true));
   const examples = cells.map((column) => column.find((cell) => !isMissingText(cell))?.trim() ?? '');
-  return { delimiter, decimalComma, bom, hasHeader, columns, time, numeric, timeFormats, examples, sampleRows: data.length, rowEstimate, complete, bytes: size };
+  return { delimiter, decimalComma, bom, hasHeader, columns, time, timeParts, numeric, counters, timeFormats, examples, sampleRows: data.length, rowEstimate, complete, bytes: size };
 }

@@ -1,7 +1,7 @@
 import type { ColumnSummary } from './columnSummary';
 import { readCsvSeries, type CsvReadOptions } from './csvIngest';
 import type { CsvLayout } from './csvLayout';
-import type { TimeColumn } from './timeColumn';
+import { timeColumnIndices, type TimeColumn } from './timeColumn';
 
 /** What a CSV holds, for the user to confirm or change the target and time columns (a quick pick). */
 export interface CsvOverview {
@@ -12,7 +12,7 @@ export interface CsvOverview {
   /** Data rows. */
   rows: number;
   /**
-   * The columns that hold numbers (the time column left out), in file order, each with its
+   * The columns that hold numbers (the time column or its parts left out), in file order, each with its
    * range, count, missing and non-numeric cells: "Close — 3.8 .. 61 763 (4.0 M values, 0.9 M missing)".
    */
   numericColumns: ColumnSummary[];
@@ -30,6 +30,7 @@ export async function summarizeCsv(
   options: Pick<CsvReadOptions, 'timeColumn' | 'signal' | 'shouldStop' | 'onProgress'> = {},
 ): Promise<CsvOverview> {
   const series = await readCsvSeries(file, { ...options, summarizeAll: true });
-  const numericColumns = series.summaries.filter((summary) => summary.index !== series.time?.index && summary.count > 0 && summary.count >= summary.nonNumeric);
+  const timeIndices = timeColumnIndices(series.time);
+  const numericColumns = series.summaries.filter((summary) => !timeIndices.includes(summary.index) && summary.count > 0 && summary.count >= summary.nonNumeric);
   return { file, layout: series.layout, time: series.time, rows: series.rows, numericColumns, suggested: series.column.name };
 }

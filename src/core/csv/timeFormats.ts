@@ -8,8 +8,10 @@
  * - 'unix-s' / 'unix-ms': a number of seconds / milliseconds since 1970 (the tutorial's `Timestamp`)
  * - 'iso': `2021-03-31`, `2021-03-31T12:30`, `2021-03-31 12:30:05.250Z`, `2021/03/31`, `+02:00` offsets
  * - 'month-name': `Jan 1 2000`, `Jan 01, 2000`, `January 1st, 2000 12:00`, `1 Jan 2000`, `Mon, Jan 3 2000`
+ * - 'parts': a date spread over whole-number columns: year, month (1..12) and optionally day
+ *   (1..31; the 1st when absent), as `year,month,date_of_month,...` (see TimeColumn's `parts`)
  */
-export const TIME_FORMATS = ['unix-s', 'unix-ms', 'iso', 'month-name'] as const;
+export const TIME_FORMATS = ['unix-s', 'unix-ms', 'iso', 'month-name', 'parts'] as const;
 export type TimeFormat = (typeof TIME_FORMATS)[number];
 
 /** Seconds since 1970 that a unix-seconds column may hold: 1973-03-03 .. 5138-11-16. */
@@ -29,6 +31,20 @@ function utc(year: number, month: number, day: number, hour = 0, minute = 0, sec
   if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour > 24 || minute > 59 || second > 60) return NaN;
   if (hour === 24 && (minute > 0 || second > 0 || millisecond > 0)) return NaN;
   return Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
+}
+
+/** Milliseconds of 400 Gregorian years (146 097 days): the calendar repeats after them. */
+const FOUR_CENTURIES_MS = 146_097 * 86_400_000;
+
+/**
+ * Milliseconds of the UTC date `year`-`month`-`day` from the numbers of a date's parts (see
+ * TimeFormat 'parts'), or NaN when they do not form a real date: not whole numbers, a year
+ * outside 1..9999, month 13, Feb 30.
+ */
+export function partsTime(year: number, month: number, day = 1): number {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day) || year < 1 || year > 9999) return NaN;
+  // Date.UTC reads years 0..99 as 1900..1999: compute them 400 years later and step back.
+  return year < 100 ? utc(year + 400, month, day) - FOUR_CENTURIES_MS : utc(year, month, day);
 }
 
 const ISO =
@@ -101,4 +117,5 @@ export const TIME_FORMAT_NAMES: Record<TimeFormat, string> = {
   'unix-ms': 'unix milliseconds',
   iso: 'ISO dates',
   'month-name': 'dates like "Jan 1 2000"',
+  parts: 'year, month and day columns',
 };

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { TIME_FORMATS } from '../csv/timeFormats';
 import { FORECAST_MODEL_FORMAT, FORECAST_MODEL_VERSION } from '../modelFormats';
 import { readModelFolder, saveModelFolder, MODEL_FILES, type SaveOptions } from '../persistence/modelFolder';
 import { UserError } from '../userError';
@@ -8,8 +9,6 @@ import { AGGREGATIONS } from './resample';
 import { isScaler } from './scaler';
 import { trainedForecaster, type ForecasterMeta, type TrainedForecaster } from './trainedForecaster';
 import { TARGET_TRANSFORMS } from './transform';
-
-const TIME_FORMATS = ['unix-s', 'unix-ms', 'iso', 'month-name'];
 
 /** Contents of meta.json. */
 export interface ForecasterFile extends ForecasterMeta {
