@@ -36,6 +36,8 @@ const OPTIONS = {
   transform: string,
   scaler: string,
   rollout: string,
+  recipe: string,
+  shrink: string,
   ...COMMON_OPTIONS,
 } as const;
 
@@ -60,6 +62,8 @@ const FLAGS: Record<keyof ForecastSettings, keyof typeof OPTIONS> = {
   scaler: 'scaler',
   rollout: 'rollout',
   seed: 'seed',
+  recipe: 'recipe',
+  shrink: 'shrink',
 };
 
 /**

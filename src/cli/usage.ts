@@ -8,9 +8,13 @@ const SIZED = PRESET_NAMES.filter((name) => FORECASTERS[name].sized).map((name) 
 /** What `rnn-studio forecast --help` prints (and the second half of `rnn-studio --help`). */
 export const FORECAST_USAGE = `Usage: rnn-studio forecast --csv FILE [options]
 
-Forecasts a column of a CSV file (the tutorial: daily means of Close from Bitstamp's 1-minute
-file, the last 60 days held out, windows of 60 days, the MLP; 50 epochs, batch 64).
+Forecasts a column of a CSV file. The defaults (--recipe auto) resample to the series' own
+interval, choose what the model predicts (level or change) and the window on the last part
+of the training data, stop early and pull the forecast toward the last value as far as that
+part says. --recipe tutorial is the tutorial's configuration: daily means, level, min-max,
+windows of 60, the last 60 held out, the MLP, 50 epochs, batch 64, no validation.
 Data:
+  --recipe R              auto|tutorial: where the defaults below come from (auto)
   --csv FILE              comma, semicolon or tab separated, with or without a header
   --column NAME           column to forecast (Close / a price-like / the first numeric one)
   --time-column NAME      time column (detected: unix s / ms, ISO dates, "Jan 1 2000");
@@ -19,22 +23,29 @@ Data:
                           the series' own interval, e.g. month for monthly dates,
                           businessday for trading days; none without time)
   --agg A                 mean|last|sum of each interval's rows (mean)
-  --window N              values per input window, 1..5000 (60)
+  --window N              values per input window, 1..5000, or auto (auto: 2 seasons
+                          or 60, chosen on the validation part; tutorial: 60)
   --test N                last points held out for the metrics, 1..1000000 (60)
-  --transform T           level|diff|logret: what the network predicts (level)
-  --scaler S              minmax|standard, fitted on the training part (minmax)
+  --transform T           auto|level|diff|logret: what the network predicts (auto: level
+                          or diff, chosen on the validation part; tutorial: level)
+  --scaler S              minmax|standard, fitted on the training part (standard;
+                          tutorial: minmax)
 Models:
   --model M               ${PRESET_NAMES.join('|')}, a list "mlp,lstm", or all (mlp); several are
                           trained one after another and ranked (compare models):
 ${MODEL_LINES}
   --units N               units per ${SIZED} layer, 1..1024 (64)
   --layers N              stacked ${SIZED} layers, 1..8 (1)
-  --epochs N              1..100000 (50)
+  --epochs N              1..100000 (200, with early stopping; tutorial: 50)
   --batch N               windows per batch, 1..4096 (64)
   --lr X                  Adam learning rate, (0, 1] (0.001)
-  --validation-split X    last share of the training windows for val_loss, 0..0.5 (0)
+  --validation-split X    last share of the training windows for val_loss, early
+                          stopping, the auto choices and the shrinkage, 0..0.5
+                          (0.2; tutorial: 0)
   --patience N            early stopping after N epochs without improvement, restoring
-                          the best weights; 0 = off (0)
+                          the best weights; 0 = off (10; tutorial: 0)
+  --shrink true|false     pull each forecast toward the last value by a factor fitted
+                          on the validation part (true; tutorial: false)
   --seed N                seed of weights and shuffling (42)
 Forecast and models:
   --horizon H             steps forecast past the end of the data, 1..10000 (30)

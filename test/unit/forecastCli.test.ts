@@ -52,9 +52,9 @@ test("forecast --json on the tutorial's file layout prints exactly one object: 3
 
 test('compare models in words, save both, and forecast again from a saved one', () => {
   const models = path.join(work, 'models');
-  const run = runCli('forecast', '--csv', small, '--model', 'mlp,gru', '--units', '4', '--epochs', '2', '--window', '10', '--test', '15', '--horizon', '3', '--save', models);
+  const run = runCli('forecast', '--csv', small, '--recipe', 'tutorial', '--model', 'mlp,gru', '--units', '4', '--epochs', '2', '--window', '10', '--test', '15', '--horizon', '3', '--save', models);
   assert.equal(run.status, 0, run.stderr);
-  assert.match(run.stdout, /^Read 90 rows of "price" \(0 skipped\), time "date" \(iso\): 90 points \(daily means: one row per day\)\.$/m);
+  assert.match(run.stdout, /^Read 90 rows of "price" \(0 skipped\), time "date" \(iso\): 90 points \(daily means: the tutorial recipe\)\.$/m);
   assert.match(run.stdout, /^Split: 75 training points \(65 windows of 10\), 15 held out from 2024-03-16\.$/m);
   assert.match(run.stdout, /^gru epoch: 2\/2\.+ Loss: \d+\.\d{6}$/m);
   assert.match(run.stdout, /^\d\. Last value \(persistence\) +\d/m);

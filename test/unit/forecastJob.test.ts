@@ -27,7 +27,7 @@ function dailyCsv(scale = 1, first = FIRST): string {
   return `Date,Price,Volume\n${lines.join('\n')}\n`;
 }
 
-const SMALL: Partial<ForecastSettings> = { window: 10, test: 20, epochs: 2, batchSize: 32, units: 8, horizon: 5, learningRate: 0.01 };
+const SMALL: Partial<ForecastSettings> = { recipe: 'tutorial', window: 10, test: 20, epochs: 2, batchSize: 32, units: 8, horizon: 5, learningRate: 0.01 };
 
 let dir: string;
 let prices: string;

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { readCsvSeries, type CsvSeries, type IngestProgress } from '../csv/csvIngest';
-import { UserError } from '../userError';
-import { prepareForecastData, type ForecastData } from './forecastData';
-import { forecastNetFor } from './forecastNet';
+import type { IngestProgress } from '../csv/csvIngest';
+import { chooseDataShape } from './dataShape';
+import type { ForecastData } from './forecastData';
+import { forecastNetFor, type ForecastNet } from './forecastNet';
 import type { ForecastJobResult, IngestSummary, ModelRun, SplitInfo } from './forecastResult';
 import type { ForecastSettings } from './forecastSettings';
 import { validateForecastSettings } from './forecastSettingsValidation';
@@ -11,12 +11,11 @@ import type { ForecastFitResult } from './forecastFitResult';
 import { fitForecastNet, type FitEpoch } from './forecastTraining';
 import { leaderboard } from './leaderboard';
 import { forecastMetrics, naiveScale, persistencePredictions } from './metrics';
-import { futureTimes, futureValues, heldOutPredictions } from './predictions';
+import { futureTimes, futureValues, heldOutPredictions, validationLevels } from './predictions';
 import { buildForecastModel } from './forecastModels';
 import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
-import { INTERVALS, steps, type ResampleChoice, type ResampleInterval } from './intervals';
-import { naturalInterval } from './naturalInterval';
-import { resample } from './resample';
+import { seriesFromCsv } from './seriesFromCsv';
+import { fitShrinkage } from './shrinkage';
 import { trainedForecaster, type TrainedForecaster } from './trainedForecaster';
 
 export interface ForecastJobOptions {
@@ -66,45 +65,6 @@ export interface ForecastJobCallbacks {
   shouldStop?(): boolean;
 }
 
-/** A time for messages: `2021-03-31`, `2021-03-31T12:30:00Z`, or `data row 5`. */
-function timeFormatter(kind: 'time' | 'index'): (time: number) => string {
-  if (kind === 'index') return (time) => `data row ${time + 1}`;
-  return (time) => new Date(time).toISOString().replace('T00:00:00.000Z', '').replace('.000Z', 'Z');
-}
-
-/** The resampling to use and why ('auto': the series' own interval), checked against whether the file has a time column. */
-function chooseInterval(file: string, series: CsvSeries, asked: ResampleChoice): { interval: ResampleInterval; reason: string } {
-  if (series.time) return asked === 'auto' ? naturalInterval(series.times) : { interval: asked, reason: 'as set' };
-  if (asked === 'auto' || asked === 'none') return { interval: 'none', reason: 'no time column: every row in file order' };
-  throw new UserError(
-    `Cannot resample ${file} by ${asked}: it has no time column (${series.layout.columns.map((name) => `"${name}"`).join(', ')}); name one with --time-column, or use --resample none.`,
-    'resample',
-  );
-}
-
-/** Things worth telling about how the CSV became the series. */
-function ingestWarnings(series: CsvSeries, ingest: IngestSummary): string[] {
-  const warnings: string[] = [];
-  const { skipped } = series;
-  if (series.rowsSkipped > 0) {
-    const reasons = [
-      skipped.missingValue ? `${skipped.missingValue} with no value (empty / NaN)` : '',
-      skipped.nonNumericValue
-        ? `${skipped.nonNumericValue} with text instead of a number${series.summaries[0]?.firstNonNumeric ? ` (first on line ${series.summaries[0].firstNonNumeric.line}: "${series.summaries[0].firstNonNumeric.text}")` : ''}`
-        : '',
-      skipped.badTime ? `${skipped.badTime} with no readable time${skipped.firstBadTime ? ` (first on line ${skipped.firstBadTime.line}: "${skipped.firstBadTime.text}")` : ''}` : '',
-    ].filter(Boolean);
-    warnings.push(`${series.rowsSkipped} of ${series.rows} rows were skipped in "${ingest.column}": ${reasons.join(', ')}.`);
-  }
-  if (!series.time) warnings.push('No time column was found: the rows are used in file order.');
-  if (series.outOfOrder > 0) warnings.push(`The rows were not in time order (${series.outOfOrder} came earlier than the row before them); they were sorted.`);
-  if (series.duplicates > 0) {
-    warnings.push(`${series.duplicates} rows have the same time as another row (duplicates); ${ingest.resample === 'none' ? `each time's rows were combined by ${ingest.aggregation}` : `they are part of their ${INTERVALS[ingest.resample].word}'s ${ingest.aggregation}`}.`);
-  }
-  if (ingest.gaps > 0) warnings.push(`${steps(ingest.gaps, ingest.resample)} have no data (gaps); the series goes from one point to the next across them.`);
-  return warnings;
-}
-
 /** A fit result for a loaded model (nothing trained). */
 function notTrained(data: ForecastData, finalLoss: number): ForecastFitResult {
   return {
@@ -138,46 +98,12 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
   const shouldStop = () => options.signal?.aborted === true || callbacks.shouldStop?.() === true;
   const loaded = options.load === undefined ? undefined : await loadForecaster(options.load);
   try {
-    const series = await readCsvSeries(options.csv, {
-      column: settings.column ?? loaded?.column,
-      timeColumn: settings.timeColumn !== undefined ? settings.timeColumn : loaded ? (loaded.timeColumn?.name ?? null) : undefined,
+    const { series, points, interval, aggregation, ingest, label, formatTime, warnings } = await seriesFromCsv(options.csv, settings, loaded, {
       shouldStop,
       onProgress: callbacks.onIngestProgress,
     });
-    const { interval, reason: intervalReason } = chooseInterval(options.csv, series, settings.resample === 'auto' && loaded ? loaded.resample : settings.resample);
-    const aggregation = loaded?.aggregation ?? settings.aggregation;
-    const points = resample(series.times, series.values, interval, aggregation);
-    const timeKind = series.time ? 'time' : 'index';
-    const formatTime = timeFormatter(timeKind);
-    const describe = [INTERVALS[interval].adjective, interval === 'none' ? '' : `${aggregation}s`].filter(Boolean).join(' ');
-    const label = `Column "${series.column.name}" of ${options.csv}${describe ? ` (${describe})` : ''}`;
-    const data = prepareForecastData(points.times, points.values, {
-      window: loaded?.window ?? settings.window,
-      test: settings.test,
-      transform: loaded?.transform ?? settings.transform,
-      scaler: loaded?.scaler ?? settings.scaler,
-      label,
-      formatTime,
-    });
-    const ingest: IngestSummary = {
-      file: options.csv,
-      bytes: series.layout.bytes,
-      column: series.column.name,
-      timeColumn: series.time?.name ?? null,
-      timeFormat: series.time?.format ?? null,
-      timeKind,
-      rows: series.rows,
-      rowsSkipped: series.rowsSkipped,
-      skipped: series.skipped,
-      duplicates: series.duplicates,
-      outOfOrder: series.outOfOrder,
-      resample: interval,
-      resampleReason: intervalReason,
-      aggregation,
-      gaps: points.gaps,
-      points: points.times.length,
-      step: points.step,
-    };
+    const shape = await chooseDataShape(points, interval, settings, loaded, { label, formatTime }, shouldStop);
+    const { data, validation } = shape;
     const split: SplitInfo = {
       index: data.testStart,
       time: data.times[data.testStart],
@@ -186,7 +112,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       window: data.window,
       windows: data.train.count,
     };
-    const warnings = ingestWarnings(series, ingest);
+    if (shape.reason) warnings.push(shape.reason);
     const levels = Array.from(data.levels);
     const actual = levels.slice(data.testStart);
     const scale = naiveScale(data.levels.subarray(0, data.testStart));
@@ -195,6 +121,13 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     const specs: ModelSpec[] = loaded ? [loaded.spec] : settings.models.map((preset) => presetSpec(preset, settings));
     callbacks.onStart?.({ ingest, split, models: specs.map((spec) => spec.preset), epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
     const horizonTimes = futureTimes(data.times[data.times.length - 1], interval, points.step, settings.horizon);
+    /** The trained net's shrinkage toward the last value (a loaded model's own; 1: none). */
+    const shrinkageOf = (net: ForecastNet): number => {
+      if (loaded) return loaded.shrinkage ?? 1;
+      if (!settings.shrink || validation === 0) return 1;
+      const { previous, predicted, actual } = validationLevels(net, data, validation);
+      return fitShrinkage(previous, predicted, actual).alpha;
+    };
     const runs: ModelRun[] = [];
     let cancelled = false;
     for (const [index, spec] of specs.entries()) {
@@ -211,21 +144,23 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
           : await fitForecastNet(
               net,
               data.train,
-              settings,
+              { ...settings, validationSplit: validation / data.train.count },
               {
                 onEpoch: (epoch) => callbacks.onEpoch?.({ ...epoch, model: spec.preset, modelIndex: index, models: specs.length }),
                 shouldStop,
               },
             );
         if (!loaded) net.writeBack();
-        const predicted = heldOutPredictions(net, data);
-        const forecast = { t: horizonTimes, value: futureValues(net, data, settings.horizon, settings.rollout) };
+        const alpha = shrinkageOf(net);
+        const predicted = heldOutPredictions(net, data, alpha);
+        const forecast = { t: horizonTimes, value: futureValues(net, data, settings.horizon, settings.rollout, alpha) };
         run = {
           name: spec.preset,
           label: describeSpec(spec),
           spec,
           ...(options.load ? { loadedFrom: path.resolve(options.load) } : {}),
           epochs: loaded ? 0 : settings.epochs,
+          shrinkage: alpha,
           ...fit,
           predicted,
           metrics: forecastMetrics(actual, predicted, scale),
@@ -246,6 +181,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
             seed: settings.seed,
             trainedOn: { file: path.basename(options.csv), points: levels.length, trainPoints: data.testStart },
             finalLoss: fit.finalLoss,
+            shrinkage: alpha,
           });
           await saveForecaster(forecaster, dir);
           run.savedTo = path.resolve(dir);

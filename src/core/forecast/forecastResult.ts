@@ -82,6 +82,8 @@ const ModelRunSchema = v.object({
   savedTo: v.optional(v.string()),
   /** Epochs asked for (epochsRun says how many ran). */
   epochs: finite,
+  /** The factor its forecasts' changes were shrunk by, fitted on the validation part (1: not shrunk; see shrinkage.ts). */
+  shrinkage: finite,
   /** One-step predictions of the held-out points (the tutorial recipe's plot), aligned with ForecastJobResult.heldOut. */
   predicted: jsonNumbers,
   metrics: ForecastMetricsSchema,

@@ -1,6 +1,9 @@
 /**
- * Settings of the forecasting job: what the CLI's flags, and later the panel's form and VS
- * Code's settings, set. One definition, validated in one place (forecastSettingsValidation).
+ * Settings of the forecasting job: what the CLI's flags, the panel and VS Code's settings
+ * set. One definition, validated in one place (forecastSettingsValidation). Two recipes give
+ * the defaults: 'auto' (the product's: the series' own interval, the transform and window
+ * chosen on a validation part, early stopping, shrinkage toward the last value) and
+ * 'tutorial' (the tutorial's exact configuration).
  */
 import type { RolloutMode } from './forecastNet';
 import type { PresetName } from './forecasters';
@@ -9,7 +12,12 @@ import type { Aggregation } from './resample';
 import type { ScalerKind } from './scaler';
 import type { TargetTransform } from './transform';
 
+export type ForecastRecipe = 'auto' | 'tutorial';
+export const FORECAST_RECIPES: readonly ForecastRecipe[] = ['auto', 'tutorial'];
+
 export interface ForecastSettings {
+  /** Where the defaults come from. */
+  recipe: ForecastRecipe;
   /** Column to forecast (name, `column N` or `N`); undefined: `Close` / a price-like / the first numeric column. */
   column?: string;
   /** Time column; undefined: detected; null: none (rows in file order). */
@@ -18,8 +26,8 @@ export interface ForecastSettings {
   resample: ResampleChoice;
   /** How a bucket's rows become its value (the tutorial: 'mean'). */
   aggregation: Aggregation;
-  /** Values per input window, 1..5000 (the tutorial: 60). */
-  window: number;
+  /** Values per input window, 1..5000, or 'auto': chosen on the validation part (the tutorial: 60). */
+  window: number | 'auto';
   /** Last points held out for metrics, 1..1000000 (the tutorial: 60). */
   test: number;
   /** Presets trained one after another ("compare models" when more than one). */
@@ -34,39 +42,56 @@ export interface ForecastSettings {
   batchSize: number;
   /** Adam's learning rate, (0, 1] (Keras' default, the tutorial's: 0.001). */
   learningRate: number;
-  /** Share of the training windows used for valLoss, 0..0.5 (0: none, as the tutorial). */
+  /** Share of the training windows (the last ones) used for valLoss, early stopping, the auto choices and the shrinkage, 0..0.5 (0: none, as the tutorial). */
   validationSplit: number;
   /** Early stopping patience in epochs, 0 (off) .. 100000; restores the best weights. */
   patience: number;
   /** Steps forecast past the end of the data, 1..10000 (30). */
   horizon: number;
-  /** What the network predicts: 'level' (the tutorial), 'diff' or 'logret'. */
-  transform: TargetTransform;
+  /** What the network predicts: 'level' (the tutorial), 'diff', 'logret', or 'auto' (level or diff, chosen on the validation part). */
+  transform: TargetTransform | 'auto';
   /** 'minmax' (the tutorial) or 'standard', fitted on the training part only. */
   scaler: ScalerKind;
   /** Seed of weights and shuffling (42). */
   seed: number;
   /** How recurrent models forecast past the end (see ForecastNet.rollout): 'state' (default) or 'window'. */
   rollout: RolloutMode;
+  /** Shrink each model's forecast toward the last value by a factor fitted on the validation part (see shrinkage.ts). */
+  shrink: boolean;
 }
 
-/** The tutorial's configuration, and defaults for what it does not set. */
+/** The product's defaults (the 'auto' recipe). */
 export const DEFAULT_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
+  recipe: 'auto',
   resample: 'auto',
   aggregation: 'mean',
-  window: 60,
+  window: 'auto',
   test: 60,
   models: ['mlp'],
   units: 64,
   layers: 1,
-  epochs: 50,
+  epochs: 200,
   batchSize: 64,
   learningRate: 0.001,
-  validationSplit: 0,
-  patience: 0,
+  validationSplit: 0.2,
+  patience: 10,
   horizon: 30,
-  transform: 'level',
-  scaler: 'minmax',
+  transform: 'auto',
+  scaler: 'standard',
   seed: 42,
   rollout: 'state',
+  shrink: true,
+};
+
+/** The tutorial's configuration (daily means, level, min-max, windows of 60, 50 epochs, no validation), and the defaults for what it does not set. */
+export const TUTORIAL_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
+  ...DEFAULT_FORECAST_SETTINGS,
+  recipe: 'tutorial',
+  window: 60,
+  epochs: 50,
+  validationSplit: 0,
+  patience: 0,
+  transform: 'level',
+  scaler: 'minmax',
+  shrink: false,
 };

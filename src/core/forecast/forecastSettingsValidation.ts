@@ -1,16 +1,17 @@
 import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } from '../settings/numberSetting';
 import { UserError } from '../userError';
-import { DEFAULT_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
+import { DEFAULT_FORECAST_SETTINGS, FORECAST_RECIPES, TUTORIAL_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
 import { PRESET_NAMES, type PresetName } from './forecasters';
 import { RESAMPLE_CHOICES } from './intervals';
 import { AGGREGATIONS } from './resample';
 import { SCALER_KINDS } from './scaler';
 import { TARGET_TRANSFORMS } from './transform';
 
-type NumericKey = 'window' | 'test' | 'units' | 'layers' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'patience' | 'horizon' | 'seed';
+type NumericKey = 'test' | 'units' | 'layers' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'patience' | 'horizon' | 'seed';
+
+const WINDOW_RULE: NumberRule = { min: 1, max: 5000, integer: true };
 
 const RULES: Record<NumericKey, NumberRule> = {
-  window: { min: 1, max: 5000, integer: true },
   test: { min: 1, max: 1_000_000, integer: true },
   units: { min: 1, max: 1024, integer: true },
   ...FIT_RULES,
@@ -33,6 +34,12 @@ function presets(value: unknown, setting: string): PresetName[] {
   return [...new Set(picked)];
 }
 
+function flag(value: unknown, setting: string): boolean {
+  if (typeof value === 'boolean') return value;
+  if (value === 'true' || value === 'false') return value === 'true';
+  throw new UserError(`${setting} must be true or false, not ${shown(value)}.`, setting);
+}
+
 function optionalName(value: unknown, setting: string): string | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || value.trim() === '') throw new UserError(`${setting} must be a column name, not ${shown(value)}.`, setting);
@@ -45,20 +52,26 @@ function optionalName(value: unknown, setting: string): string | undefined {
  * `timeColumn` may be null (no time column) or the string 'none'.
  */
 export function validateForecastSettings(raw: Record<string, unknown>, name: SettingNamer = (key) => key): ForecastSettings {
-  const value = (key: keyof ForecastSettings) => (raw[key] === undefined ? DEFAULT_FORECAST_SETTINGS[key] : raw[key]);
+  const recipe = choice(raw.recipe ?? DEFAULT_FORECAST_SETTINGS.recipe, FORECAST_RECIPES, name('recipe'));
+  const defaults = recipe === 'tutorial' ? TUTORIAL_FORECAST_SETTINGS : DEFAULT_FORECAST_SETTINGS;
+  const value = (key: keyof ForecastSettings) => (raw[key] === undefined ? defaults[key] : raw[key]);
+  const window = value('window');
   const numbers = Object.fromEntries(
     (Object.keys(RULES) as NumericKey[]).map((key) => [key, numberSetting(value(key), RULES[key], name(key))]),
   ) as Pick<ForecastSettings, NumericKey>;
   const timeColumn = raw.timeColumn === null || raw.timeColumn === 'none' ? null : optionalName(raw.timeColumn, name('timeColumn'));
   return {
     ...numbers,
+    recipe,
+    window: window === 'auto' ? 'auto' : numberSetting(window, WINDOW_RULE, name('window')),
     column: optionalName(raw.column, name('column')),
     timeColumn,
     resample: choice(value('resample'), RESAMPLE_CHOICES, name('resample')),
     aggregation: choice(value('aggregation'), AGGREGATIONS, name('aggregation')),
     models: presets(value('models'), name('models')),
-    transform: choice(value('transform'), TARGET_TRANSFORMS, name('transform')),
+    transform: choice(value('transform'), ['auto', ...TARGET_TRANSFORMS] as const, name('transform')),
     scaler: choice(value('scaler'), SCALER_KINDS, name('scaler')),
     rollout: choice(value('rollout'), ['state', 'window'] as const, name('rollout')),
+    shrink: flag(value('shrink'), name('shrink')),
   };
 }

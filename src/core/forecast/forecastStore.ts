@@ -65,6 +65,7 @@ function parseForecasterMeta(meta: Record<string, unknown>): ForecasterMeta {
     seed: meta.seed as number,
     trainedOn: { file: trainedOn.file, points: trainedOn.points, trainPoints: trainedOn.trainPoints },
     ...(typeof meta.finalLoss === 'number' ? { finalLoss: meta.finalLoss } : {}),
+    ...(typeof meta.shrinkage === 'number' && meta.shrinkage >= 0 && meta.shrinkage <= 1 ? { shrinkage: meta.shrinkage } : {}),
   };
 }
 

@@ -3,30 +3,55 @@ import { predictWindows, type ForecastNet, type RolloutMode } from './forecastNe
 import type { ResampleInterval } from './intervals';
 import { bucketAfter } from './resample';
 import { unscale } from './scaler';
+import { shrink, shrinkPath } from './shrinkage';
 import { levelFrom } from './transform';
+import type { Windows } from './windows';
 
 /**
- * The one-step prediction of every held-out point in the series' units, as the tutorial
- * evaluates: each from the true `window` values before it, the transform inverted from the
- * true previous value. [test]
+ * One-step predictions in the series' units of the levels `first`, `first` + 1, ... that
+ * `windows` predict: each from the true values before it, the transform inverted from the
+ * true previous value, the change shrunk by `alpha` (see shrinkage.ts).
  */
-export function heldOutPredictions(net: ForecastNet, data: ForecastData): number[] {
-  const scaled = predictWindows(net, data.heldOut.inputs, data.heldOut.count, data.window);
+function oneStepLevels(net: ForecastNet, data: ForecastData, windows: Windows, first: number, alpha: number): number[] {
+  const scaled = predictWindows(net, windows.inputs, windows.count, data.window);
   return Array.from(scaled, (value, k) => {
-    const level = data.testStart + k;
-    return levelFrom(data.levels[level - 1], unscale(data.scaler, value), data.transform);
+    const previous = data.levels[first + k - 1];
+    return shrink(previous, levelFrom(previous, unscale(data.scaler, value), data.transform), alpha);
   });
+}
+
+/** The one-step prediction of every held-out point, as the tutorial evaluates (see oneStepLevels). [test] */
+export function heldOutPredictions(net: ForecastNet, data: ForecastData, alpha = 1): number[] {
+  return oneStepLevels(net, data, data.heldOut, data.testStart, alpha);
+}
+
+/**
+ * The last `count` training windows (the validation part) as levels: their true values, the
+ * true previous values, and the unshrunk one-step predictions, for fitting the shrinkage.
+ */
+export function validationLevels(net: ForecastNet, data: ForecastData, count: number): { previous: number[]; predicted: number[]; actual: number[] } {
+  const { train, window } = data;
+  const skip = train.count - count;
+  const windows: Windows = { inputs: train.inputs.subarray(skip * window), targets: train.targets.subarray(skip), count, window };
+  const first = data.testStart - count;
+  return {
+    previous: Array.from({ length: count }, (_, k) => data.levels[first + k - 1]),
+    predicted: oneStepLevels(net, data, windows, first, 1),
+    actual: Array.from(data.levels.subarray(first, data.testStart)),
+  };
 }
 
 /**
  * `horizon` values past the end of the series in its units: recursive (each prediction fed
  * back as the newest input, see ForecastNet.rollout), the transform inverted step after step
- * from the last actual value.
+ * from the last actual value, each step's change shrunk by `alpha`.
  */
-export function futureValues(net: ForecastNet, data: ForecastData, horizon: number, mode: RolloutMode): number[] {
+export function futureValues(net: ForecastNet, data: ForecastData, horizon: number, mode: RolloutMode, alpha = 1): number[] {
   const scaled = net.rollout(data.lastWindow, horizon, mode);
-  let level = data.levels[data.levels.length - 1];
-  return Array.from(scaled, (value) => (level = levelFrom(level, unscale(data.scaler, value), data.transform)));
+  const last = data.levels[data.levels.length - 1];
+  let level = last;
+  const path = Array.from(scaled, (value) => (level = levelFrom(level, unscale(data.scaler, value), data.transform)));
+  return shrinkPath(last, path, alpha);
 }
 
 /** The `horizon` times after `last` on the series' axis: the next buckets of `interval` (`step` apart for 'none'). */

@@ -11,6 +11,8 @@ export interface ForecasterMeta {
   spec: ModelSpec;
   /** Values per input window. */
   window: number;
+  /** How far its forecasts are pulled toward the last value (see shrinkage.ts); absent: 1, none. */
+  shrinkage?: number;
   transform: TargetTransform;
   /** Fitted on the training part of the transformed series. */
   scaler: Scaler;

@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { runForecastJob } from '../../src/core/forecast/forecastJob';
+import { SeededRandom } from '../../src/core/random';
+import { fitShrinkage, shrinkPath } from '../../src/core/forecast/shrinkage';
+import { useWasm } from './support/wasm';
+
+let dir: string;
+before(async () => {
+  await useWasm();
+  dir = await mkdtemp(path.join(tmpdir(), 'rnn-studio-auto-'));
+});
+after(() => rm(dir, { recursive: true, force: true }));
+
+/** Standard normal draws (Box-Muller) from a seeded generator. */
+function normals(seed: number): () => number {
+  const random = new SeededRandom(seed);
+  return () => Math.sqrt(-2 * Math.log(1 - random.next())) * Math.cos(2 * Math.PI * random.next());
+}
+
+/** A CSV of monthly values from 2000-01. */
+async function monthly(name: string, values: number[]): Promise<string> {
+  const file = path.join(dir, name);
+  const rows = values.map((value, i) => `${new Date(Date.UTC(2000, i, 1)).toISOString().slice(0, 10)},${value.toFixed(4)}`);
+  await writeFile(file, `date,value\n${rows.join('\n')}\n`);
+  return file;
+}
+
+test('shrinkage: α fitted on validation points pulls noise back to the last value and keeps a real signal', () => {
+  const normal = normals(3);
+  const previous = Array.from({ length: 200 }, () => 100);
+  const actual = previous.map((p) => p + normal());
+  const noise = previous.map((p) => p + normal());
+  assert.ok(fitShrinkage(previous, noise, actual).alpha <= 0.1, 'a prediction unrelated to the change is shrunk to the last value');
+  const signal = actual.map((a) => a + 0.1 * normal());
+  assert.equal(fitShrinkage(previous, signal, actual).alpha, 1, 'a prediction of the change is kept');
+  assert.deepEqual(shrinkPath(10, [12, 13, 11], 0.5), [11, 11.5, 10.5], 'each step of a path keeps half its change');
+});
+
+test("the auto recipe on a monthly series with trend and season: months, a window chosen on validation, at least 2× better than the last value", async () => {
+  const normal = normals(7);
+  const values = Array.from({ length: 240 }, (_, i) => 50 + 0.2 * i + 5 * Math.sin((2 * Math.PI * i) / 12) + 0.3 * normal());
+  const result = await runForecastJob({ csv: await monthly('season.csv', values), settings: { test: 24, epochs: 40 } });
+  assert.equal(result.ingest.resample, 'month');
+  assert.ok([24, 60].includes(result.split.window), 'two years, or the tutorial\'s 60');
+  assert.match(result.warnings.join('\n'), /Chosen on the last \d+ months of the training part: the model predicts the (change|level) from (24|60) months \(validation MAE [\d.]+; .+\)/);
+  const [model] = result.models;
+  assert.ok(model.metrics.mae < 0.5 * result.baseline.metrics.mae, `MAE ${model.metrics.mae} vs the last value's ${result.baseline.metrics.mae}`);
+  assert.ok(model.shrinkage > 0.5, `a learned season is kept (α ${model.shrinkage})`);
+  assert.deepEqual(result.forecast?.t.slice(0, 2).map((t) => new Date(t).toISOString().slice(0, 10)), ['2020-01-01', '2020-02-01']);
+});
+
+test('the auto recipe on a random walk stays within 3 % of the last value (its MAE) by shrinking toward it', async () => {
+  const normal = normals(11);
+  let level = 100;
+  const values = Array.from({ length: 400 }, () => (level += normal()));
+  const result = await runForecastJob({ csv: await monthly('walk.csv', values), settings: { epochs: 40 } });
+  const [model] = result.models;
+  assert.ok(model.metrics.mae <= 1.03 * result.baseline.metrics.mae, `MAE ${model.metrics.mae} vs the last value's ${result.baseline.metrics.mae} (α ${model.shrinkage})`);
+});
