@@ -89,7 +89,7 @@ test('the whole job: ingest, split, two models trained and ranked with the basel
   assert.ok(result.warnings.some((warning) => /1 rows have the same time as another row/.test(warning)));
   const best = result.baselines.find((b) => b.metrics.mae === bestBaselineMae);
   for (const run of result.models) {
-    const warned = result.warnings.some((warning) => warning.startsWith(`${run.label} does not beat the best baseline (${best?.label}) on the held-out points`));
+    const warned = result.warnings.some((warning) => warning.startsWith(`${run.label} does not beat the best baseline, ${best?.label}, on the held-out points`));
     assert.equal(warned, !(run.metrics.mae < bestBaselineMae), run.label);
   }
   assert.equal(tf.memory().numTensors, tensorsBefore, 'no tensor leaks');

@@ -259,7 +259,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       runs.push(run);
       callbacks.onModelDone?.(run, index);
       if (!(run.metrics.mae < baseline.metrics.mae)) {
-        warnings.push(`${run.label} does not beat the best baseline (${baseline.label}) on the held-out points (MAE ${run.metrics.mae.toPrecision(4)} vs ${baseline.metrics.mae.toPrecision(4)}).`);
+        warnings.push(`${run.label} does not beat the best baseline, ${baseline.label}, on the held-out points (MAE ${run.metrics.mae.toPrecision(4)} vs ${baseline.metrics.mae.toPrecision(4)}).`);
       }
     }
     if (cancelled) warnings.push('Training was cancelled: the model being trained kept what it had learned, later models did not run.');
