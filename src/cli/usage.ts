@@ -53,8 +53,9 @@ Forecast and models:
 Metrics are on the held-out points in the column's units, for each model and for the
 baselines: the last value (persistence) and, when the interval has a season the training
 part covers twice, the same point one season back (seasonal naive: 7 days, 5 business days,
-12 months, 24 hours, 52 weeks, 60 minutes). A model beats the baseline when its MAE is below
-the best baseline's (MASE < 1 beats the naive one-step forecast of the training part).
+12 months, 24 hours, 52 weeks, 60 minutes; not resampled: the lag at which the training
+part's changes repeat, if any). A model beats the baseline when its MAE is below the best
+baseline's (MASE < 1 beats the naive one-step forecast of the training part).
 Ctrl-C during training stops it and reports what was learned so far.`;
 
 /** What `rnn-studio --help` prints. */

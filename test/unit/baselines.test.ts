@@ -41,7 +41,24 @@ test('each interval names its season; none without one, or with a training part 
   assert.deepEqual(label('week', 103), ['Last value (persistence)'], 'under two years of weeks');
   assert.deepEqual(label('day', 13), ['Last value (persistence)'], 'under two weeks of days');
   assert.deepEqual(label('day', 14), ['Last value (persistence)', 'Same day last week (seasonal naive, 7 days)']);
-  assert.deepEqual(label('none'), ['Last value (persistence)']);
+  assert.deepEqual(label('none'), ['Last value (persistence)'], 'a straight line: its differences do not vary');
+});
+
+test('a series that is not resampled gets a seasonal baseline only when its differences repeat (autocorrelation above 0.3)', () => {
+  // A cycle of 12 points with noise: the lag of 12 correlates most.
+  let seed = 3;
+  const noise = () => ((seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5);
+  const cyclic = Array.from({ length: 300 }, (_, i) => 50 + 10 * Math.sin((2 * Math.PI * i) / 12) + noise());
+  const [, seasonal, ...rest] = heldOutBaselines(cyclic, 250, 'none', 1);
+  assert.equal(rest.length, 0);
+  assert.deepEqual([seasonal.name, seasonal.label, seasonal.period], ['seasonalNaive', 'Same point last cycle (seasonal naive, 12 points)', 12]);
+  assert.deepEqual(seasonal.predicted, cyclic.slice(238, 288));
+  // A random walk: no lag correlates enough.
+  let level = 100;
+  const walk = Array.from({ length: 300 }, () => (level += noise()));
+  assert.deepEqual(heldOutBaselines(walk, 250, 'none', 1).map((b) => b.name), ['persistence']);
+  // Too short for a lag of 2 (n / 3 < 2).
+  assert.deepEqual(heldOutBaselines([1, 5, 1, 5, 1, 5, 1], 5, 'none', 1).map((b) => b.name), ['persistence']);
 });
 
 test('the leaderboard lists every baseline; a model beats the baseline only when its MAE is below the best one', () => {
