@@ -158,7 +158,7 @@ async function score(series: BenchSeries): Promise<SeriesScore> {
 
   const defaults = await attempt('defaults', {});
   if (!defaults) return failed(series, notes, (performance.now() - started) / 1000);
-  const tutorial = await attempt('tutorial recipe', { transform: 'level', scaler: 'minmax', window: 60, test: 60, models: ['mlp'], epochs: quick ? 5 : 50 });
+  const tutorial = await attempt('tutorial recipe', { recipe: 'tutorial', ...(quick ? { epochs: 5 } : {}) });
   const horizon: Partial<ForecastSettings> = defaults.horizon === HORIZON ? {} : { horizon: HORIZON };
   const shortened = await attempt(`defaults without the last ${HORIZON} rows`, horizon, truncatedCsv(csv, series.id, HORIZON));
 
@@ -184,7 +184,7 @@ async function score(series: BenchSeries): Promise<SeriesScore> {
   for (const [name, peer] of Object.entries(reply ?? {}) as [string, PeerForecasts][]) if (peer.note) notes.push(`${name}: ${peer.note}`);
 
   const persistence = mae(heldOut, lagged(values, from, 1));
-  const jobPersistence = defaults.baseline.metrics.mae;
+  const jobPersistence = defaults.baselines[0].metrics.mae;
   if (Math.abs(persistence - jobPersistence) > 1e-9 * Math.max(1, Math.abs(jobPersistence))) {
     notes.push(`persistence here ${persistence} differs from the job's baseline ${jobPersistence}`);
   }

@@ -32,7 +32,8 @@ function forecastJson(backend: string, result: ForecastJobResult): ForecastJson 
     rowsSkipped: result.ingest.rowsSkipped,
     points: result.ingest.points,
     models: result.models.map((run) => ({ name: run.name, msPerEpoch: run.msPerEpoch, finalLoss: run.finalLoss, ...metricsJson(run.metrics) })),
-    baseline: metricsJson(result.baseline.metrics),
+    baseline: metricsJson(result.baselines[0].metrics),
+    baselines: result.baselines.map(({ name, label, period, metrics }) => ({ name, label, period, ...metricsJson(metrics) })),
     forecast: forecast ? forecast.t.map((t, k) => ({ t: shownTime(result.ingest.timeKind, t), value: forecast.value[k] })) : [],
   };
 }
@@ -48,13 +49,14 @@ function printSummary({ ingest, split }: Pick<ForecastJobResult, 'ingest' | 'spl
 
 function printResults(result: ForecastJobResult, say: Print): void {
   say('');
-  say(`${'model'.padEnd(28)}${'MAE'.padStart(12)}${'RMSE'.padStart(12)}${'MAPE %'.padStart(10)}${'MASE'.padStart(9)}  ms/epoch`);
+  const width = Math.max(28, ...result.leaderboard.map((entry) => `${entry.rank}. ${entry.label}`.length + 2));
+  say(`${'model'.padEnd(width)}${'MAE'.padStart(12)}${'RMSE'.padStart(12)}${'MAPE %'.padStart(10)}${'MASE'.padStart(9)}  ms/epoch`);
   for (const entry of result.leaderboard) {
     const run = result.models.find((model) => model.name === entry.name);
     const { mae, rmse, mape, mase } = entry.metrics;
-    const marker = entry.baseline ? '' : entry.beatsBaseline ? '' : '  (worse than the baseline)';
+    const marker = entry.baseline ? '  (baseline)' : entry.beatsBaseline ? '' : '  (worse than the best baseline)';
     say(
-      `${`${entry.rank}. ${entry.label}`.padEnd(28)}${number(mae).padStart(12)}${number(rmse).padStart(12)}${number(mape).padStart(10)}${number(mase).padStart(9)}  ${run ? run.msPerEpoch.toFixed(0) : ''}${marker}`,
+      `${`${entry.rank}. ${entry.label}`.padEnd(width)}${number(mae).padStart(12)}${number(rmse).padStart(12)}${number(mape).padStart(10)}${number(mase).padStart(9)}  ${run ? run.msPerEpoch.toFixed(0) : ''}${marker}`,
     );
   }
   if (result.forecast) {

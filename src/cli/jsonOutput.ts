@@ -28,6 +28,12 @@ interface ForecastModelJson extends MetricsJson {
   finalLoss: number;
 }
 
+interface BaselineJson extends MetricsJson {
+  name: string;
+  label: string;
+  period: number;
+}
+
 /** `rnn-studio forecast --json`. */
 export interface ForecastJson {
   backend: string;
@@ -35,7 +41,10 @@ export interface ForecastJson {
   rowsSkipped: number;
   points: number;
   models: ForecastModelJson[];
+  /** The last-value (persistence) baseline's metrics (as before `baselines`). */
   baseline: MetricsJson;
+  /** Every baseline, persistence first: its name ('persistence', 'seasonalNaive'), label and period in steps. */
+  baselines: BaselineJson[];
   /** [horizon] steps past the end of the data: ISO time, or the row number without a time column. */
   forecast: Array<{ t: string | number; value: number }>;
 }

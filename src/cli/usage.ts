@@ -56,11 +56,17 @@ Forecast and models:
   --backend B             auto|wasm|cpu|tensorflow|tensorflow-gpu (auto)
   --json                  print one JSON object: backend, rows, rowsSkipped, points,
                           models [{name, msPerEpoch, finalLoss, mae, rmse, mape, mase}],
-                          baseline {mae, rmse, mape, mase}, forecast [{t, value}]
+                          baseline {mae, rmse, mape, mase} (the last value's),
+                          baselines [{name, label, period, mae, rmse, mape, mase}],
+                          forecast [{t, value}]
   -h, --help              show this help
 
 Metrics are on the held-out points in the column's units, for each model and for the
-last-value baseline (MASE < 1 beats the naive one-step forecast of the training part).
+baselines: the last value (persistence) and, when the interval has a season the training
+part covers twice, the same point one season back (seasonal naive: 7 days, 5 business days,
+12 months, 24 hours, 52 weeks, 60 minutes; not resampled: the lag at which the training
+part's changes repeat, if any). A model beats the baseline when its MAE is below the best
+baseline's (MASE < 1 beats the naive one-step forecast of the training part).
 Ctrl-C during training stops it and reports what was learned so far.`;
 
 /** What `rnn-studio --help` prints. */

@@ -55,6 +55,16 @@ const PlotModelSchema = v.object({
 });
 export type PlotModel = v.InferOutput<typeof PlotModelSchema>;
 
+/** A baseline's held-out predictions (at `PlotResult.heldOut.t`) and metrics. */
+const PlotBaselineSchema = v.object({
+  name: v.picklist(['persistence', 'seasonalNaive']),
+  label: v.string(),
+  period: v.number(),
+  predicted: jsonNumbers,
+  metrics: PlotMetricsSchema,
+});
+export type PlotBaseline = v.InferOutput<typeof PlotBaselineSchema>;
+
 /** A leaderboard row (LeaderboardEntry with its metrics as stored). */
 const PlotLeaderboardEntrySchema = v.object({ ...LeaderboardEntrySchema.entries, metrics: PlotMetricsSchema });
 export type PlotLeaderboardEntry = v.InferOutput<typeof PlotLeaderboardEntrySchema>;
@@ -75,7 +85,8 @@ export const PlotResultSchema = v.pipe(
     /** The held-out points' true values (decimated together with every model's predictions). */
     heldOut: PlotLineSchema,
     heldOutPoints: v.number(),
-    baseline: v.object({ predicted: jsonNumbers, metrics: PlotMetricsSchema }),
+    /** Persistence first, then the seasonal naive one when there is one. */
+    baselines: v.pipe(v.array(PlotBaselineSchema), v.minLength(1), v.maxLength(4)),
     models: v.array(PlotModelSchema),
     leaderboard: v.array(PlotLeaderboardEntrySchema),
     /** The best model's forecast (decimated), its model's preset name and index in `models`. */
@@ -83,12 +94,18 @@ export const PlotResultSchema = v.pipe(
   }),
   v.check(
     (r) =>
-      [r.baseline.predicted, ...r.models.map((m) => m.predicted)].every((p) => p.length === r.heldOut.t.length) &&
+      [...r.baselines.map((b) => b.predicted), ...r.models.map((m) => m.predicted)].every((p) => p.length === r.heldOut.t.length) &&
       (r.forecast === null || r.models[r.forecast.modelIndex] !== undefined),
     'a prediction per held-out point, and the forecast of a model shown',
   ),
 );
 export type PlotResult = v.InferOutput<typeof PlotResultSchema>;
+
+/** The baseline with the lowest held-out MAE (n/a counts as worst; the first on a tie): what "beats the baseline" is measured against. */
+export function bestPlotBaseline(result: Pick<PlotResult, 'baselines'>): PlotBaseline {
+  const [first, ...rest] = result.baselines;
+  return rest.reduce((best, b) => (b.metrics.mae !== null && (best.metrics.mae === null || b.metrics.mae < best.metrics.mae) ? b : best), first);
+}
 
 /**
  * Indices of the points to plot: all of them when there are at most `max`; else the first,
@@ -168,7 +185,7 @@ export function plotResult(runId: number, result: ForecastJobResult): PlotResult
     seriesPoints: result.series.t.length,
     heldOut: { t: pick(result.heldOut.t, heldIndices), value: pick(result.heldOut.value, heldIndices) },
     heldOutPoints: result.heldOut.t.length,
-    baseline: { predicted: pick(result.baseline.predicted, heldIndices), metrics: plotMetrics(result.baseline.metrics) },
+    baselines: result.baselines.map((b) => ({ name: b.name, label: b.label, period: b.period, predicted: pick(b.predicted, heldIndices), metrics: plotMetrics(b.metrics) })),
     models: result.models.map((m) => ({
       name: m.name,
       label: m.label,

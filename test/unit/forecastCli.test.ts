@@ -33,7 +33,7 @@ test("forecast --json on the tutorial's file layout prints exactly one object: 3
   const lines = run.stdout.trim().split('\n');
   assert.equal(lines.length, 1, run.stdout);
   const output = JSON.parse(lines[0]) as ForecastJson;
-  assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'forecast']);
+  assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'baselines', 'forecast']);
   assert.equal(output.backend, 'wasm');
   assert.equal(output.rows, written.rows);
   assert.equal(output.rowsSkipped, written.nanRows);
@@ -44,6 +44,14 @@ test("forecast --json on the tutorial's file layout prints exactly one object: 3
   assert.ok(output.models[0].msPerEpoch > 0 && output.models[0].finalLoss > 0);
   assert.deepEqual(Object.keys(output.baseline), ['mae', 'rmse', 'mape', 'mase']);
   assert.ok(Object.values(output.baseline).every((value) => typeof value === 'number' && value > 0));
+  assert.deepEqual(output.baselines.map((b) => [b.name, b.label, b.period]), [
+    ['persistence', 'Last value (persistence)', 1],
+    ['seasonalNaive', 'Same day last week (seasonal naive, 7 days)', 7],
+  ]);
+  assert.deepEqual(Object.keys(output.baselines[1]), ['name', 'label', 'period', 'mae', 'rmse', 'mape', 'mase']);
+  const persistence = output.baselines[0];
+  assert.deepEqual({ mae: persistence.mae, rmse: persistence.rmse, mape: persistence.mape, mase: persistence.mase }, output.baseline, 'baseline stays the persistence metrics');
+  assert.ok(output.baselines[1].mae > 0 && output.baselines[1].mae !== output.baseline.mae);
   assert.equal(output.forecast.length, 30);
   assert.deepEqual(output.forecast.slice(0, 2).map((point) => point.t), ['2021-04-01', '2021-04-02']);
   assert.ok(output.forecast.every((point) => Number.isFinite(point.value)));
@@ -57,7 +65,8 @@ test('compare models in words, save both, and forecast again from a saved one', 
   assert.match(run.stdout, /^Read 90 rows of "price" \(0 skipped\), time "date" \(iso\): 90 points \(daily means: the tutorial recipe\)\.$/m);
   assert.match(run.stdout, /^Split: 75 training points \(65 windows of 10\), 15 held out from 2024-03-16\.$/m);
   assert.match(run.stdout, /^gru epoch: 2\/2\.+ Loss: \d+\.\d{6}$/m);
-  assert.match(run.stdout, /^\d\. Last value \(persistence\) +\d/m);
+  assert.match(run.stdout, /^\d\. Last value \(persistence\) +\d.*\(baseline\)$/m);
+  assert.match(run.stdout, /^\d\. Same day last week \(seasonal naive, 7 days\) +\d.*\(baseline\)$/m);
   assert.match(run.stdout, /^\d\. GRU 4 +\d/m);
   assert.match(run.stdout, /^Forecast by (mlp|gru), 3 steps:\n2024-03-31 +\d+/m);
   assert.match(run.stdout, new RegExp(`^Model gru saved to ${path.join(models, 'gru').replace(/[/\\]/g, '.')}$`, 'm'));

@@ -21,7 +21,10 @@ function result(timeKind: 'time' | 'index'): ForecastJobResult {
     series: { t: [day(0), day(1), day(2)], value: [1, 2, 3] },
     split: { index: 1, time: day(1), trainPoints: 1, testPoints: 2, window: 1, windows: 0 },
     heldOut: { t: [day(1), day(2)], value: [2, 3] },
-    baseline: { name: 'persistence', predicted: [1, 2], metrics },
+    baselines: [
+      { name: 'persistence', label: 'Last value (persistence)', period: 1, predicted: [1, 2], metrics },
+      { name: 'seasonalNaive', label: 'Same day last week (seasonal naive, 7 days)', period: 7, predicted: [0.5, NaN], metrics },
+    ],
     models: [run('mlp', [2.5, NaN], [4, 5]), run('lstm', [2.1, 2.9], [4.2])],
     leaderboard: [],
     forecast: null,
@@ -31,15 +34,15 @@ function result(timeKind: 'time' | 'index'): ForecastJobResult {
   };
 }
 
-test('held-out rows carry actual, baseline and each model; forecast rows each model; NaN and gaps are empty', () => {
+test('held-out rows carry actual, each baseline and each model; forecast rows each model; NaN and gaps are empty', () => {
   assert.equal(
     forecastCsv(result('time')),
     [
-      'time,part,actual,persistence,mlp,lstm',
-      '2021-01-02,held-out,2,1,2.5,2.1',
-      '2021-01-03,held-out,3,2,,2.9',
-      '2021-01-04,forecast,,,4,4.2',
-      '2021-01-05,forecast,,,5,',
+      'time,part,actual,persistence,seasonalNaive,mlp,lstm',
+      '2021-01-02,held-out,2,1,0.5,2.5,2.1',
+      '2021-01-03,held-out,3,2,,,2.9',
+      '2021-01-04,forecast,,,,4,4.2',
+      '2021-01-05,forecast,,,,5,',
       '',
     ].join('\n'),
   );
@@ -47,5 +50,5 @@ test('held-out rows carry actual, baseline and each model; forecast rows each mo
 
 test('without a time column the time is the row number', () => {
   const csv = forecastCsv({ ...result('index'), heldOut: { t: [7, 8], value: [2, 3] } });
-  assert.match(csv, /^time,part,actual,persistence,mlp,lstm\n7,held-out,2,1,2\.5,2\.1\n8,held-out,/);
+  assert.match(csv, /^time,part,actual,persistence,seasonalNaive,mlp,lstm\n7,held-out,2,1,0\.5,2\.5,2\.1\n8,held-out,/);
 });

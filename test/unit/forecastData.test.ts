@@ -104,7 +104,7 @@ test('MAE, RMSE, MAPE, MASE by hand; the persistence baseline; a leaderboard tha
       { name: 'mlp', label: 'MLP', metrics: { mae: 3, rmse: 4, mape: 1, mase: 1.5 } },
       { name: 'lstm', label: 'LSTM', metrics: { mae: 1, rmse: 2, mape: 1, mase: 0.5 } },
     ],
-    { mae: 2, rmse: 3, mape: 1, mase: 1 },
+    [{ name: 'persistence', label: 'Last value (persistence)', metrics: { mae: 2, rmse: 3, mape: 1, mase: 1 } }],
   );
   assert.deepEqual(board.map((entry) => [entry.rank, entry.name, entry.beatsBaseline]), [
     [1, 'lstm', true],

@@ -63,7 +63,12 @@ test('the whole job: ingest, split, two models trained and ranked with the basel
   assert.equal(result.series.t.length, points);
   assert.equal(result.split.time, result.series.t[points - 20]);
   assert.deepEqual(result.heldOut.value, result.series.value.slice(points - 20));
-  assert.deepEqual(result.baseline.predicted, result.series.value.slice(points - 21, points - 1));
+  assert.deepEqual(result.baselines.map((b) => [b.name, b.label, b.period]), [
+    ['persistence', 'Last value (persistence)', 1],
+    ['seasonalNaive', 'Same day last week (seasonal naive, 7 days)', 7],
+  ]);
+  assert.deepEqual(result.baselines[0].predicted, result.series.value.slice(points - 21, points - 1));
+  assert.deepEqual(result.baselines[1].predicted, result.series.value.slice(points - 27, points - 7));
   assert.deepEqual(result.models.map((run) => [run.name, run.label, run.epochsRun, run.predicted.length]), [
     ['mlp', 'MLP 56-32', 2, 20],
     ['gru', 'GRU 8', 2, 20],
@@ -73,15 +78,19 @@ test('the whole job: ingest, split, two models trained and ranked with the basel
     assert.deepEqual(run.forecast.t, [1, 2, 3, 4, 5].map((k) => FIRST + (DAYS - 1 + k) * DAY), 'the days after the last one');
     assert.ok(run.msPerEpoch > 0);
   }
-  assert.deepEqual(result.leaderboard.map((entry) => entry.name).sort(), ['gru', 'mlp', 'persistence']);
+  assert.deepEqual(result.leaderboard.map((entry) => entry.name).sort(), ['gru', 'mlp', 'persistence', 'seasonalNaive']);
+  const bestBaselineMae = Math.min(...result.baselines.map((b) => b.metrics.mae));
+  for (const entry of result.leaderboard) assert.equal(entry.beatsBaseline, !entry.baseline && entry.metrics.mae < bestBaselineMae, entry.name);
   const winner = result.leaderboard.find((entry) => !entry.baseline);
   assert.equal(result.forecast?.model, winner?.name);
   assert.equal(result.cancelled, false);
   assert.ok(result.warnings.some((warning) => /2 of 161 rows were skipped in "Price": 1 with no value \(empty \/ NaN\), 1 with text instead of a number \(first on line 32: "oops"\)/.test(warning)), result.warnings.join('\n'));
   assert.ok(result.warnings.some((warning) => /not in time order/.test(warning)));
   assert.ok(result.warnings.some((warning) => /1 rows have the same time as another row/.test(warning)));
-  for (const run of result.models.filter((model) => model.metrics.mae >= result.baseline.metrics.mae)) {
-    assert.ok(result.warnings.some((warning) => warning.startsWith(`${run.label} does not beat the last-value baseline`)));
+  const best = result.baselines.find((b) => b.metrics.mae === bestBaselineMae);
+  for (const run of result.models) {
+    const warned = result.warnings.some((warning) => warning.startsWith(`${run.label} does not beat the best baseline, ${best?.label}, on the held-out points`));
+    assert.equal(warned, !(run.metrics.mae < bestBaselineMae), run.label);
   }
   assert.equal(tf.memory().numTensors, tensorsBefore, 'no tensor leaks');
 });

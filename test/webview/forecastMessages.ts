@@ -1,13 +1,15 @@
 /**
  * Host messages for the forecast panel, as the extension host would send them, around a
  * realistic ForecastJobResult: 400 daily closes of a trending, weekly-seasonal price, the last
- * 60 held out, an MLP that beats the last-value baseline and an LSTM that does not, a 30-day
- * forecast. Metrics and the leaderboard come from the core's own functions.
+ * 60 held out, an MLP that beats both baselines (the last value, the same day last week) and an
+ * LSTM that beats neither, a 30-day forecast. Metrics, baselines and the leaderboard come from
+ * the core's own functions.
  */
 import type { ForecastJobResult, ModelRun } from '../../src/core/forecast/forecastResult';
 import type { ForecastHostMessage, ForecastLossPoint } from '../../src/protocol/forecast';
-import { leaderboard } from '../../src/core/forecast/leaderboard';
-import { forecastMetrics, naiveScale, persistencePredictions } from '../../src/core/forecast/metrics';
+import { heldOutBaselines } from '../../src/core/forecast/baselines';
+import { bestBaseline, leaderboard } from '../../src/core/forecast/leaderboard';
+import { forecastMetrics, naiveScale } from '../../src/core/forecast/metrics';
 
 type Of<T extends ForecastHostMessage['type']> = Extract<ForecastHostMessage, { type: T }>;
 
@@ -70,7 +72,9 @@ export function forecastResult(options: FixtureOptions = {}): ForecastJobResult 
   const index = points - test;
   const heldOut = { t: series.t.slice(index), value: series.value.slice(index) };
   const scale = naiveScale(series.value.slice(0, index));
-  const baselinePredicted = persistencePredictions(series.value, index);
+  // The last value, and the same day last week.
+  const baselines = heldOutBaselines(series.value, index, 'day', scale);
+  const baselinePredicted = baselines[0].predicted;
   const r = noise(11);
   // The MLP: close to the truth. The LSTM: lagging, biased and noisy (worse than the baseline).
   const mlpPredicted = heldOut.value.map((v, k) => 0.62 * v + 0.38 * baselinePredicted[k] + r() * 90);
@@ -127,8 +131,8 @@ export function forecastResult(options: FixtureOptions = {}): ForecastJobResult 
       forecast: future(-8, 60),
     },
   ];
-  const baselineMetrics = forecastMetrics(heldOut.value, baselinePredicted, scale);
-  const board = leaderboard(models.map(({ name, label, metrics }) => ({ name, label, metrics })), baselineMetrics);
+  const board = leaderboard(models, baselines);
+  const bestBase = bestBaseline(baselines);
   const best = [...models].sort((a, b) => a.metrics.mae - b.metrics.mae)[0];
   return {
     ingest: {
@@ -153,7 +157,7 @@ export function forecastResult(options: FixtureOptions = {}): ForecastJobResult 
     series,
     split: { index, time: series.t[index], trainPoints: index, testPoints: test, window: WINDOW, windows },
     heldOut,
-    baseline: { name: 'persistence', predicted: baselinePredicted, metrics: baselineMetrics },
+    baselines,
     models,
     leaderboard: board,
     forecast: { ...best.forecast, model: best.name },
@@ -162,7 +166,7 @@ export function forecastResult(options: FixtureOptions = {}): ForecastJobResult 
       `3 of ${points + 12} rows were skipped in "Close": 2 missing values, 1 non-numeric value.`,
       '9 rows have the same time as another row (duplicates); they are part of their day\'s mean.',
       '2 days have no data (gaps); the series goes from one point to the next across them.',
-      `LSTM 64 does not beat the last-value baseline on the held-out points (MAE ${models[1].metrics.mae.toPrecision(4)} vs ${baselineMetrics.mae.toPrecision(4)}).`,
+      `LSTM 64 does not beat the best baseline, ${bestBase.label}, on the held-out points (MAE ${models[1].metrics.mae.toPrecision(4)} vs ${bestBase.metrics.mae.toPrecision(4)}).`,
     ],
     cancelled: false,
   };

@@ -194,25 +194,33 @@ describe('the result', () => {
     assert.equal(await marks(p, 'series-chart', 'area'), 1);
     assert.equal(await marks(p, 'series-chart', 'rect'), 1);
     assert.ok((await marks(p, 'series-chart', 'rule')) >= 1);
-    // Held out: actual, two models, baseline; the actual line red-ish from the theme.
-    assert.equal(await marks(p, 'heldout-chart', 'line'), 4);
+    // Held out: actual, two models, two baselines; the actual line red-ish from the theme.
+    assert.equal(await marks(p, 'heldout-chart', 'line'), 5);
     const actualStroke = await p.page.evaluate((): string | null => {
       const line = window.document.querySelector('#heldout-chart svg .mark-line path');
       if (!line) throw new Error('no line in the held-out chart');
       return line.getAttribute('stroke');
     });
     assert.equal(actualStroke, '#f14c4c', "--vscode-charts-red of the dark theme");
+    // The seasonal baseline is a line of its own, named in the legend and drawn dashed.
+    const legend = await p.page.evaluate(() => [...window.document.querySelectorAll('#heldout-chart svg .role-legend-label text')].map((t) => t.textContent ?? ''));
+    assert.deepEqual(legend, ['Actual', 'MLP 56-32', 'LSTM 64', 'Baseline (last value)', 'Baseline (same day last week)']);
+    const dashes = await p.page.evaluate(() => [...window.document.querySelectorAll('#heldout-chart svg .mark-line path')].map((path) => path.getAttribute('stroke-dasharray')));
+    assert.deepEqual(dashes.slice(3), ['5,4', '2,3'], `stroke dashes: ${dashes.join(' | ')}`);
+    const strokes = await p.page.evaluate(() => [...window.document.querySelectorAll('#heldout-chart svg .mark-line path')].map((path) => path.getAttribute('stroke')));
+    assert.deepEqual(strokes.slice(3), ['#9d9d9d', '#cccccc80'], 'muted: --vscode-descriptionForeground, --vscode-charts-lines');
+    assert.match(await p.text('#heldout-note'), /Baselines: the last true value, and the one 7 days before \(same day last week\)\.$/);
     // Close-up: actual and both models' forecasts, the best one's band.
     assert.equal(await marks(p, 'forecast-chart', 'line'), 3);
     assert.equal(await marks(p, 'forecast-chart', 'area'), 1);
-    // Leaderboard: a bar per model and the baseline, the baseline's value a rule.
-    assert.equal(await marks(p, 'leaderboard-chart', 'rect'), 3);
+    // Leaderboard: a bar per model and baseline, the best baseline's value a rule.
+    assert.equal(await marks(p, 'leaderboard-chart', 'rect'), 4);
     assert.equal(await marks(p, 'leaderboard-chart', 'rule'), 1);
     assert.equal(await p.text('#split-rule'), 'Held out: the last 60 days (from 2023-12-07)');
     assert.match(await p.text('#band-note'), /^Forecast: 30 days ahead by MLP 56-32 \(lowest held-out MAE\)\. Band: ±1\.96·RMSE = ±185\.78 \(its held-out RMSE 94\.783\)/);
     const warnings = await p.page.evaluate((): string[] => [...window.document.querySelectorAll('#warnings li')].map((li) => li.textContent ?? ''));
     assert.equal(warnings.length, 4);
-    assert.match(warnings[3], /^LSTM 64 does not beat the last-value baseline/);
+    assert.match(warnings[3], /^LSTM 64 does not beat the best baseline, Same day last week \(seasonal naive, 7 days\), on the held-out points \(MAE 343\.2 vs 119\.8\)\.$/);
     assert.equal(await p.text('#warnings-heading'), '4 warnings');
     const box = await p.page.locator('#warnings').boundingBox();
     assert.ok(box && box.height > 60, 'every warning is laid out, none collapsed');
@@ -226,9 +234,10 @@ describe('the result', () => {
     await p.send(BACKEND, forecastStarted(1, result), forecastFinished(1, result));
     const cells = await tableCells(p, 'metrics-table');
     assert.deepEqual(cells, [
-      ['MLP 56-32forecast', '78.449', '94.783', '0.27 %', '0.437', 'Beats baseline (−57.7 % MAE)', '50 / 50', '41.7 ms'],
-      ['LSTM 64', '343.24', '418.07', 'n/a', 'n/a', 'Worse than baseline (+85.2 % MAE)', '38 / 50 · best 30', '318 ms'],
-      ['Last value (persistence)baseline', '185.35', '210.57', '0.64 %', '1.032', 'the reference', '—', '—'],
+      ['MLP 56-32forecast', '78.449', '94.783', '0.27 %', '0.437', 'Beats baseline (−34.5 % MAE)', '50 / 50', '41.7 ms'],
+      ['LSTM 64', '343.24', '418.07', 'n/a', 'n/a', 'Worse than baseline (+186 % MAE)', '38 / 50 · best 30', '318 ms'],
+      ['Last value (persistence)baseline', '185.35', '210.57', '0.64 %', '1.032', '+54.7 % MAE', '—', '—'],
+      ['Same day last week (seasonal naive, 7 days)baseline', '119.82', '154.62', '0.42 %', '0.667', 'the reference', '—', '—'],
     ]);
     assert.deepEqual(
       (await rowInfo(p, 'metrics-table')).map((r) => [r.model, r.className]),
@@ -236,6 +245,7 @@ describe('the result', () => {
         ['mlp', 'is-better'],
         ['lstm', 'is-worse'],
         ['persistence', 'is-baseline'],
+        ['seasonalNaive', 'is-baseline'],
       ],
     );
     const flagged = await p.page.evaluate((): { visible: boolean; color: string; icon: boolean } => {
@@ -254,17 +264,23 @@ describe('the result', () => {
     assert.equal(await p.page.locator('#metrics-table td.is-na').count(), 2);
   });
 
-  test('the leaderboard ranks the models and the baseline, best first', async () => {
+  test('the leaderboard ranks the models and both baselines, best first, and compares with the best baseline', async () => {
     const p = await open();
     await p.send(...completedRun(1));
     assert.deepEqual(await rowInfo(p, 'leaderboard-table'), [
       { model: 'mlp', className: 'is-better', rank: '1' },
-      { model: 'persistence', className: 'is-baseline', rank: '2' },
-      { model: 'lstm', className: 'is-worse', rank: '3' },
+      { model: 'seasonalNaive', className: 'is-baseline', rank: '2' },
+      { model: 'persistence', className: 'is-baseline', rank: '3' },
+      { model: 'lstm', className: 'is-worse', rank: '4' },
     ]);
     const cells = await tableCells(p, 'leaderboard-table');
-    assert.deepEqual(cells[0], ['1', 'MLP 56-32', '0.437', '78.449', '−57.7 % MAE']);
-    assert.deepEqual(cells[2], ['3', 'LSTM 64', '1.912', '343.24', '+85.2 % MAE, worse']);
+    assert.deepEqual(cells, [
+      ['1', 'MLP 56-32', '0.437', '78.449', '−34.5 % MAE'],
+      ['2', 'Same day last week (seasonal naive, 7 days)baseline', '0.667', '119.82', 'the reference'],
+      ['3', 'Last value (persistence)baseline', '1.032', '185.35', '+54.7 % MAE'],
+      ['4', 'LSTM 64', '1.912', '343.24', '+186 % MAE, worse'],
+    ]);
+    assert.match(await p.text('#leaderboard-note'), /the best baseline \(Same day last week \(seasonal naive, 7 days\)\) a dashed rule/);
     const labels = await p.page.evaluate(() =>
       [...window.document.querySelectorAll('#leaderboard-chart svg .mark-text text')].map((t) => t.textContent ?? ''),
     );
@@ -396,9 +412,9 @@ describe('messages, state and theme', () => {
     assert.deepEqual(await p.posted(), [{ type: 'ready' }]);
     assert.equal(await p.isHidden('#results'), false);
     assert.equal(await marks(p, 'series-chart', 'line'), 2);
-    assert.equal(await marks(p, 'heldout-chart', 'line'), 4);
+    assert.equal(await marks(p, 'heldout-chart', 'line'), 5, 'actual, two models, two baselines');
     assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 88);
-    assert.equal((await tableCells(p, 'metrics-table')).length, 3);
+    assert.equal((await tableCells(p, 'metrics-table')).length, 4, 'two models, two baselines');
     assert.equal(await p.text('#saved-path'), 'Model saved to /m/btc');
     assert.equal(await p.page.locator('#warnings li').count(), 4);
     assert.deepEqual(await embedCounts(p), { loss: 1, series: 1, heldOut: 1, forecast: 1, leaderboard: 1 });
@@ -413,7 +429,7 @@ describe('messages, state and theme', () => {
     await p.chartSettled();
     assert.equal(await p.isHidden('#results'), false);
     assert.equal(await marks(p, 'series-chart', 'line'), 2);
-    assert.equal((await tableCells(p, 'metrics-table')).length, 3);
+    assert.equal((await tableCells(p, 'metrics-table')).length, 4, 'two models, two baselines');
     assert.equal(await p.isDisabled('#save-model'), true);
     assert.match(await p.text('#saved-path'), /reloaded.*forecasters were not kept/);
     await p.send(ingestProgress(2, 0.1));
@@ -443,6 +459,6 @@ describe('messages, state and theme', () => {
     });
     assert.equal(actualStroke, '#e51400', '--vscode-charts-red of the light theme');
     assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 88);
-    assert.equal(await marks(p, 'heldout-chart', 'line'), 4);
+    assert.equal(await marks(p, 'heldout-chart', 'line'), 5);
   });
 });

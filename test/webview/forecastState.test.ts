@@ -1,9 +1,10 @@
 /** The forecast panel's pure parts under Node: decimation, the kept result, formats, the reducer and its restore. */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import * as v from 'valibot';
 import { formatBytes, formatChange, formatMase, formatPercent, formatTime, formatValue } from '../../webview/forecast/format';
 import { FORECAST_PROTOCOL, type ForecastHostMessage } from '../../src/protocol/forecast';
-import { MAX_PLOT_POINTS, minMaxIndices, plotResult } from '../../src/protocol/forecastPlot';
+import { bestPlotBaseline, MAX_PLOT_POINTS, minMaxIndices, plotResult, PlotResultSchema } from '../../src/protocol/forecastPlot';
 import { FORECASTERS_RELEASED } from '../../src/protocol/forecastState';
 import { PanelSession } from '../../src/protocol/panelSession';
 import { initialForecastState, isRunning, reduceForecast, restoreForecastState, type ForecastAction, type ForecastState } from '../../webview/forecast/state';
@@ -53,6 +54,23 @@ describe('decimation', () => {
     assert.equal(kept.models[1].metrics.mape, null);
     assert.equal(kept.forecast?.model, 'mlp');
     assert.equal(kept.forecast?.modelIndex, 0);
+  });
+
+  test('every baseline is kept, persistence first, its predictions thinned with the held-out points; the best one is the reference', () => {
+    const result = forecastResult({ points: 20_000, test: 5_000 });
+    const kept = plotResult(1, result);
+    assert.deepEqual(kept.baselines.map((b) => [b.name, b.label, b.period]), [
+      ['persistence', 'Last value (persistence)', 1],
+      ['seasonalNaive', 'Same day last week (seasonal naive, 7 days)', 7],
+    ]);
+    assert.ok(kept.heldOut.t.length < 5_000);
+    for (const b of kept.baselines) assert.equal(b.predicted.length, kept.heldOut.t.length);
+    assert.ok(v.is(PlotResultSchema, kept));
+    assert.equal(v.is(PlotResultSchema, { ...kept, baselines: [] }), false, 'at least the persistence baseline');
+    assert.equal(v.is(PlotResultSchema, { ...kept, baselines: [{ ...kept.baselines[0], predicted: [1] }] }), false, 'one prediction per held-out point');
+    const small = plotResult(2, forecastResult());
+    assert.equal(bestPlotBaseline(small).name, 'seasonalNaive', 'the same day last week beats the last value on a weekly cycle');
+    assert.equal(bestPlotBaseline({ baselines: [small.baselines[0], { ...small.baselines[1], metrics: { ...small.baselines[1].metrics, mae: null } }] }).name, 'persistence', 'n/a is never best');
   });
 });
 

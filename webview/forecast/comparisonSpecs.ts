@@ -1,40 +1,50 @@
 /**
  * The forecast panel's charts that compare the models, themed from VS Code (see palette.ts):
- *  - heldOutSpec: the tutorial's plot, true values against each model's and the baseline's
+ *  - heldOutSpec: the tutorial's plot, true values against each model's and each baseline's
  *    predictions over the held-out part, with a tooltip of every line at the pointer's time;
- *  - leaderboardSpec: MASE (MAE when MASE is n/a) per model and baseline, the baseline's value
- *    a rule.
+ *  - leaderboardSpec: MASE (MAE when MASE is n/a) per model and baseline, the best baseline's
+ *    value a rule.
  */
 import type { LayerSpec, PositionDef, TooltipField, TopLevelSpec } from '../shared/specTypes';
 import { formatMase, formatTime, formatValue } from './format';
-import { modelColor, type ForecastTheme } from './palette';
-import type { PlotResult } from '../../src/protocol/forecastPlot';
+import { baselineColor, modelColor, type ForecastTheme } from './palette';
+import { bestPlotBaseline, type PlotBaseline, type PlotResult } from '../../src/protocol/forecastPlot';
 import { modelLabels } from './resultLabels';
 import { frame, highContrast } from './specBase';
 import { timeAxis, valueAxis } from './specParts';
 
-/** True values (red) against each model's and the baseline's predictions. */
+/** "Baseline (last value)", "Baseline (same day last week)": a baseline's label without its parenthesis. */
+function baselineLineLabel(b: PlotBaseline): string {
+  const words = b.label.replace(/\s*\(.*\)$/, '');
+  return `Baseline (${words.charAt(0).toLowerCase()}${words.slice(1)})`;
+}
+
+/** Persistence a dashed line, the seasonal naive one a finer dash. */
+const baselineDash = (b: PlotBaseline) => (b.name === 'seasonalNaive' ? [2, 3] : [5, 4]);
+
+/** True values (red) against each model's and each baseline's predictions. */
 export function heldOutSpec(theme: ForecastTheme, result: PlotResult): TopLevelSpec {
   const hc = highContrast(theme);
   const kind = result.ingest.timeKind;
   const date = (t: number) => formatTime(t, kind, result.ingest.step);
-  const { heldOut, models, baseline } = result;
+  const { heldOut, models, baselines } = result;
   const actualLabel = 'Actual';
-  const baselineLabel = 'Baseline (last value)';
+  const baselineLabels = baselines.map(baselineLineLabel);
   const labels = modelLabels(result);
-  const domain = [actualLabel, ...labels, baselineLabel];
-  const range = [theme.actual, ...models.map((_, i) => modelColor(theme, i)), theme.baseline];
-  const dashes = [[1, 0], ...models.map(() => [1, 0]), [5, 4]];
+  const domain = [actualLabel, ...labels, ...baselineLabels];
+  const range = [theme.actual, ...models.map((_, i) => modelColor(theme, i)), ...baselines.map((b) => baselineColor(theme, b.name))];
+  const dashes = [[1, 0], ...models.map(() => [1, 0]), ...baselines.map(baselineDash)];
   const rows: Array<{ t: number; line: string; value: number; date: string }> = [];
   const add = (label: string, values: readonly number[]) =>
     heldOut.t.forEach((t, i) => Number.isFinite(values[i]) && rows.push({ t, line: label, value: values[i], date: date(t) }));
   add(actualLabel, heldOut.value);
   models.forEach((m, i) => add(labels[i], m.predicted));
-  add(baselineLabel, baseline.predicted);
+  baselines.forEach((b, i) => add(baselineLabels[i], b.predicted));
   // One row per time with every line's value, for the tooltip.
   const wide = heldOut.t.map((t, i) => {
-    const row: Record<string, number | string> = { t, date: date(t), actual: heldOut.value[i], baseline: baseline.predicted[i] };
+    const row: Record<string, number | string> = { t, date: date(t), actual: heldOut.value[i] };
     models.forEach((m, k) => (row[`m${k}`] = m.predicted[i]));
+    baselines.forEach((b, k) => (row[`b${k}`] = b.predicted[i]));
     return row;
   });
   const fmt = ',.6~g';
@@ -44,7 +54,7 @@ export function heldOutSpec(theme: ForecastTheme, result: PlotResult): TopLevelS
     { field: 'date', type: 'nominal', title: kind === 'time' ? 'Time' : 'Row' },
     { field: 'actual', type: 'quantitative', title: actualLabel, format: fmt },
     ...labels.map((label, k): TooltipField => ({ field: `m${k}`, type: 'quantitative', title: label, format: fmt })),
-    { field: 'baseline', type: 'quantitative', title: baselineLabel, format: fmt },
+    ...baselineLabels.map((label, k): TooltipField => ({ field: `b${k}`, type: 'quantitative', title: label, format: fmt })),
   ];
   return {
     ...frame(theme, 280),
@@ -72,10 +82,11 @@ export function heldOutSpec(theme: ForecastTheme, result: PlotResult): TopLevelS
   };
 }
 
-/** Bars of MASE (or MAE when the baseline's MASE is n/a), best first; the baseline's value a rule. */
+/** Bars of MASE (or MAE when the baselines' MASE is n/a), best first; the best baseline's value a rule. */
 export function leaderboardSpec(theme: ForecastTheme, result: PlotResult): TopLevelSpec {
   const hc = highContrast(theme);
-  const base = result.leaderboard.find((e) => e.baseline);
+  const best = bestPlotBaseline(result);
+  const base = result.leaderboard.find((e) => e.baseline && e.name === best.name);
   const useMase = base !== undefined && base.metrics.mase !== null;
   const metricOf = (m: { mae: number | null; mase: number | null }) => (useMase ? m.mase : m.mae);
   const baseValue = base ? metricOf(base.metrics) : null;
@@ -91,7 +102,7 @@ export function leaderboardSpec(theme: ForecastTheme, result: PlotResult): TopLe
         value: value ?? 0,
         missing: value === null,
         text: `${value === null ? 'n/a' : useMase ? formatMase(value) : formatValue(value)}${worse ? ' ▲ worse' : ''}`,
-        color: e.baseline ? theme.baseline : modelColor(theme, Math.max(0, index)),
+        color: e.baseline ? baselineColor(theme, e.name) : modelColor(theme, Math.max(0, index)),
         textColor: worse ? theme.worse : theme.foreground,
         worse,
       };
@@ -106,7 +117,7 @@ export function leaderboardSpec(theme: ForecastTheme, result: PlotResult): TopLe
     scale: { zero: true, nice: false, domainMax: longest > 0 ? longest * 1.3 : 1 },
     axis: { grid: true, tickCount: 5 },
   };
-  const y: PositionDef = { field: 'label', type: 'nominal', sort: { field: 'rank', order: 'ascending' }, title: null, axis: { labelLimit: 220, ticks: false, domain: false } };
+  const y: PositionDef = { field: 'label', type: 'nominal', sort: { field: 'rank', order: 'ascending' }, title: null, axis: { labelLimit: 300, ticks: false, domain: false } };
   const layers: LayerSpec[] = [
     {
       mark: { type: 'bar', cornerRadiusEnd: 2, height: { band: 0.62 }, ...(hc ? { stroke: theme.foreground, strokeWidth: 1 } : {}) },

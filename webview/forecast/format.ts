@@ -60,7 +60,7 @@ export function formatTime(t: number, kind: 'time' | 'index', step = 86_400_000)
   return `${iso.slice(0, 10)} ${iso.slice(11, step < 60_000 ? 19 : 16)}`;
 }
 
-const PRESET_NAMES: Record<string, string> = { mlp: 'MLP', rnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU', persistence: 'Last value' };
+const PRESET_NAMES: Record<string, string> = { mlp: 'MLP', rnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU', persistence: 'Last value', seasonalNaive: 'Seasonal naive' };
 
 /** A preset's display name: 'lstm' -> 'LSTM'. */
 export function presetName(preset: string): string {

@@ -17,6 +17,8 @@ export interface ForecastTheme extends ChartTheme {
   models: string[];
   /** The last-value baseline. */
   baseline: string;
+  /** The seasonal-naive baseline (muted too, drawn dashed). */
+  seasonalBaseline: string;
   /** Held-out shading and labels. */
   heldOut: string;
   /** Worse than the baseline / beats it. */
@@ -47,10 +49,17 @@ export function readForecastTheme(): ForecastTheme {
     forecast: blue,
     models: [blue, chart('purple'), chart('green'), chart('orange'), chart('yellow')],
     baseline: base.muted,
+    // VS Code's muted chart line colour (a translucent foreground), else the muted text colour.
+    seasonalBaseline: style.getPropertyValue('--vscode-charts-lines').trim() || base.muted,
     heldOut: chart('orange'),
     worse: chart('orange'),
     better: chart('green'),
   };
+}
+
+/** A baseline's colour, by its name ('persistence', 'seasonalNaive'). */
+export function baselineColor(theme: ForecastTheme, name: string): string {
+  return name === 'seasonalNaive' ? theme.seasonalBaseline : theme.baseline;
 }
 
 /** Model `index`'s colour (the palette repeats past five models). */

@@ -12,12 +12,20 @@ import type { View } from '../shared/view';
 import { StaticChart } from './charts';
 import { formatTime, formatValue, stepWord } from './format';
 import type { ForecastTheme } from './palette';
-import type { PlotResult } from '../../src/protocol/forecastPlot';
+import { bestPlotBaseline, type PlotResult } from '../../src/protocol/forecastPlot';
 import { heldOutSpec, leaderboardSpec } from './comparisonSpecs';
 import { closeUpStart, forecastBand, splitRuleText } from './resultLabels';
 import { forecastSpec, seriesSpec } from './seriesSpecs';
 import type { ForecastState } from './state';
 import { leaderboardRows, metricsRows } from './tables';
+
+/** "Baselines: the last true value, and the one 7 days before (same day last week)." */
+function baselineNote(r: PlotResult): string {
+  const seasonal = r.baselines.find((b) => b.name === 'seasonalNaive');
+  if (!seasonal) return 'Baseline: the last true value.';
+  const words = seasonal.label.replace(/\s*\(.*\)$/, '').toLowerCase();
+  return `Baselines: the last true value, and the one ${plural(seasonal.period, stepWord(r.ingest.resample))} before (${words}).`;
+}
 
 export interface ResultsView extends View<ForecastState> {
   readonly charts: { series: StaticChart; heldOut: StaticChart; forecast: StaticChart; leaderboard: StaticChart };
@@ -140,7 +148,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
       heldOutNote,
       `One-step predictions of the ${plural(r.heldOutPoints, 'held-out point')}, each from the ${plural(r.split.window, 'true value')} before it` +
         (heldThinned ? ` (drawn as ${formatCount(r.heldOut.t.length)})` : '') +
-        '. Baseline: the last true value.',
+        `. ${baselineNote(r)}`,
     );
     setText(
       forecastNote,
@@ -150,10 +158,11 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
           `${plural(r.horizon, stepWord(r.ingest.resample))} forecast, made recursively from the last ${plural(r.split.window, 'value')}` +
           (forecastBand(r) && forecaster ? `; ${forecaster.label}'s with its ±1.96·RMSE band.` : '.'),
     );
-    const base = r.leaderboard.find((e) => e.baseline);
+    const best = bestPlotBaseline(r);
+    const base = r.leaderboard.find((e) => e.baseline && e.name === best.name);
     setText(
       leaderboardNote,
-      base && base.metrics.mase === null ? 'Ranked by MAE (MASE is n/a: the training part does not change).' : 'Ranked by held-out MAE; bars: MASE, the baseline a dashed rule.',
+      base && base.metrics.mase === null ? 'Ranked by MAE (MASE is n/a: the training part does not change).' : `Ranked by held-out MAE; bars: MASE, the best baseline (${best.label}) a dashed rule.`,
     );
     setText(
       metricsNote,

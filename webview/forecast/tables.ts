@@ -1,11 +1,12 @@
 /**
  * The metrics table and the leaderboard table of a finished run, as DOM rows. Every metric
  * is in the series' own units (MAPE in percent, MASE unitless), NaN / null shown as "n/a";
- * a model that does not beat the last-value baseline is flagged on its row, never hidden.
+ * a model that does not beat the best baseline (the lower-MAE of the last value and the
+ * seasonal naive forecast) is flagged on its row, never hidden.
  */
-import { formatMsPerEpoch } from '../shared/format';
-import { formatChange, formatMase, formatPercent, formatValue, NOT_AVAILABLE } from './format';
-import type { Metric, PlotLeaderboardEntry, PlotMetrics, PlotModel, PlotResult } from '../../src/protocol/forecastPlot';
+import { formatMsPerEpoch, plural } from '../shared/format';
+import { formatChange, formatMase, formatPercent, formatValue, NOT_AVAILABLE, stepWord } from './format';
+import { bestPlotBaseline, type Metric, type PlotBaseline, type PlotLeaderboardEntry, type PlotMetrics, type PlotModel, type PlotResult } from '../../src/protocol/forecastPlot';
 
 type MetricKey = keyof PlotMetrics;
 const METRICS: readonly MetricKey[] = ['mae', 'rmse', 'mape', 'mase'];
@@ -30,21 +31,29 @@ function icon(name: string): HTMLSpanElement {
   return span;
 }
 
-/** How a model compares with the baseline. */
+/** How a model compares with the best baseline. */
 interface Verdict {
-  /** 'better': beats the baseline; 'worse': does not (equal counts as not better); 'unknown': a MAE is n/a. */
+  /** 'better': beats the best baseline; 'worse': does not (equal counts as not better); 'unknown': a MAE is n/a. */
   kind: 'better' | 'worse' | 'unknown';
-  /** MAE relative to the baseline's: -0.12 is 12 % lower. */
+  /** MAE relative to the best baseline's: -0.12 is 12 % lower. */
   change: number;
+  /** That baseline's label. */
+  against: string;
 }
 
-function verdict(model: PlotMetrics, baseline: PlotMetrics, entry?: PlotLeaderboardEntry): Verdict {
+/** MAE `a` relative to `b`: -0.12 is 12 % lower; NaN when either is n/a. */
+function relative(a: Metric, b: Metric): number {
+  if (a === null || b === null) return NaN;
+  return b !== 0 ? (a - b) / b : a === b ? 0 : Infinity;
+}
+
+function verdict(model: PlotMetrics, baseline: PlotBaseline, entry?: PlotLeaderboardEntry): Verdict {
   const a = model.mae;
-  const b = baseline.mae;
-  if (a === null || b === null) return { kind: entry?.beatsBaseline ? 'better' : 'unknown', change: NaN };
-  const change = b !== 0 ? (a - b) / b : a === b ? 0 : Infinity;
+  const b = baseline.metrics.mae;
+  const against = baseline.label;
+  if (a === null || b === null) return { kind: entry?.beatsBaseline ? 'better' : 'unknown', change: NaN, against };
   const beats = entry ? entry.beatsBaseline : a < b;
-  return { kind: beats ? 'better' : 'worse', change };
+  return { kind: beats ? 'better' : 'worse', change: relative(a, b), against };
 }
 
 /** The verdict as a flag: "Beats baseline (−12.3 % MAE)"; `compact`: "−12.3 % MAE". */
@@ -53,14 +62,14 @@ function flag(v: Verdict, compact = false): HTMLSpanElement {
   if (v.kind === 'better') {
     const span = el('span', 'flag flag-better');
     span.append(icon('pass'), compact ? change || 'beats baseline' : `Beats baseline${change ? ` (${change})` : ''}`);
-    span.title = 'Lower held-out MAE than the last-value (persistence) forecast.';
+    span.title = `Lower held-out MAE than the best baseline, ${v.against}.`;
     return span;
   }
   if (v.kind === 'worse') {
     const span = el('span', 'flag flag-worse');
     const words = v.change > 0 ? 'Worse than baseline' : 'No better than baseline';
     span.append(icon('warning'), compact ? `${change ? `${change}, ` : ''}${words.toLowerCase().replace(' than baseline', '')}` : `${words}${change ? ` (${change})` : ''}`);
-    span.title = 'This model does not beat the last-value (persistence) forecast on the held-out points.';
+    span.title = `This model does not beat the best baseline, ${v.against}, on the held-out points.`;
     return span;
   }
   return el('span', 'flag', NOT_AVAILABLE);
@@ -70,7 +79,7 @@ function entryOf(result: PlotResult, model: PlotModel): PlotLeaderboardEntry | u
   return result.leaderboard.find((e) => !e.baseline && e.name === model.name && e.label === model.label);
 }
 
-/** The lowest value of each metric among the models and the baseline. */
+/** The lowest value of each metric among the models and the baselines. */
 function bests(rows: readonly PlotMetrics[]): Record<MetricKey, number> {
   const out = {} as Record<MetricKey, number>;
   for (const key of METRICS) {
@@ -111,9 +120,25 @@ function labelCell(label: string, tag?: { text: string; className: string }, tit
   return th;
 }
 
+/** What a baseline's "vs baseline" cell says: the best one is the reference; another, its MAE against the reference. */
+function baselineVerdict(b: { name: string; metrics: PlotMetrics }, best: PlotBaseline): HTMLElement {
+  if (b.name === best.name) return el('span', 'meta', 'the reference');
+  const change = relative(b.metrics.mae, best.metrics.mae);
+  const span = el('span', 'meta', Number.isFinite(change) ? `${formatChange(change)} MAE` : NOT_AVAILABLE);
+  span.title = `A baseline; MAE against the best one, ${best.label}.`;
+  return span;
+}
+
+/** What each baseline predicts, for its row's tooltip. */
+function baselineTitle(b: PlotBaseline, result: PlotResult): string {
+  return b.name === 'persistence'
+    ? 'Predicts each held-out point by the actual value before it'
+    : `Predicts each held-out point by the actual value ${plural(b.period, stepWord(result.ingest.resample))} before it`;
+}
+
 export function metricsRows(result: PlotResult): HTMLTableRowElement[] {
-  const base = result.baseline.metrics;
-  const best = bests([base, ...result.models.map((m) => m.metrics)]);
+  const base = bestPlotBaseline(result);
+  const best = bests([...result.baselines.map((b) => b.metrics), ...result.models.map((m) => m.metrics)]);
   const rows = result.models.map((m, i) => {
     const tr = el('tr');
     const v = verdict(m.metrics, base, entryOf(result, m));
@@ -132,21 +157,25 @@ export function metricsRows(result: PlotResult): HTMLTableRowElement[] {
     );
     return tr;
   });
-  const tr = el('tr', 'is-baseline');
-  tr.dataset.model = 'persistence';
-  tr.append(
-    labelCell('Last value (persistence)', { text: 'baseline', className: 'tag-baseline' }, 'Predicts each held-out point by the actual value before it'),
-    ...metricCells(base, best),
-    el('td', 'verdict meta', 'the reference'),
-    el('td', 'num', '—'),
-    el('td', 'num', '—'),
-  );
-  rows.push(tr);
+  for (const b of result.baselines) {
+    const tr = el('tr', 'is-baseline');
+    tr.dataset.model = b.name;
+    const vs = el('td', 'verdict');
+    vs.append(baselineVerdict(b, base));
+    tr.append(
+      labelCell(b.label, { text: 'baseline', className: 'tag-baseline' }, baselineTitle(b, result)),
+      ...metricCells(b.metrics, best),
+      vs,
+      el('td', 'num', '—'),
+      el('td', 'num', '—'),
+    );
+    rows.push(tr);
+  }
   return rows;
 }
 
 export function leaderboardRows(result: PlotResult): HTMLTableRowElement[] {
-  const base = result.baseline.metrics;
+  const base = bestPlotBaseline(result);
   return [...result.leaderboard]
     .sort((a, b) => a.rank - b.rank)
     .map((e) => {
@@ -159,7 +188,7 @@ export function leaderboardRows(result: PlotResult): HTMLTableRowElement[] {
       if (e.rank === 1) rank.classList.add('is-first');
       const vs = el('td', 'verdict');
       if (v) vs.append(flag(v, true));
-      else vs.append(el('span', 'meta', 'the reference'));
+      else vs.append(baselineVerdict(e, base));
       const mase = el('td', 'num', formatMase(e.metrics.mase));
       mase.dataset.metric = 'mase';
       const mae = el('td', 'num', formatValue(e.metrics.mae));

@@ -1,10 +1,10 @@
 /**
  * The forecast as a CSV a spreadsheet opens: one row per held-out point and per future step,
- * a column for the true value, the last-value baseline and each model.
+ * a column for the true value, each baseline (persistence, seasonal naive) and each model.
  *
- *   time,part,actual,persistence,mlp,lstm
- *   2021-02-01,held-out,33114.2,33537.1,33690.4,33412.9
- *   2021-04-01,forecast,,,58877.3,59011.0
+ *   time,part,actual,persistence,seasonalNaive,mlp,lstm
+ *   2021-02-01,held-out,33114.2,33537.1,32871.0,33690.4,33412.9
+ *   2021-04-01,forecast,,,,58877.3,59011.0
  */
 import type { ForecastJobResult } from './forecastResult';
 
@@ -21,16 +21,16 @@ const headerCell = (text: string) => (/[",\n]/.test(text) ? `"${text.replace(/"/
 
 export function forecastCsv(result: ForecastJobResult): string {
   const time = timeText(result);
-  const header = ['time', 'part', 'actual', 'persistence', ...result.models.map((m) => m.name)].map(headerCell);
+  const header = ['time', 'part', 'actual', ...result.baselines.map((b) => b.name), ...result.models.map((m) => m.name)].map(headerCell);
   const rows = [header.join(',')];
   result.heldOut.t.forEach((t, i) => {
     const predicted = result.models.map((m) => cell(m.predicted[i]));
-    rows.push([time(t), 'held-out', cell(result.heldOut.value[i]), cell(result.baseline.predicted[i]), ...predicted].join(','));
+    rows.push([time(t), 'held-out', cell(result.heldOut.value[i]), ...result.baselines.map((b) => cell(b.predicted[i])), ...predicted].join(','));
   });
   const byTime = result.models.map((m) => new Map(m.forecast.t.map((t, i) => [t, m.forecast.value[i]])));
   const future = [...new Set(result.models.flatMap((m) => m.forecast.t))].sort((a, b) => a - b);
   for (const t of future) {
-    rows.push([time(t), 'forecast', '', '', ...byTime.map((values) => cell(values.get(t)))].join(','));
+    rows.push([time(t), 'forecast', '', ...result.baselines.map(() => ''), ...byTime.map((values) => cell(values.get(t)))].join(','));
   }
   return rows.join('\n') + '\n';
 }

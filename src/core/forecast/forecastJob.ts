@@ -9,8 +9,9 @@ import { validateForecastSettings } from './forecastSettingsValidation';
 import { saveForecaster, loadForecaster } from './forecastStore';
 import type { ForecastFitResult } from './forecastFitResult';
 import { fitForecastNet, type FitEpoch } from './forecastTraining';
-import { leaderboard } from './leaderboard';
-import { forecastMetrics, naiveScale, persistencePredictions } from './metrics';
+import { heldOutBaselines } from './baselines';
+import { bestBaseline, leaderboard } from './leaderboard';
+import { forecastMetrics, naiveScale } from './metrics';
 import { futureTimes, futureValues, heldOutPredictions, validationLevels } from './predictions';
 import { buildForecastModel } from './forecastModels';
 import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
@@ -84,7 +85,7 @@ function notTrained(data: ForecastData, finalLoss: number): ForecastFitResult {
 /**
  * The whole forecasting job, for the CLI and the extension's worker alike:
  *   read the CSV (streaming, see readCsvSeries) -> sort, resample (see resample) -> split,
- *   transform, scale, window (see prepareForecastData) -> the persistence baseline -> for each
+ *   transform, scale, window (see prepareForecastData) -> the baselines -> for each
  *   preset: build, train (fused recurrent layers where there are any), predict the held-out
  *   points, metrics in the series' units, forecast `horizon` steps past the end on the
  *   series' time axis, save -> leaderboard.
@@ -116,8 +117,8 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     const levels = Array.from(data.levels);
     const actual = levels.slice(data.testStart);
     const scale = naiveScale(data.levels.subarray(0, data.testStart));
-    const baselinePredicted = persistencePredictions(data.levels, data.testStart);
-    const baseline = { name: 'persistence' as const, predicted: baselinePredicted, metrics: forecastMetrics(actual, baselinePredicted, scale) };
+    const baselines = heldOutBaselines(data.levels, data.testStart, interval, scale);
+    const baseline = bestBaseline(baselines);
     const specs: ModelSpec[] = loaded ? [loaded.spec] : settings.models.map((preset) => presetSpec(preset, settings));
     callbacks.onStart?.({ ingest, split, models: specs.map((spec) => spec.preset), epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
     const horizonTimes = futureTimes(data.times[data.times.length - 1], interval, points.step, settings.horizon);
@@ -194,11 +195,11 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       runs.push(run);
       callbacks.onModelDone?.(run, index);
       if (!(run.metrics.mae < baseline.metrics.mae)) {
-        warnings.push(`${run.label} does not beat the last-value baseline on the held-out points (MAE ${run.metrics.mae.toPrecision(4)} vs ${baseline.metrics.mae.toPrecision(4)}).`);
+        warnings.push(`${run.label} does not beat the best baseline, ${baseline.label}, on the held-out points (MAE ${run.metrics.mae.toPrecision(4)} vs ${baseline.metrics.mae.toPrecision(4)}).`);
       }
     }
     if (cancelled) warnings.push('Training was cancelled: the model being trained kept what it had learned, later models did not run.');
-    const ranked = leaderboard(runs, baseline.metrics);
+    const ranked = leaderboard(runs, baselines);
     const best = ranked.find((entry) => !entry.baseline);
     const bestRun = runs.find((run) => run.name === best?.name);
     return {
@@ -206,7 +207,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       series: { t: Array.from(data.times), value: levels },
       split,
       heldOut: { t: Array.from(data.times.subarray(data.testStart)), value: actual },
-      baseline,
+      baselines,
       models: runs,
       leaderboard: ranked,
       forecast: bestRun ? { model: bestRun.name, ...bestRun.forecast } : null,

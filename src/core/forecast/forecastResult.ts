@@ -65,6 +65,20 @@ export const SplitInfoSchema = v.object({
 });
 export type SplitInfo = v.InferOutput<typeof SplitInfoSchema>;
 
+/** A simple forecast every model is measured against. */
+const BaselineSchema = v.object({
+  /** 'persistence': each held-out point predicted by the actual value before it; 'seasonalNaive': by the one `period` steps before it. */
+  name: v.picklist(['persistence', 'seasonalNaive']),
+  /** "Last value (persistence)", "Same day last week (seasonal naive, 7 days)". */
+  label: v.string(),
+  /** Steps back (1 for persistence). */
+  period: finite,
+  /** Aligned with ForecastJobResult.heldOut. */
+  predicted: jsonNumbers,
+  metrics: ForecastMetricsSchema,
+});
+export type Baseline = v.InferOutput<typeof BaselineSchema>;
+
 /** The shape of ModelSpec (forecasters.ts), checked against it. */
 const ModelSpecSchema = v.object({ preset: v.picklist(PRESET_NAMES), units: v.array(v.number()) }) satisfies v.GenericSchema<unknown, ModelSpec>;
 
@@ -101,11 +115,11 @@ export const ForecastJobResultSchema = v.pipe(
     split: SplitInfoSchema,
     /** The held-out points' true values. */
     heldOut: SeriesPointsSchema,
-    /** The last-value forecast of the held-out points and its metrics. */
-    baseline: v.object({ name: v.literal('persistence'), predicted: jsonNumbers, metrics: ForecastMetricsSchema }),
+    /** The baselines' forecasts of the held-out points and their metrics: persistence first, then the seasonal naive one when the interval has a season the training part covers twice. */
+    baselines: v.array(BaselineSchema),
     /** In training order. */
     models: v.array(ModelRunSchema),
-    /** Models and baseline ranked (best first). */
+    /** Models and baselines ranked (best first). */
     leaderboard: v.array(LeaderboardEntrySchema),
     /** The best model's forecast past the end (by held-out MAE), and which model made it; null when no model ran. */
     forecast: v.nullable(v.object({ t: jsonNumbers, value: jsonNumbers, model: v.string() })),
@@ -115,8 +129,9 @@ export const ForecastJobResultSchema = v.pipe(
     /** The user stopped training: models after the one that was stopped did not run. */
     cancelled: v.boolean(),
   }),
+  v.check((r) => r.baselines[0]?.name === 'persistence', 'the persistence baseline first'),
   v.check(
-    (r) => [r.baseline.predicted, ...r.models.map((m) => m.predicted)].every((p) => p.length === r.heldOut.t.length),
+    (r) => [...r.baselines.map((b) => b.predicted), ...r.models.map((m) => m.predicted)].every((p) => p.length === r.heldOut.t.length),
     'one prediction per held-out point',
   ),
 );

@@ -58,3 +58,12 @@ export function forecastMetrics(actual: ArrayLike<number>, predicted: ArrayLike<
 export function persistencePredictions(levels: ArrayLike<number>, firstHeldOut: number): number[] {
   return Array.from({ length: levels.length - firstHeldOut }, (_, k) => levels[firstHeldOut + k - 1]);
 }
+
+/**
+ * The seasonal-naive forecast of each held-out point: the actual value `period` steps before
+ * it (the same day last week, the same month last year). Needs `firstHeldOut >= period`.
+ */
+export function seasonalNaivePredictions(levels: ArrayLike<number>, firstHeldOut: number, period: number): number[] {
+  if (!(Number.isInteger(period) && period >= 1 && period <= firstHeldOut)) throw new Error(`A seasonal-naive period must be 1..${firstHeldOut} (got ${period}).`);
+  return Array.from({ length: levels.length - firstHeldOut }, (_, k) => levels[firstHeldOut + k - period]);
+}

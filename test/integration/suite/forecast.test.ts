@@ -59,8 +59,9 @@ suite('Forecast CSV', function () {
     const [{ result }] = ofType('forecastFinished');
     assert.equal(result.heldOut.t.length, 60);
     assert.equal(result.models[0].predicted.length, 60);
-    assert.ok(Number.isFinite(result.models[0].metrics.mae) && Number.isFinite(result.baseline.metrics.mae));
-    assert.equal(result.leaderboard.length, 2, 'the model and the last-value baseline');
+    assert.ok(Number.isFinite(result.models[0].metrics.mae) && result.baselines.every((b) => Number.isFinite(b.metrics.mae)));
+    assert.deepEqual(result.baselines.map((b) => b.name), ['persistence', 'seasonalNaive'], 'daily: the last value and the same day last week');
+    assert.equal(result.leaderboard.length, 3, 'the model and the two baselines');
     assert.equal(result.forecast?.t.length, 30);
     assert.equal(result.forecast.t[0] - result.series.t[539], 86_400_000, 'the forecast continues the daily axis');
   });
