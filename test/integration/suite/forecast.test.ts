@@ -40,7 +40,7 @@ suite('Forecast CSV', function () {
     await setForecastSettings({ epochs: 3 });
   });
 
-  teardown(() => setForecastSettings({ epochs: undefined, window: undefined, test: undefined }));
+  teardown(() => setForecastSettings({ epochs: undefined, window: undefined, test: undefined, recipe: undefined }));
   suiteTeardown(() => {
     listener.dispose();
   });
@@ -49,6 +49,7 @@ suite('Forecast CSV', function () {
     messages.filter((m): m is Extract<HostMessage, { type: T }> => m.type === type);
 
   test("the tutorial's recipe on prices.csv: daily means, 60 held out, 60-value windows, metrics and a 30-day forecast", async () => {
+    await setForecastSettings({ recipe: 'tutorial', epochs: 3 });
     await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), TUTORIAL_CHOICES);
     assert.deepEqual(ofType('error'), []);
     const [started] = ofType('forecastStarted');
