@@ -67,12 +67,12 @@ suite('Forecast CSV', function () {
     assert.equal(result.forecast.t[0] - result.series.t[539], 86_400_000, 'the forecast continues the daily axis');
   });
 
-  test('compare models: several presets give a leaderboard with the baseline', async () => {
+  test('compare models: several presets give a leaderboard with both baselines', async () => {
     await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), { ...TUTORIAL_CHOICES, models: ['mlp', 'gru'] });
     const [{ result }] = ofType('forecastFinished');
     assert.deepEqual(result.models.map((m) => m.name), ['mlp', 'gru']);
-    assert.deepEqual(result.leaderboard.map((e) => e.rank), [1, 2, 3]);
-    assert.ok(result.leaderboard.some((e) => e.baseline));
+    assert.deepEqual(result.leaderboard.map((e) => e.rank), [1, 2, 3, 4], 'two models and two baselines');
+    assert.deepEqual(result.leaderboard.filter((e) => e.baseline).map((e) => e.name).sort(), ['persistence', 'seasonalNaive']);
   });
 
   test('a binary file renamed .csv and a header-only file are refused, naming the file', async () => {
