@@ -67,7 +67,7 @@ suite('Two jobs, one worker', function () {
   });
 
   teardown(async () => {
-    await setSettings({ 'text.epochs': undefined, 'forecast.epochs': undefined });
+    await setSettings({ 'text.epochs': undefined, 'forecast.epochs': undefined, 'forecast.recipe': undefined });
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
@@ -106,7 +106,8 @@ suite('Two jobs, one worker', function () {
   });
 
   test('cancelling the waiting text training leaves the forecast running', async () => {
-    await setSettings({ 'forecast.epochs': 100_000 });
+    // The tutorial recipe has no early stopping: the forecast runs until cancelled.
+    await setSettings({ 'forecast.epochs': 100_000, 'forecast.recipe': 'tutorial' });
     const forecasting = vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), TUTORIAL_CHOICES);
     await until('forecast progress', () => count(forecast, 'forecastProgress') > 0);
 
