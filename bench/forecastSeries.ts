@@ -67,18 +67,6 @@ function derivedCsv(cacheDir: string, name: string, lines: () => string[]): stri
 }
 
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const pad = (n: string) => n.padStart(2, '0');
-
-/** stdlib's births: year,month,date_of_month,day_of_week,births -> date,births. */
-function birthsCsv(cacheDir: string, spec: string, name: string): string {
-  return derivedCsv(cacheDir, name, () => {
-    const rows = readFileSync(packaged(cacheDir, spec, 'data/data.csv'), 'utf8').trim().split('\n').slice(1);
-    return ['date,births', ...rows.map((row) => {
-      const [year, month, day, , births] = row.split(',');
-      return `${year}-${pad(month)}-${pad(day)},${births}`;
-    })];
-  });
-}
 
 /** vega's stocks.csv (symbol,date,price; "Jan 1 2000") -> one symbol's date,price with ISO dates. */
 function stockCsv(cacheDir: string, symbol: string): string {
@@ -128,9 +116,9 @@ export const BENCH_SERIES: readonly BenchSeries[] = [
     csv: (dir) => packaged(dir, VEGA, 'data/co2-concentration.csv'),
   },
   {
-    id: 'births-cdc', kind: 'daily counts weekly cycle', use: 'tuning', column: 'births', period: 7, derived: true,
-    source: `${CDC} data/data.csv (date assembled)`,
-    csv: (dir) => birthsCsv(dir, CDC, 'births-cdc.csv'),
+    id: 'births-cdc', kind: 'daily counts weekly cycle', use: 'tuning', column: 'births', period: 7, derived: false,
+    source: `${CDC} data/data.csv (year, month, date_of_month columns)`,
+    csv: (dir) => packaged(dir, CDC, 'data/data.csv'),
   },
   {
     id: 'seattle-max', kind: 'daily weather', use: 'tuning', column: 'temp_max', period: 7, derived: false,
@@ -164,9 +152,9 @@ export const BENCH_SERIES: readonly BenchSeries[] = [
     }),
   },
   {
-    id: 'births-ssa', kind: 'daily counts weekly cycle', use: 'unseen', column: 'births', period: 7, derived: true,
-    source: `${SSA} data/data.csv (date assembled)`,
-    csv: (dir) => birthsCsv(dir, SSA, 'births-ssa.csv'),
+    id: 'births-ssa', kind: 'daily counts weekly cycle', use: 'unseen', column: 'births', period: 7, derived: false,
+    source: `${SSA} data/data.csv (year, month, date_of_month columns)`,
+    csv: (dir) => packaged(dir, SSA, 'data/data.csv'),
   },
   {
     id: 'seattle-min', kind: 'daily weather', use: 'unseen', column: 'temp_min', period: 7, derived: false,

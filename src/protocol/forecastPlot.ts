@@ -8,9 +8,9 @@
  * under Node.
  */
 import * as v from 'valibot';
-import { jsonNumber, jsonNumbers } from '../core/numberSchemas';
+import { jsonNumbers } from '../core/numberSchemas';
 import { LeaderboardEntrySchema } from '../core/forecast/leaderboard';
-import { IngestSummarySchema, SeriesPointsSchema, SplitInfoSchema, type ForecastJobResult } from '../core/forecast/forecastResult';
+import { BaselineSchema, IngestSummarySchema, ModelRunSchema, SeriesPointsSchema, SplitInfoSchema, type ForecastJobResult } from '../core/forecast/forecastResult';
 
 /** Lines longer than this are decimated to at most this many points. */
 export const MAX_PLOT_POINTS = 2000;
@@ -31,38 +31,21 @@ export type PlotMetrics = v.InferOutput<typeof PlotMetricsSchema>;
 const PlotLineSchema = SeriesPointsSchema;
 export type PlotLine = v.InferOutput<typeof PlotLineSchema>;
 
+/** A ModelRun as kept: its loss curves thinned, held-out predictions at `PlotResult.heldOut.t`, its forecast decimated. */
 const PlotModelSchema = v.object({
-  name: v.string(),
-  label: v.string(),
-  loadedFrom: v.optional(v.string()),
-  savedTo: v.optional(v.string()),
-  epochs: v.number(),
-  epochsRun: v.number(),
-  bestEpoch: v.number(),
-  stoppedEarly: v.boolean(),
-  cancelled: v.boolean(),
-  msPerEpoch: jsonNumber,
-  finalLoss: jsonNumber,
+  ...v.pick(ModelRunSchema, ['name', 'label', 'loadedFrom', 'savedTo', 'epochs', 'shrinkage', 'epochsRun', 'bestEpoch', 'stoppedEarly', 'cancelled', 'msPerEpoch', 'finalLoss', 'predicted']).entries,
   /** Per epoch from 1 (thinned to MAX_LOSS_POINTS: `lossEpochs` says which epochs). */
   lossEpochs: jsonNumbers,
   loss: jsonNumbers,
   /** Same epochs as `loss`; empty without a validation split. */
   valLoss: jsonNumbers,
   metrics: PlotMetricsSchema,
-  /** Held-out predictions, at `PlotResult.heldOut.t`. */
-  predicted: jsonNumbers,
   forecast: PlotLineSchema,
 });
 export type PlotModel = v.InferOutput<typeof PlotModelSchema>;
 
-/** A baseline's held-out predictions (at `PlotResult.heldOut.t`) and metrics. */
-const PlotBaselineSchema = v.object({
-  name: v.picklist(['persistence', 'seasonalNaive']),
-  label: v.string(),
-  period: v.number(),
-  predicted: jsonNumbers,
-  metrics: PlotMetricsSchema,
-});
+/** A baseline as kept: its held-out predictions at `PlotResult.heldOut.t`, its metrics as stored. */
+const PlotBaselineSchema = v.object({ ...BaselineSchema.entries, metrics: PlotMetricsSchema });
 export type PlotBaseline = v.InferOutput<typeof PlotBaselineSchema>;
 
 /** A leaderboard row (LeaderboardEntry with its metrics as stored). */
@@ -192,6 +175,7 @@ export function plotResult(runId: number, result: ForecastJobResult): PlotResult
       ...(m.loadedFrom !== undefined ? { loadedFrom: m.loadedFrom } : {}),
       ...(m.savedTo !== undefined ? { savedTo: m.savedTo } : {}),
       epochs: m.epochs,
+      shrinkage: m.shrinkage,
       epochsRun: m.epochsRun,
       bestEpoch: m.bestEpoch,
       stoppedEarly: m.stoppedEarly,

@@ -62,4 +62,6 @@ test('the auto recipe on a random walk stays within 3 % of the last value (its M
   const result = await runForecastJob({ csv: await monthly('walk.csv', values), settings: { epochs: 40 } });
   const [model] = result.models;
   assert.ok(model.metrics.mae <= 1.03 * result.baselines[0].metrics.mae, `MAE ${model.metrics.mae} vs the last value's ${result.baselines[0].metrics.mae} (α ${model.shrinkage})`);
+  assert.ok(model.shrinkage < 1, 'a random walk teaches nothing the last value does not know');
+  assert.match(result.warnings.join('\n'), /MLP 56-32 (showed no clear gain over the last value on the validation part|'s forecast changes are shrunk to \d+ % toward the last value)/);
 });

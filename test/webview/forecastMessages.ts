@@ -148,7 +148,7 @@ export function forecastResult(options: FixtureOptions = {}): ForecastJobResult 
       duplicates: 9,
       outOfOrder: 0,
       resample: 'day',
-      resampleReason: 'as set',
+      resampleReason: 'one row per day',
       aggregation: 'mean',
       gaps: 2,
       points,

@@ -137,6 +137,7 @@ describe('reading and training', () => {
     assert.equal(await p.text('#duplicates'), '9');
     assert.equal(await p.text('#gaps'), '2');
     assert.equal(await p.text('#points'), '400');
+    assert.equal(await p.page.getAttribute('#points-label', 'title'), 'Interval: one row per day', 'why this interval');
     assert.equal(await p.text('#split'), '340 / 60');
     assert.equal(await p.text('#windows'), '60 → 280');
     assert.equal(await p.embedCount(), 1);

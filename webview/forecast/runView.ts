@@ -217,6 +217,7 @@ export function createRunView(
         setText(tiles.gaps, formatCount(ingest.gaps));
         tiles.gapsTile.classList.toggle('is-warning', ingest.gaps > 0);
         setText(tiles.pointsLabel, `Points (${describeResample(ingest.resample, ingest.aggregation)})`);
+        tiles.pointsLabel.title = `Interval: ${ingest.resampleReason}`;
         setText(tiles.points, formatCount(ingest.points));
         const split = run.split;
         setText(tiles.split, split ? `${formatCount(split.trainPoints)} / ${formatCount(split.testPoints)}` : '—');

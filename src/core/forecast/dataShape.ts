@@ -6,7 +6,7 @@
  * are best is kept. The candidates: the change ('diff') and the level, with windows of two
  * seasons of the interval (14 days, 24 months, 10 business days) and the tutorial's 60.
  */
-import { pointsNeeded, prepareForecastData, type DataOptions, type ForecastData } from './forecastData';
+import { prepareForecastData, type DataOptions, type ForecastData } from './forecastData';
 import { buildForecastModel } from './forecastModels';
 import { forecastNetFor } from './forecastNet';
 import type { ForecastSettings } from './forecastSettings';
@@ -88,8 +88,6 @@ export async function chooseDataShape(
     const reason = candidates.length > 1 ? `No validation part to choose on: the model predicts the ${transform === 'diff' ? 'change' : 'level'} from ${steps(window, interval)}.` : undefined;
     return { data: prepare(transform, window), validation, reason };
   }
-  // Too short for a candidate: prepare names what it needs; the shortest window decides then.
-  if (points.values.length < pointsNeeded(Math.min(...windows), settings.test, 'diff')) return { data: prepare(transforms[0], Math.min(...windows)), validation };
   const tried: Array<{ transform: TargetTransform; window: number; mae: number }> = [];
   for (const candidate of candidates) {
     if (shouldStop()) break;

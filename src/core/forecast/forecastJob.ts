@@ -66,6 +66,13 @@ export interface ForecastJobCallbacks {
   shouldStop?(): boolean;
 }
 
+/** What the shrinkage did to a model's forecasts, for the warnings. */
+function shrinkageNote(label: string, alpha: number): string {
+  return alpha === 0
+    ? `${label} showed no clear gain over the last value on the validation part: its forecast is the last value.`
+    : `${label}'s forecast changes are shrunk to ${Math.round(alpha * 100)} % toward the last value (fitted on the validation part).`;
+}
+
 /** A fit result for a loaded model (nothing trained). */
 function notTrained(data: ForecastData, finalLoss: number): ForecastFitResult {
   return {
@@ -193,6 +200,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
         if (!loaded) model.dispose();
       }
       runs.push(run);
+      if (run.shrinkage < 1 && !loaded) warnings.push(shrinkageNote(run.label, run.shrinkage));
       callbacks.onModelDone?.(run, index);
       if (!(run.metrics.mae < baseline.metrics.mae)) {
         warnings.push(`${run.label} does not beat the best baseline, ${baseline.label}, on the held-out points (MAE ${run.metrics.mae.toPrecision(4)} vs ${baseline.metrics.mae.toPrecision(4)}).`);

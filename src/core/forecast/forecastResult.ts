@@ -66,7 +66,7 @@ export const SplitInfoSchema = v.object({
 export type SplitInfo = v.InferOutput<typeof SplitInfoSchema>;
 
 /** A simple forecast every model is measured against. */
-const BaselineSchema = v.object({
+export const BaselineSchema = v.object({
   /** 'persistence': each held-out point predicted by the actual value before it; 'seasonalNaive': by the one `period` steps before it. */
   name: v.picklist(['persistence', 'seasonalNaive']),
   /** "Last value (persistence)", "Same day last week (seasonal naive, 7 days)". */
@@ -83,7 +83,7 @@ export type Baseline = v.InferOutput<typeof BaselineSchema>;
 const ModelSpecSchema = v.object({ preset: v.picklist(PRESET_NAMES), units: v.array(v.number()) }) satisfies v.GenericSchema<unknown, ModelSpec>;
 
 /** What one model did: how it was trained (the fit's fields), how it did, what it forecast. */
-const ModelRunSchema = v.object({
+export const ModelRunSchema = v.object({
   ...ForecastFitResultSchema.entries,
   /** Preset: 'mlp', 'rnn', 'lstm', 'gru'. */
   name: v.string(),

@@ -5,7 +5,7 @@
  * series that would have more than MAX_AUTO_POINTS points at its own step is coarsened until
  * it fits (the tutorial's minute data over nine years -> days, as the tutorial resamples it).
  */
-import { isWeekend } from './resample';
+import { isWeekend, medianStep } from './resample';
 import { INTERVALS, type ResampleInterval } from './intervals';
 
 const MINUTE = 60_000;
@@ -28,15 +28,6 @@ export interface NaturalInterval {
   interval: ResampleInterval;
   /** Why, for the panel and the CLI: "one row per month", "business days (no weekend rows)". */
   reason: string;
-}
-
-/** The median of the positive steps between sorted `times` (NaN without two distinct times). */
-function medianStep(times: ArrayLike<number>): number {
-  const steps: number[] = [];
-  for (let i = 1; i < times.length; i++) if (times[i] > times[i - 1]) steps.push(times[i] - times[i - 1]);
-  if (steps.length === 0) return NaN;
-  steps.sort((a, b) => a - b);
-  return steps[Math.floor(steps.length / 2)];
 }
 
 /** Whether daily `times` skip weekends: at least 20 points, and under 2 % of them on a Saturday or Sunday. */

@@ -74,11 +74,11 @@ export interface ResampledSeries {
   step: number;
 }
 
-/** The median of the positive differences of `times` (1 when there are none). */
-function medianStep(times: Float64Array): number {
+/** The median of the positive differences of sorted `times` (NaN when there are none). */
+export function medianStep(times: ArrayLike<number>): number {
   const steps: number[] = [];
   for (let i = 1; i < times.length; i++) if (times[i] > times[i - 1]) steps.push(times[i] - times[i - 1]);
-  if (steps.length === 0) return 1;
+  if (steps.length === 0) return NaN;
   steps.sort((a, b) => a - b);
   return steps[Math.floor(steps.length / 2)];
 }
@@ -133,6 +133,6 @@ export function resample(times: Float64Array, values: Float64Array, interval: Re
   }
   flush();
   const resampled = Float64Array.from(outTimes);
-  const step = interval === 'none' ? medianStep(resampled) : interval === 'month' ? 30.436875 * DAY : (FIXED[interval] as number);
+  const step = interval === 'none' ? medianStep(resampled) || 1 : interval === 'month' ? 30.436875 * DAY : (FIXED[interval] as number);
   return { times: resampled, values: Float64Array.from(outValues), gaps: countGaps(resampled, interval, step), step };
 }
