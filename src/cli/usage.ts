@@ -25,9 +25,11 @@ Data:
   --agg A                 mean|last|sum of each interval's rows (mean)
   --window N              values per input window, 1..5000, or auto (auto: 2 seasons
                           or 60, chosen on the validation part; tutorial: 60)
-  --test N                last points held out for the metrics, 1..1000000 (60)
-  --transform T           auto|level|diff|logret: what the network predicts (auto: level
-                          or diff, chosen on the validation part; tutorial: level)
+  --test N                last points held out for the metrics, 1..1000000, or auto
+                          (auto: a fifth of the points, at most 60; tutorial: 60)
+  --transform T           auto|level|diff|logret|relative: what the network predicts
+                          (auto: relative or diff, chosen on the validation part one
+                          step and over the horizon; tutorial: level)
   --scaler S              minmax|standard, fitted on the training part (standard;
                           tutorial: minmax)
 Models:

@@ -33,7 +33,7 @@ export type PlotLine = v.InferOutput<typeof PlotLineSchema>;
 
 /** A ModelRun as kept: its loss curves thinned, held-out predictions at `PlotResult.heldOut.t`, its forecast decimated. */
 const PlotModelSchema = v.object({
-  ...v.pick(ModelRunSchema, ['name', 'label', 'loadedFrom', 'savedTo', 'epochs', 'shrinkage', 'epochsRun', 'bestEpoch', 'stoppedEarly', 'cancelled', 'msPerEpoch', 'finalLoss', 'predicted']).entries,
+  ...v.pick(ModelRunSchema, ['name', 'label', 'loadedFrom', 'savedTo', 'epochs', 'shrinkage', 'pathShrinkage', 'epochsRun', 'bestEpoch', 'stoppedEarly', 'cancelled', 'msPerEpoch', 'finalLoss', 'predicted']).entries,
   /** Per epoch from 1 (thinned to MAX_LOSS_POINTS: `lossEpochs` says which epochs). */
   lossEpochs: jsonNumbers,
   loss: jsonNumbers,
@@ -176,6 +176,7 @@ export function plotResult(runId: number, result: ForecastJobResult): PlotResult
       ...(m.savedTo !== undefined ? { savedTo: m.savedTo } : {}),
       epochs: m.epochs,
       shrinkage: m.shrinkage,
+      pathShrinkage: m.pathShrinkage,
       epochsRun: m.epochsRun,
       bestEpoch: m.bestEpoch,
       stoppedEarly: m.stoppedEarly,

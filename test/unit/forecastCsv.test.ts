@@ -9,7 +9,7 @@ const metrics = { mae: 1, rmse: 1, mape: 1, mase: 1 };
 
 function run(name: string, predicted: number[], forecast: number[]): ModelRun {
   return {
-    name, label: name, spec: { preset: 'mlp', units: [56, 32] }, epochs: 1, shrinkage: 1, epochsRun: 1, lossHistory: [1], valLossHistory: [],
+    name, label: name, spec: { preset: 'mlp', units: [56, 32] }, epochs: 1, shrinkage: 1, pathShrinkage: 1, epochsRun: 1, lossHistory: [1], valLossHistory: [],
     bestEpoch: 1, stoppedEarly: false, cancelled: false, msPerEpoch: 1, finalLoss: 1, trainWindows: 1, validationWindows: 0,
     predicted, metrics, forecast: { t: forecast.map((_, i) => day(3 + i)), value: forecast },
   };

@@ -1,23 +1,25 @@
 /**
- * What the networks see of a series: the transform (level or change) and the window length.
- * Set, they are used as they are; 'auto', each candidate is tried with a quick probe (the
- * MLP, early stopping) on a time-ordered validation part at the end of the training data —
- * never on the held-out part — and the one whose (shrunk) one-step forecasts of that part
- * are best is kept. The candidates: the change ('diff') and the level, with windows of two
- * seasons of the interval (14 days, 24 months, 10 business days) and the tutorial's 60.
+ * What the networks see of a series: the transform and the window length. Set, they are used
+ * as they are; 'auto', each candidate is tried with a quick probe (the MLP, early stopping) on
+ * a time-ordered validation part at the end of the training data — never on the held-out
+ * part — and scored on it one step ahead and over the horizon (see validationPaths.ts), each
+ * relative to the last value's error. The candidates: the change predicted from relative
+ * windows ('relative') and from the last changes ('diff'), with windows of two seasons of the
+ * interval (14 days, 24 months, 10 business days) and the tutorial's 60.
  */
 import { prepareForecastData, type DataOptions, type ForecastData } from './forecastData';
 import { buildForecastModel } from './forecastModels';
 import { forecastNetFor } from './forecastNet';
-import type { ForecastSettings } from './forecastSettings';
+import { heldOutPoints, type ForecastSettings } from './forecastSettings';
 import { fitForecastNet } from './forecastTraining';
 import { presetSpec } from './forecasters';
 import { INTERVALS, steps, type ResampleInterval } from './intervals';
 import { validationLevels } from './predictions';
 import type { ResampledSeries } from './resample';
-import { fitShrinkage, shrunkMae } from './shrinkage';
+import { fitAlpha, fitShrinkage, shrunkMae } from './shrinkage';
 import type { TrainedForecaster } from './trainedForecaster';
 import type { TargetTransform } from './transform';
+import { pathErrors, validationPaths, validationSteps } from './validationPaths';
 
 /** Epochs of a probe at most (early stopping ends most sooner). */
 const PROBE_EPOCHS = 60;
@@ -25,6 +27,15 @@ const PROBE_PATIENCE = 5;
 /** The tutorial's window, and the fewest training windows a candidate must leave. */
 const TUTORIAL_WINDOW = 60;
 const MIN_TRAINING_WINDOWS = 20;
+/** What 'auto' tries: changes only (never the level, which fails once a series leaves its training range; the validation part cannot show that). */
+const AUTO_TRANSFORMS: TargetTransform[] = ['relative', 'diff'];
+/** How each transform's choice is said. */
+const PREDICTS: Record<TargetTransform, string> = {
+  relative: 'the change from the window seen relative to its last value',
+  diff: 'the change from the last changes',
+  level: 'the level',
+  logret: 'the log return',
+};
 
 export interface DataShape {
   data: ForecastData;
@@ -49,16 +60,38 @@ function candidateWindows(interval: ResampleInterval, testStart: number, validat
   return windows.length > 0 ? windows : [Math.max(1, Math.floor((testStart - 1 - validation) / 3))];
 }
 
-/** Validation MAE (series' units) of a probe MLP trained on `data` with `validation` windows held out; NaN if cancelled. */
-async function probe(data: ForecastData, validation: number, settings: ForecastSettings, shouldStop: () => boolean): Promise<number> {
+/** How a probe did on the validation part, each MAE in the series' units; NaN if cancelled. */
+interface ProbeScore {
+  /** One-step MAE (shrunk as the job would) and the last value's. */
+  oneStep: number;
+  persistence: number;
+  /** Multi-step MAE of the validation paths (shrunk as the job would) and the last value repeated's. */
+  multiStep: number;
+  naive: number;
+}
+
+/** What a probe's score weighs: its one-step and multi-step errors relative to the last value's, equally (the mean of their logs). */
+function scoreOf(score: ProbeScore): number {
+  return (Math.log(score.oneStep / score.persistence) + Math.log(score.multiStep / score.naive)) / 2;
+}
+
+/** A probe MLP trained on `data` with `validation` windows held out, scored on them (see ProbeScore). */
+async function probe(data: ForecastData, validation: number, settings: ForecastSettings, shouldStop: () => boolean): Promise<ProbeScore> {
   const model = buildForecastModel(presetSpec('mlp'), data.window, settings.seed);
   const net = forecastNetFor(model);
   try {
     const fit = { ...settings, epochs: Math.min(settings.epochs, PROBE_EPOCHS), patience: PROBE_PATIENCE, validationSplit: validation / data.train.count };
     const result = await fitForecastNet(net, data.train, fit, { shouldStop });
-    if (result.cancelled) return NaN;
+    if (result.cancelled) return { oneStep: NaN, persistence: NaN, multiStep: NaN, naive: NaN };
     const { previous, predicted, actual } = validationLevels(net, data, validation);
-    return settings.shrink ? fitShrinkage(previous, predicted, actual).mae : shrunkMae(previous, predicted, actual, 1);
+    const paths = validationPaths(net, data, validation, settings.horizon, settings.rollout);
+    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+    return {
+      oneStep: settings.shrink ? fitShrinkage(previous, predicted, actual).mae : shrunkMae(previous, predicted, actual, 1),
+      persistence: shrunkMae(previous, predicted, actual, 0),
+      multiStep: settings.shrink ? fitAlpha((alpha) => pathErrors(paths, alpha)).mae : mean(pathErrors(paths, 1)),
+      naive: mean(pathErrors(paths, 0)),
+    };
   } finally {
     net.dispose();
     model.dispose();
@@ -74,32 +107,37 @@ export async function chooseDataShape(
   naming: Naming,
   shouldStop: () => boolean,
 ): Promise<DataShape> {
+  const test = heldOutPoints(settings.test, points.values.length);
   const prepare = (transform: TargetTransform, window: number) =>
-    prepareForecastData(points.times, points.values, { window, test: settings.test, transform, scaler: loaded?.scaler ?? settings.scaler, ...naming });
+    prepareForecastData(points.times, points.values, { window, test, transform, scaler: loaded?.scaler ?? settings.scaler, ...naming });
   if (loaded) return { data: prepare(loaded.transform, loaded.window), validation: 0 };
-  const testStart = points.values.length - settings.test;
+  const testStart = points.values.length - test;
   const longest = settings.window === 'auto' ? TUTORIAL_WINDOW : settings.window;
   const validation = validationPoints(testStart, longest, settings.validationSplit);
-  const transforms: TargetTransform[] = settings.transform === 'auto' ? ['diff', 'level'] : [settings.transform];
+  const transforms: TargetTransform[] = settings.transform === 'auto' ? AUTO_TRANSFORMS : [settings.transform];
   const windows = settings.window === 'auto' ? candidateWindows(interval, testStart, validation) : [settings.window];
   const candidates = transforms.flatMap((transform) => windows.map((window) => ({ transform, window })));
   if (candidates.length === 1 || validation === 0) {
     const [{ transform, window }] = candidates;
-    const reason = candidates.length > 1 ? `No validation part to choose on: the model predicts the ${transform === 'diff' ? 'change' : 'level'} from ${steps(window, interval)}.` : undefined;
+    const reason = candidates.length > 1 ? `No validation part to choose on: the model predicts ${PREDICTS[transform]}, windows of ${steps(window, interval)}.` : undefined;
     return { data: prepare(transform, window), validation, reason };
   }
-  const tried: Array<{ transform: TargetTransform; window: number; mae: number }> = [];
+  const tried: Array<{ transform: TargetTransform; window: number; score: ProbeScore }> = [];
   for (const candidate of candidates) {
     if (shouldStop()) break;
-    tried.push({ ...candidate, mae: await probe(prepare(candidate.transform, candidate.window), validation, settings, shouldStop) });
+    tried.push({ ...candidate, score: await probe(prepare(candidate.transform, candidate.window), validation, settings, shouldStop) });
   }
-  const ranked = tried.filter((t) => Number.isFinite(t.mae)).sort((a, b) => a.mae - b.mae);
-  const best = ranked[0] ?? { ...candidates[0], mae: NaN };
-  const what = (t: { transform: TargetTransform; window: number }) => `the ${t.transform === 'diff' ? 'change' : 'level'} from ${steps(t.window, interval)}`;
-  const others = ranked.slice(1).map((t) => `${what(t)} ${t.mae.toPrecision(4)}`).join(', ');
+  const ranked = tried.filter((t) => Number.isFinite(scoreOf(t.score))).sort((a, b) => scoreOf(a.score) - scoreOf(b.score));
+  const what = (t: { transform: TargetTransform; window: number }) => `${PREDICTS[t.transform]}, windows of ${steps(t.window, interval)}`;
+  const figures = (s: ProbeScore) => `one step ${s.oneStep.toPrecision(4)}, ${steps(validationSteps(validation, settings.horizon), interval)} ahead ${s.multiStep.toPrecision(4)}`;
+  const best = ranked[0];
+  if (!best) return { data: prepare(candidates[0].transform, candidates[0].window), validation };
+  const others = ranked.slice(1).map((t) => `${what(t)}: ${figures(t.score)}`).join('; ');
   return {
     data: prepare(best.transform, best.window),
     validation,
-    reason: `Chosen on the last ${steps(validation, interval)} of the training part: the model predicts ${what(best)} (validation MAE ${best.mae.toPrecision(4)}${others ? `; ${others}` : ''}).`,
+    reason:
+      `Chosen on the last ${steps(validation, interval)} of the training part: the model predicts ${what(best)} ` +
+      `(validation MAE ${figures(best.score)}; the last value: ${figures({ ...best.score, oneStep: best.score.persistence, multiStep: best.score.naive })}${others ? `; ${others}` : ''}).`,
   };
 }

@@ -1,12 +1,14 @@
 import { UserError } from '../userError';
 import { fitScaler, scaleValues, type Scaler, type ScalerKind } from './scaler';
 import { transformOffset, transformSeries, type TargetTransform } from './transform';
+import { makeRelativeWindows } from './relativeWindows';
 import { makeWindows, type Windows } from './windows';
 
 /**
  * A series cut the tutorial's way. Level index j (0..n-1) is a point of the series; the
  * transformed and scaled series has n - offset values, value k belonging to level k + offset
- * (offset 0 for 'level', 1 for 'diff' / 'logret', whose first level has no change before it).
+ * (offset 0 for 'level', 1 for 'diff' / 'logret' / 'relative', whose first level has no change
+ * before it). 'relative' windows are levels relative to their last one (see relativeWindows.ts).
  *
  *   levels   [0 ............................ testStart) [testStart ..... n)
  *            training part (scaler fitted here)          held out (`test` points)
@@ -25,14 +27,12 @@ export interface ForecastData {
   /** Levels before the first transformed value: 0 or 1. */
   offset: number;
   scaler: Scaler;
-  /** The transformed series scaled [n - offset]. */
+  /** The transformed series scaled [n - offset] (what the windows slide over, except 'relative''s). */
   scaled: Float32Array;
   /** Training windows. */
   train: Windows;
   /** One window per held-out point. */
   heldOut: Windows;
-  /** The last `window` scaled values: where the forecast past the end starts. */
-  lastWindow: Float32Array;
 }
 
 export interface DataOptions {
@@ -81,6 +81,7 @@ export function prepareForecastData(times: Float64Array, levels: Float64Array, o
   const trainEnd = testStart - offset;
   const scaler = typeof options.scaler === 'string' ? fitScaler(options.scaler, transformed.subarray(0, trainEnd)) : options.scaler;
   const scaled = scaleValues(scaler, transformed);
+  const relative = transform === 'relative';
   return {
     times,
     levels,
@@ -90,8 +91,7 @@ export function prepareForecastData(times: Float64Array, levels: Float64Array, o
     offset,
     scaler,
     scaled,
-    train: makeWindows(scaled, window, window, trainEnd),
-    heldOut: makeWindows(scaled, window, trainEnd, n - offset),
-    lastWindow: scaled.slice(scaled.length - window),
+    train: relative ? makeRelativeWindows(levels, scaler, window, window + 1, testStart) : makeWindows(scaled, window, window, trainEnd),
+    heldOut: relative ? makeRelativeWindows(levels, scaler, window, testStart, n) : makeWindows(scaled, window, trainEnd, n - offset),
   };
 }

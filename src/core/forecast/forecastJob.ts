@@ -16,7 +16,8 @@ import { futureTimes, futureValues, heldOutPredictions, validationLevels } from 
 import { buildForecastModel } from './forecastModels';
 import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
 import { seriesFromCsv } from './seriesFromCsv';
-import { fitShrinkage } from './shrinkage';
+import { fitAlpha, fitShrinkage } from './shrinkage';
+import { pathErrors, validationPaths } from './validationPaths';
 import { trainedForecaster, type TrainedForecaster } from './trainedForecaster';
 
 export interface ForecastJobOptions {
@@ -66,11 +67,11 @@ export interface ForecastJobCallbacks {
   shouldStop?(): boolean;
 }
 
-/** What the shrinkage did to a model's forecasts, for the warnings. */
-function shrinkageNote(label: string, alpha: number): string {
-  return alpha === 0
-    ? `${label} showed no clear gain over the last value on the validation part: its forecast is the last value.`
-    : `${label}'s forecast changes are shrunk to ${Math.round(alpha * 100)} % toward the last value (fitted on the validation part).`;
+/** What the shrinkage did to a model's one-step predictions and its forecast past the end, for the warnings. */
+function shrinkageNote(label: string, oneStep: number, path: number): string {
+  const what = (alpha: number, of: string) =>
+    alpha === 0 ? `${of} is the last value (no clear gain over it on the validation part)` : `${of} keeps ${Math.round(alpha * 100)} % of its changes from the last value`;
+  return `${label}: ${what(oneStep, 'the one-step prediction')}; ${what(path, 'the forecast past the end')} (both fitted on the validation part).`;
 }
 
 /** A fit result for a loaded model (nothing trained). */
@@ -116,7 +117,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       index: data.testStart,
       time: data.times[data.testStart],
       trainPoints: data.testStart,
-      testPoints: settings.test,
+      testPoints: data.levels.length - data.testStart,
       window: data.window,
       windows: data.train.count,
     };
@@ -129,12 +130,13 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     const specs: ModelSpec[] = loaded ? [loaded.spec] : settings.models.map((preset) => presetSpec(preset, settings));
     callbacks.onStart?.({ ingest, split, models: specs.map((spec) => spec.preset), epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
     const horizonTimes = futureTimes(data.times[data.times.length - 1], interval, points.step, settings.horizon);
-    /** The trained net's shrinkage toward the last value (a loaded model's own; 1: none). */
-    const shrinkageOf = (net: ForecastNet): number => {
-      if (loaded) return loaded.shrinkage ?? 1;
-      if (!settings.shrink || validation === 0) return 1;
+    /** The trained net's shrinkage toward the last value, one step and multi-step (a loaded model's own; 1: none). */
+    const shrinkageOf = (net: ForecastNet): { oneStep: number; path: number } => {
+      if (loaded) return { oneStep: loaded.shrinkage ?? 1, path: loaded.pathShrinkage ?? loaded.shrinkage ?? 1 };
+      if (!settings.shrink || validation === 0) return { oneStep: 1, path: 1 };
       const { previous, predicted, actual } = validationLevels(net, data, validation);
-      return fitShrinkage(previous, predicted, actual).alpha;
+      const paths = validationPaths(net, data, validation, settings.horizon, settings.rollout);
+      return { oneStep: fitShrinkage(previous, predicted, actual).alpha, path: fitAlpha((alpha) => pathErrors(paths, alpha)).alpha };
     };
     const runs: ModelRun[] = [];
     let cancelled = false;
@@ -160,15 +162,16 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
             );
         if (!loaded) net.writeBack();
         const alpha = shrinkageOf(net);
-        const predicted = heldOutPredictions(net, data, alpha);
-        const forecast = { t: horizonTimes, value: futureValues(net, data, settings.horizon, settings.rollout, alpha) };
+        const predicted = heldOutPredictions(net, data, alpha.oneStep);
+        const forecast = { t: horizonTimes, value: futureValues(net, data, settings.horizon, settings.rollout, alpha.path) };
         run = {
           name: spec.preset,
           label: describeSpec(spec),
           spec,
           ...(options.load ? { loadedFrom: path.resolve(options.load) } : {}),
           epochs: loaded ? 0 : settings.epochs,
-          shrinkage: alpha,
+          shrinkage: alpha.oneStep,
+          pathShrinkage: alpha.path,
           ...fit,
           predicted,
           metrics: forecastMetrics(actual, predicted, scale),
@@ -189,7 +192,8 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
             seed: settings.seed,
             trainedOn: { file: path.basename(options.csv), points: levels.length, trainPoints: data.testStart },
             finalLoss: fit.finalLoss,
-            shrinkage: alpha,
+            shrinkage: alpha.oneStep,
+            pathShrinkage: alpha.path,
           });
           await saveForecaster(forecaster, dir);
           run.savedTo = path.resolve(dir);
@@ -200,7 +204,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
         if (!loaded) model.dispose();
       }
       runs.push(run);
-      if (run.shrinkage < 1 && !loaded) warnings.push(shrinkageNote(run.label, run.shrinkage));
+      if ((run.shrinkage < 1 || run.pathShrinkage < 1) && !loaded) warnings.push(shrinkageNote(run.label, run.shrinkage, run.pathShrinkage));
       callbacks.onModelDone?.(run, index);
       if (!(run.metrics.mae < baseline.metrics.mae)) {
         warnings.push(`${run.label} does not beat the best baseline, ${baseline.label}, on the held-out points (MAE ${run.metrics.mae.toPrecision(4)} vs ${baseline.metrics.mae.toPrecision(4)}).`);

@@ -98,6 +98,8 @@ export const ModelRunSchema = v.object({
   epochs: finite,
   /** The factor its forecasts' changes were shrunk by, fitted on the validation part (1: not shrunk; see shrinkage.ts). */
   shrinkage: finite,
+  /** The same for the forecast past the end, fitted on multi-step paths of the validation part (see validationPaths.ts). */
+  pathShrinkage: finite,
   /** One-step predictions of the held-out points (the tutorial recipe's plot), aligned with ForecastJobResult.heldOut. */
   predicted: jsonNumbers,
   metrics: ForecastMetricsSchema,

@@ -28,8 +28,8 @@ export interface ForecastSettings {
   aggregation: Aggregation;
   /** Values per input window, 1..5000, or 'auto': chosen on the validation part (the tutorial: 60). */
   window: number | 'auto';
-  /** Last points held out for metrics, 1..1000000 (the tutorial: 60). */
-  test: number;
+  /** Last points held out for metrics, 1..1000000 (the tutorial: 60), or 'auto': a fifth of the points, at most 60 (see heldOutPoints). */
+  test: number | 'auto';
   /** Presets trained one after another ("compare models" when more than one). */
   models: PresetName[];
   /** Units per LSTM / GRU layer, 1..1024 (64). */
@@ -48,7 +48,7 @@ export interface ForecastSettings {
   patience: number;
   /** Steps forecast past the end of the data, 1..10000 (30). */
   horizon: number;
-  /** What the network predicts: 'level' (the tutorial), 'diff', 'logret', or 'auto' (level or diff, chosen on the validation part). */
+  /** What the network predicts: 'level' (the tutorial), 'diff', 'logret', 'relative', or 'auto' (relative or diff, chosen on the validation part). */
   transform: TargetTransform | 'auto';
   /** 'minmax' (the tutorial) or 'standard', fitted on the training part only. */
   scaler: ScalerKind;
@@ -60,13 +60,21 @@ export interface ForecastSettings {
   shrink: boolean;
 }
 
+/** Held-out points most series get from test 'auto'. */
+const AUTO_TEST = 60;
+
+/** The held-out points of `points` for `test`: 'auto' holds out a fifth of them, at most AUTO_TEST (at least 1). */
+export function heldOutPoints(test: number | 'auto', points: number): number {
+  return test === 'auto' ? Math.max(1, Math.min(AUTO_TEST, Math.round(points / 5))) : test;
+}
+
 /** The product's defaults (the 'auto' recipe). */
 export const DEFAULT_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
   recipe: 'auto',
   resample: 'auto',
   aggregation: 'mean',
   window: 'auto',
-  test: 60,
+  test: 'auto',
   models: ['mlp'],
   units: 64,
   layers: 1,
@@ -88,6 +96,7 @@ export const TUTORIAL_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
   ...DEFAULT_FORECAST_SETTINGS,
   recipe: 'tutorial',
   window: 60,
+  test: 60,
   epochs: 50,
   validationSplit: 0,
   patience: 0,

@@ -7,12 +7,12 @@ import { AGGREGATIONS } from './resample';
 import { SCALER_KINDS } from './scaler';
 import { TARGET_TRANSFORMS } from './transform';
 
-type NumericKey = 'test' | 'units' | 'layers' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'patience' | 'horizon' | 'seed';
+type NumericKey = 'units' | 'layers' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'patience' | 'horizon' | 'seed';
 
 const WINDOW_RULE: NumberRule = { min: 1, max: 5000, integer: true };
+const TEST_RULE: NumberRule = { min: 1, max: 1_000_000, integer: true };
 
 const RULES: Record<NumericKey, NumberRule> = {
-  test: { min: 1, max: 1_000_000, integer: true },
   units: { min: 1, max: 1024, integer: true },
   ...FIT_RULES,
   validationSplit: { min: 0, max: 0.5, integer: false },
@@ -56,6 +56,7 @@ export function validateForecastSettings(raw: Record<string, unknown>, name: Set
   const defaults = recipe === 'tutorial' ? TUTORIAL_FORECAST_SETTINGS : DEFAULT_FORECAST_SETTINGS;
   const value = (key: keyof ForecastSettings) => (raw[key] === undefined ? defaults[key] : raw[key]);
   const window = value('window');
+  const test = value('test');
   const numbers = Object.fromEntries(
     (Object.keys(RULES) as NumericKey[]).map((key) => [key, numberSetting(value(key), RULES[key], name(key))]),
   ) as Pick<ForecastSettings, NumericKey>;
@@ -64,6 +65,7 @@ export function validateForecastSettings(raw: Record<string, unknown>, name: Set
     ...numbers,
     recipe,
     window: window === 'auto' ? 'auto' : numberSetting(window, WINDOW_RULE, name('window')),
+    test: test === 'auto' ? 'auto' : numberSetting(test, TEST_RULE, name('test')),
     column: optionalName(raw.column, name('column')),
     timeColumn,
     resample: choice(value('resample'), RESAMPLE_CHOICES, name('resample')),

@@ -31,6 +31,7 @@ export async function saveForecaster(forecaster: TrainedForecaster, dir: string,
 
 const oneOf = (values: readonly string[], value: unknown) => typeof value === 'string' && values.includes(value);
 const wholeNumber = (value: unknown, min: number) => Number.isInteger(value) && (value as number) >= min;
+const isAlpha = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
 
 /** meta.json's fields, each checked; UserError naming the first bad one. */
 function parseForecasterMeta(meta: Record<string, unknown>): ForecasterMeta {
@@ -65,7 +66,8 @@ function parseForecasterMeta(meta: Record<string, unknown>): ForecasterMeta {
     seed: meta.seed as number,
     trainedOn: { file: trainedOn.file, points: trainedOn.points, trainPoints: trainedOn.trainPoints },
     ...(typeof meta.finalLoss === 'number' ? { finalLoss: meta.finalLoss } : {}),
-    ...(typeof meta.shrinkage === 'number' && meta.shrinkage >= 0 && meta.shrinkage <= 1 ? { shrinkage: meta.shrinkage } : {}),
+    ...(isAlpha(meta.shrinkage) ? { shrinkage: meta.shrinkage } : {}),
+    ...(isAlpha(meta.pathShrinkage) ? { pathShrinkage: meta.pathShrinkage } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ForecastData } from './forecastData';
 import { predictWindows, type ForecastNet, type RolloutMode } from './forecastNet';
 import type { ResampleInterval } from './intervals';
+import { relativeRollout } from './relativeWindows';
 import { bucketAfter } from './resample';
 import { unscale } from './scaler';
 import { shrink, shrinkPath } from './shrinkage';
@@ -42,16 +43,26 @@ export function validationLevels(net: ForecastNet, data: ForecastData, count: nu
 }
 
 /**
- * `horizon` values past the end of the series in its units: recursive (each prediction fed
+ * `steps` levels from level index `origin` on (0 < origin <= n; n: past the end), in the
+ * series' units, from the true history before `origin` only: recursive (each prediction fed
  * back as the newest input, see ForecastNet.rollout), the transform inverted step after step
- * from the last actual value, each step's change shrunk by `alpha`.
+ * from the true level before `origin`, each step's change shrunk by `alpha`. 'relative'
+ * windows are made afresh every step (see relativeRollout), whatever `mode`. [steps]
  */
+export function pathFrom(net: ForecastNet, data: ForecastData, origin: number, steps: number, mode: RolloutMode, alpha = 1): number[] {
+  const start = data.levels[origin - 1];
+  return shrinkPath(start, data.transform === 'relative' ? relativeRollout(net, data.levels.subarray(0, origin), data.window, data.scaler, steps) : rollout(), alpha);
+  function rollout(): number[] {
+    const end = origin - data.offset;
+    const scaled = net.rollout(data.scaled.subarray(end - data.window, end), steps, mode);
+    let level = start;
+    return Array.from(scaled, (value) => (level = levelFrom(level, unscale(data.scaler, value), data.transform)));
+  }
+}
+
+/** `horizon` values past the end of the series (see pathFrom). [horizon] */
 export function futureValues(net: ForecastNet, data: ForecastData, horizon: number, mode: RolloutMode, alpha = 1): number[] {
-  const scaled = net.rollout(data.lastWindow, horizon, mode);
-  const last = data.levels[data.levels.length - 1];
-  let level = last;
-  const path = Array.from(scaled, (value) => (level = levelFrom(level, unscale(data.scaler, value), data.transform)));
-  return shrinkPath(last, path, alpha);
+  return pathFrom(net, data, data.levels.length, horizon, mode, alpha);
 }
 
 /** The `horizon` times after `last` on the series' axis: the next buckets of `interval` (`step` apart for 'none'). */

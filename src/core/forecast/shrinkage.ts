@@ -17,28 +17,36 @@ export function shrink(previous: number, level: number, alpha: number): number {
 }
 
 /**
- * The α whose shrunk predictions have the lowest mean absolute error on the validation
- * points (each predicted from the true `previous` level); the smallest such α on ties, and 1
- * when there are no points. α is 0 (the last value) unless the gain over the last value is
- * clear: the paired errors' mean improvement at least EVIDENCE standard errors (a random
- * walk's model gains nothing but noise, however its α fell on a few hundred points).
+ * The α whose errors (`errorsAt(α)`: one per validation sample, e.g. per point or per
+ * forecast path) have the lowest mean; the smallest such α on ties, and 1 when there are no
+ * samples. α is 0 (the last value) unless the gain over the last value is clear: the paired
+ * errors' mean improvement at least EVIDENCE standard errors (a random walk's model gains
+ * nothing but noise, however its α fell on a few hundred points).
  */
-export function fitShrinkage(previous: ArrayLike<number>, predicted: ArrayLike<number>, actual: ArrayLike<number>): { alpha: number; mae: number } {
-  if (actual.length === 0) return { alpha: 1, mae: NaN };
-  let best = { alpha: 1, mae: Infinity };
-  for (let step = 0; step <= STEPS; step++) {
-    const alpha = step / STEPS;
-    const mae = shrunkMae(previous, predicted, actual, alpha);
-    if (mae < best.mae - 1e-12) best = { alpha, mae };
+export function fitAlpha(errorsAt: (alpha: number) => number[]): { alpha: number; mae: number } {
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const none = errorsAt(0);
+  if (none.length === 0) return { alpha: 1, mae: NaN };
+  let best = { alpha: 0, mae: mean(none), errors: none };
+  for (let step = 1; step <= STEPS; step++) {
+    const errors = errorsAt(step / STEPS);
+    const mae = mean(errors);
+    if (mae < best.mae - 1e-12) best = { alpha: step / STEPS, mae, errors };
   }
-  return clearGain(previous, predicted, actual, best.alpha) ? best : { alpha: 0, mae: shrunkMae(previous, predicted, actual, 0) };
+  return clearGain(none, best.errors) ? { alpha: best.alpha, mae: best.mae } : { alpha: 0, mae: mean(none) };
 }
 
-/** Whether the forecasts shrunk by `alpha` beat the last value by EVIDENCE standard errors of the paired absolute errors. */
-function clearGain(previous: ArrayLike<number>, predicted: ArrayLike<number>, actual: ArrayLike<number>, alpha: number): boolean {
-  const n = actual.length;
-  if (alpha === 0 || n < 2) return alpha !== 0;
-  const gains = Array.from({ length: n }, (_, i) => Math.abs(actual[i] - previous[i]) - Math.abs(actual[i] - shrink(previous[i], predicted[i], alpha)));
+/** fitAlpha over one-step predictions, each from the true `previous` level. */
+export function fitShrinkage(previous: ArrayLike<number>, predicted: ArrayLike<number>, actual: ArrayLike<number>): { alpha: number; mae: number } {
+  return fitAlpha((alpha) => Array.from({ length: actual.length }, (_, i) => Math.abs(actual[i] - shrink(previous[i], predicted[i], alpha))));
+}
+
+/** Whether `errors` beat the last value's errors `none` (paired) by EVIDENCE standard errors of the gains. */
+function clearGain(none: number[], errors: number[]): boolean {
+  const n = none.length;
+  if (errors === none) return false;
+  if (n < 2) return true;
+  const gains = none.map((error, i) => error - errors[i]);
   const mean = gains.reduce((sum, g) => sum + g, 0) / n;
   const variance = gains.reduce((sum, g) => sum + (g - mean) ** 2, 0) / (n - 1);
   return mean > EVIDENCE * Math.sqrt(variance / n);

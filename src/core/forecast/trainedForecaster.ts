@@ -13,6 +13,8 @@ export interface ForecasterMeta {
   window: number;
   /** How far its forecasts are pulled toward the last value (see shrinkage.ts); absent: 1, none. */
   shrinkage?: number;
+  /** The same for multi-step forecasts (see validationPaths.ts); absent: `shrinkage`. */
+  pathShrinkage?: number;
   transform: TargetTransform;
   /** Fitted on the training part of the transformed series. */
   scaler: Scaler;

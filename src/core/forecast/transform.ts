@@ -2,10 +2,13 @@
  * What the network learns to predict: the level itself (the tutorial), the difference from the
  * previous value, or the log return ln(x_t / x_{t-1}). Differences and returns keep a series
  * whose held-out range exceeds its training range (Bitcoin in 2021) inside the range the
- * scaler saw. Predictions are turned back into levels before metrics and plots.
+ * scaler saw. 'relative' predicts the change too, but the network sees its window as levels
+ * relative to the window's last value (see relativeWindows.ts: as N-BEATS and RevIN normalise
+ * each window), which keeps a season's shape visible where differences would hide it.
+ * Predictions are turned back into levels before metrics and plots.
  */
-export type TargetTransform = 'level' | 'diff' | 'logret';
-export const TARGET_TRANSFORMS: readonly TargetTransform[] = ['level', 'diff', 'logret'];
+export type TargetTransform = 'level' | 'diff' | 'logret' | 'relative';
+export const TARGET_TRANSFORMS: readonly TargetTransform[] = ['level', 'diff', 'logret', 'relative'];
 
 /** Points of the level series that have no transformed value: 0 for 'level', else 1 (the first). */
 export function transformOffset(transform: TargetTransform): number {
@@ -14,7 +17,7 @@ export function transformOffset(transform: TargetTransform): number {
 
 /**
  * The transformed series of `levels` [n]: 'level' the levels; 'diff' y_i = x_i - x_{i-1};
- * 'logret' y_i = ln(x_i / x_{i-1}); both [n - 1], y[k] belonging to level index k + 1.
+ * 'logret' y_i = ln(x_i / x_{i-1}); 'relative' as 'diff'; all [n - 1], y[k] belonging to level index k + 1.
  * Returns the index of the first non-positive level instead when 'logret' meets one.
  */
 export function transformSeries(levels: ArrayLike<number>, transform: TargetTransform): Float64Array | { nonPositiveAt: number } {
@@ -24,7 +27,7 @@ export function transformSeries(levels: ArrayLike<number>, transform: TargetTran
     for (let i = 0; i < n; i++) if (!(levels[i] > 0)) return { nonPositiveAt: i };
   }
   const out = new Float64Array(Math.max(0, n - 1));
-  for (let i = 1; i < n; i++) out[i - 1] = transform === 'diff' ? levels[i] - levels[i - 1] : Math.log(levels[i] / levels[i - 1]);
+  for (let i = 1; i < n; i++) out[i - 1] = transform !== 'logret' ? levels[i] - levels[i - 1] : Math.log(levels[i] / levels[i - 1]);
   return out;
 }
 
@@ -34,6 +37,7 @@ export function levelFrom(previous: number, y: number, transform: TargetTransfor
     case 'level':
       return y;
     case 'diff':
+    case 'relative':
       return previous + y;
     case 'logret':
       return previous * Math.exp(y);
