@@ -21,6 +21,8 @@ const OPTIONS = {
   column: string,
   'time-column': string,
   resample: string,
+  /** Another name for --resample: the series' time step. */
+  interval: string,
   agg: string,
   window: string,
   test: string,
@@ -75,7 +77,10 @@ export function parseForecastCommandLine(args: string[]): ForecastCliRequest | '
   if (values.help) return 'help';
   if (positionals.length > 0) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
   if (values.csv === undefined) throw new UsageError('Give the CSV file to forecast with --csv FILE.');
-  const raw = Object.fromEntries(Object.entries(FLAGS).map(([key, flag]) => [key, values[flag]]));
+  if (values.interval !== undefined && values.resample !== undefined && values.interval !== values.resample) {
+    throw new UsageError(`--interval and --resample name the same setting: give one (here ${values.interval} and ${values.resample}).`);
+  }
+  const raw = { ...Object.fromEntries(Object.entries(FLAGS).map(([key, flag]) => [key, values[flag]])), resample: values.resample ?? values.interval };
   return {
     command: 'forecast',
     csv: values.csv,

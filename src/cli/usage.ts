@@ -21,7 +21,8 @@ Data:
                           "none" uses the rows in file order
   --resample R            auto|none|minute|hour|day|businessday|week|month, UTC (auto:
                           the series' own interval, e.g. month for monthly dates,
-                          businessday for trading days; none without time)
+                          businessday for trading days; none without time);
+                          --interval R is the same flag
   --agg A                 mean|last|sum of each interval's rows (mean)
   --window N              values per input window, 1..5000, or auto (auto: 2 seasons
                           or 60, chosen on the validation part; tutorial: 60)
