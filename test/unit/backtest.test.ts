@@ -62,6 +62,8 @@ test('split conformal quantile: the ceil((n+1)(1-a))-th smallest, the largest wh
   // Steps past the calibrated ones widen by sqrt(h / calibrated).
   assert.deepEqual(halfWidths([[1, -2], [-1, 2]], 0.8, 4).map((w) => +w.toFixed(6)), [1, 2, +(2 * Math.sqrt(1.5)).toFixed(6), +(2 * Math.sqrt(2)).toFixed(6)]);
   assert.equal(coverage([[0.5, 3], [-1, -1]], [1, 2]), 0.75);
+  // Never narrower than the step before.
+  assert.deepEqual(halfWidths([[3, 1], [-3, 1]], 0.8, 2), [3, 3]);
 });
 
 test('persistence on a random walk: the 95 % half-width at h steps ≈ 1.96·sigma·sqrt(h), coverage ≈ 80 % and 95 % on other origins', () => {

@@ -27,10 +27,14 @@ export function conformalQuantile(absolute: readonly number[], level: number): n
  * Half-widths per step 1 .. `horizon` at `level` from calibration residuals [origins][steps]:
  * the conformal quantile of each calibrated step's absolute residuals; a step past the
  * calibrated ones widens the last one by sqrt(h / calibrated) (a random walk's growth).
+ * Widths never narrow with the horizon (each is at least the one before): a forecast from
+ * one origin knows no more about a later step than about an earlier one, and the per-step
+ * quantiles of overlapping origins would otherwise wobble.
  */
 export function halfWidths(residuals: readonly number[][], level: number, horizon: number): number[] {
   const calibrated = residuals[0]?.length ?? 0;
-  const widths = Array.from({ length: Math.min(calibrated, horizon) }, (_, k) => conformalQuantile(residuals.map((r) => Math.abs(r[k])), level));
+  const widths: number[] = [];
+  for (let k = 0; k < Math.min(calibrated, horizon); k++) widths.push(Math.max(conformalQuantile(residuals.map((r) => Math.abs(r[k])), level), widths[k - 1] ?? 0));
   for (let h = calibrated + 1; h <= horizon; h++) widths.push(calibrated > 0 ? widths[calibrated - 1] * Math.sqrt(h / calibrated) : NaN);
   return widths;
 }
