@@ -58,7 +58,7 @@ const PlotBandSchema = v.object({
   calibration: v.picklist(['validation', 'test']),
   levels: v.array(v.object({ level: v.number(), coverage: MetricSchema, lower: jsonNumbers, upper: jsonNumbers })),
 });
-export type PlotBand = v.InferOutput<typeof PlotBandSchema>;
+type PlotBand = v.InferOutput<typeof PlotBandSchema>;
 
 export const PlotResultSchema = v.pipe(
   v.object({

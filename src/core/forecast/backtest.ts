@@ -70,11 +70,11 @@ export function backtestResiduals(path: PathFrom, levels: ArrayLike<number>, pla
 }
 
 /** Mean, standard deviation (n − 1; 0 for one value), min and max of values over origins. */
-export const SpreadSchema = v.object({ mean: jsonNumber, std: jsonNumber, min: jsonNumber, max: jsonNumber });
-export type Spread = v.InferOutput<typeof SpreadSchema>;
+const SpreadSchema = v.object({ mean: jsonNumber, std: jsonNumber, min: jsonNumber, max: jsonNumber });
+type Spread = v.InferOutput<typeof SpreadSchema>;
 
 /** One model's or baseline's backtest. */
-export const BacktestRowSchema = v.object({
+const BacktestRowSchema = v.object({
   /** Preset or baseline name, as in the leaderboard. */
   name: v.string(),
   label: v.string(),
@@ -100,7 +100,7 @@ export const BacktestSchema = v.object({
 });
 export type Backtest = v.InferOutput<typeof BacktestSchema>;
 
-export function spread(values: readonly number[]): Spread {
+function spread(values: readonly number[]): Spread {
   const n = values.length;
   if (n === 0) return { mean: NaN, std: NaN, min: NaN, max: NaN };
   const mean = values.reduce((sum, x) => sum + x, 0) / n;

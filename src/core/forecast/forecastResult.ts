@@ -111,7 +111,7 @@ export const ModelRunSchema = v.object({
 export type ModelRun = v.InferOutput<typeof ModelRunSchema>;
 
 /** The settings the job actually used, the automatic choices resolved. */
-export const ChosenSettingsSchema = v.object({
+const ChosenSettingsSchema = v.object({
   recipe: v.picklist(FORECAST_RECIPES),
   interval: v.picklist(RESAMPLE_INTERVALS),
   transform: v.picklist(TARGET_TRANSFORMS),

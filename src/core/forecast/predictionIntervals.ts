@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { finite, jsonNumber, jsonNumbers } from '../numberSchemas';
 
 /** The nominal levels: 80 % and 95 %. */
-export const INTERVAL_LEVELS = [0.8, 0.95] as const;
+const INTERVAL_LEVELS = [0.8, 0.95] as const;
 
 /**
  * The split-conformal quantile at `level` of `absolute` residuals (n of them): the
@@ -52,7 +52,7 @@ export function coverage(residuals: readonly number[][], widths: readonly number
   return count > 0 ? inside / count : NaN;
 }
 
-export const IntervalLevelSchema = v.object({
+const IntervalLevelSchema = v.object({
   /** Nominal coverage, 0.8 or 0.95. */
   level: finite,
   /** Half-width per forecast step [horizon]. */
