@@ -26,5 +26,6 @@ export function printBacktest(backtest: Backtest, say: Print): void {
 export function printIntervals(intervals: ForecastIntervals, say: Print): void {
   const calibrated = intervals.calibration === 'validation' ? `the validation part (${intervals.calibrationOrigins} origins)` : `the held-out backtest itself (${intervals.calibrationOrigins} origins; optimistic)`;
   const levels = intervals.levels.map((l) => `${Math.round(l.level * 100)} %: ${percent(l.coverage)}`).join(', ');
-  say(`Intervals of ${intervals.model}'s forecast calibrated on ${calibrated}; coverage measured on ${intervals.coveragePoints} backtest values: ${levels}.`);
+  const measured = intervals.coveragePoints > 0 ? `coverage measured on ${intervals.coveragePoints} backtest values: ${levels}` : 'coverage not measured (the backtest is off)';
+  say(`Intervals of ${intervals.model}'s forecast calibrated on ${calibrated}; ${measured}.`);
 }

@@ -88,6 +88,9 @@ test('--backtest K prints the backtest table and the coverage; --backtest 0 turn
   assert.match(run.stdout, /^Last value \(persistence\) +\d\S* ± \d\S* +\d\S* ± \d\S*  \(baseline\)$/m);
   assert.match(run.stdout, /^Forecast by mlp, 5 steps \(95 % interval\):\n2024-03-31 +\S+  \[\S+, \S+\]$/m);
   assert.match(run.stdout, /^Intervals of mlp's forecast calibrated on the validation part \(\d+ origins\); coverage measured on 15 backtest values: 80 %: \d+ %, 95 %: \d+ %\.$/m);
+  const offText = runCli('forecast', '--csv', small, '--units', '4', '--epochs', '2', '--window', '10', '--test', '20', '--horizon', '5', '--backtest', '0');
+  assert.doesNotMatch(offText.stdout, /^Backtest:/m);
+  assert.match(offText.stdout, /coverage not measured \(the backtest is off\)\.$/m);
   const off = runCli('forecast', '--csv', small, '--units', '4', '--epochs', '2', '--window', '10', '--test', '20', '--horizon', '5', '--backtest', '0', '--json');
   assert.equal(off.status, 0, off.stderr);
   const output = JSON.parse(off.stdout) as ForecastJson;
