@@ -7,6 +7,7 @@ import { runForecastJob } from '../core/forecast/forecastJob';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import { INTERVALS } from '../core/forecast/intervals';
 import type { ForecastMetrics } from '../core/forecast/metrics';
+import { printBacktest, printIntervals } from './backtestText';
 import type { ForecastCliRequest } from './forecastOptions';
 import type { ForecastJson, MetricsJson } from './jsonOutput';
 
@@ -23,6 +24,13 @@ function shownTime(timeKind: 'time' | 'index', t: number): string | number {
 
 const metricsJson = ({ mae, rmse, mape, mase }: ForecastMetrics): MetricsJson => ({ mae, rmse, mape, mase });
 
+/** The forecast's 80 % and 95 % bounds at step k, when it has intervals. */
+function boundsAt({ intervals }: ForecastJobResult, k: number): Pick<ForecastJson['forecast'][number], 'lower80' | 'upper80' | 'lower95' | 'upper95'> {
+  const at = (level: number) => intervals?.levels.find((l) => l.level === level);
+  const [i80, i95] = [at(0.8), at(0.95)];
+  return i80 && i95 ? { lower80: i80.lower[k], upper80: i80.upper[k], lower95: i95.lower[k], upper95: i95.upper[k] } : {};
+}
+
 /** The one object `--json` prints (NaN metrics become null). */
 function forecastJson(backend: string, result: ForecastJobResult): ForecastJson {
   const forecast = result.forecast;
@@ -34,7 +42,10 @@ function forecastJson(backend: string, result: ForecastJobResult): ForecastJson 
     models: result.models.map((run) => ({ name: run.name, msPerEpoch: run.msPerEpoch, finalLoss: run.finalLoss, ...metricsJson(run.metrics) })),
     baseline: metricsJson(result.baselines[0].metrics),
     baselines: result.baselines.map(({ name, label, period, metrics }) => ({ name, label, period, ...metricsJson(metrics) })),
-    forecast: forecast ? forecast.t.map((t, k) => ({ t: shownTime(result.ingest.timeKind, t), value: forecast.value[k] })) : [],
+    forecast: forecast ? forecast.t.map((t, k) => ({ t: shownTime(result.ingest.timeKind, t), value: forecast.value[k], ...boundsAt(result, k) })) : [],
+    backtest: result.backtest,
+    intervals: result.intervals,
+    chosen: result.chosen,
   };
 }
 
@@ -59,11 +70,16 @@ function printResults(result: ForecastJobResult, say: Print): void {
       `${`${entry.rank}. ${entry.label}`.padEnd(width)}${number(mae).padStart(12)}${number(rmse).padStart(12)}${number(mape).padStart(10)}${number(mase).padStart(9)}  ${run ? run.msPerEpoch.toFixed(0) : ''}${marker}`,
     );
   }
+  if (result.backtest) printBacktest(result.backtest, say);
   if (result.forecast) {
     say('');
-    say(`Forecast by ${result.forecast.model}, ${result.horizon} steps:`);
-    result.forecast.t.forEach((t, k) => say(`${String(shownTime(result.ingest.timeKind, t)).padEnd(22)}${number(result.forecast?.value[k] ?? NaN)}`));
+    const band = result.intervals?.levels.find((l) => l.level === 0.95);
+    say(`Forecast by ${result.forecast.model}, ${result.horizon} steps${band ? ' (95 % interval)' : ''}:`);
+    result.forecast.t.forEach((t, k) =>
+      say(`${String(shownTime(result.ingest.timeKind, t)).padEnd(22)}${number(result.forecast?.value[k] ?? NaN)}${band ? `  [${number(band.lower[k])}, ${number(band.upper[k])}]` : ''}`),
+    );
   }
+  if (result.intervals) printIntervals(result.intervals, say);
   for (const run of result.models) if (run.savedTo) say(`Model ${run.name} saved to ${run.savedTo}`);
 }
 

@@ -2,6 +2,9 @@
  * The one object each command prints with --json: what scripts (and the CLI tests) read
  * back. JSON has no NaN: a metric that is NaN prints as null.
  */
+import type { Backtest } from '../core/forecast/backtest';
+import type { ChosenSettings } from '../core/forecast/forecastResult';
+import type { ForecastIntervals } from '../core/forecast/predictionIntervals';
 
 /** `rnn-studio generate --json`. */
 export interface GenerateJson {
@@ -45,6 +48,12 @@ export interface ForecastJson {
   baseline: MetricsJson;
   /** Every baseline, persistence first: its name ('persistence', 'seasonalNaive'), label and period in steps. */
   baselines: BaselineJson[];
-  /** [horizon] steps past the end of the data: ISO time, or the row number without a time column. */
-  forecast: Array<{ t: string | number; value: number }>;
+  /** [horizon] steps past the end of the data: ISO time, or the row number without a time column; the 80 % / 95 % interval when there is one. */
+  forecast: Array<{ t: string | number; value: number; lower80?: number; upper80?: number; lower95?: number; upper95?: number }>;
+  /** The rolling-origin backtest (null: off). */
+  backtest: Backtest | null;
+  /** The forecast's intervals, their calibration and measured coverage (null: none). */
+  intervals: ForecastIntervals | null;
+  /** The settings the job used, automatic choices resolved. */
+  chosen: ChosenSettings;
 }

@@ -52,6 +52,9 @@ ${MODEL_LINES}
   --seed N                seed of weights and shuffling (42)
 Forecast and models:
   --horizon H             steps forecast past the end of the data, 1..10000 (30)
+  --backtest K            rolling-origin backtest: K origins over the held-out part,
+                          each forecasting one step and the horizon from the true
+                          history; 0 = off (5). Sets the intervals' measured coverage
   --rollout M             state|window: recurrent models step their cells with carried
                           state, or rerun the last window each step (state)
   --save DIR              save the trained model (several: DIR/<model>)
@@ -61,7 +64,11 @@ Forecast and models:
                           models [{name, msPerEpoch, finalLoss, mae, rmse, mape, mase}],
                           baseline {mae, rmse, mape, mase} (the last value's),
                           baselines [{name, label, period, mae, rmse, mape, mase}],
-                          forecast [{t, value}]
+                          forecast [{t, value, lower80, upper80, lower95, upper95}],
+                          backtest {origins, horizon, rows [{name, label, baseline,
+                          oneStep, multiStep {mean, std, min, max}, perStep}]},
+                          intervals {model, calibration, levels [{level, coverage}]},
+                          chosen {recipe, interval, transform, window, backtest}
   -h, --help              show this help
 
 Metrics are on the held-out points in the column's units, for each model and for the
@@ -70,6 +77,9 @@ part covers twice, the same point one season back (seasonal naive: 7 days, 5 bus
 12 months, 24 hours, 52 weeks, 60 minutes; not resampled: the lag at which the training
 part's changes repeat, if any). A model beats the baseline when its MAE is below the best
 baseline's (MASE < 1 beats the naive one-step forecast of the training part).
+The forecast's 80 % and 95 % intervals are conformal: per step, the quantile of the
+absolute errors of forecasts from origins in the validation part; their coverage is
+measured on the backtest's origins.
 Ctrl-C during training stops it and reports what was learned so far.`;
 
 /** What `rnn-studio --help` prints. */

@@ -10,6 +10,7 @@
 import * as v from 'valibot';
 import { jsonNumbers } from '../core/numberSchemas';
 import { LeaderboardEntrySchema } from '../core/forecast/leaderboard';
+import { BacktestSchema, type Backtest } from '../core/forecast/backtest';
 import { BaselineSchema, IngestSummarySchema, ModelRunSchema, SeriesPointsSchema, SplitInfoSchema, type ForecastJobResult } from '../core/forecast/forecastResult';
 
 /** Lines longer than this are decimated to at most this many points. */
@@ -52,6 +53,13 @@ export type PlotBaseline = v.InferOutput<typeof PlotBaselineSchema>;
 const PlotLeaderboardEntrySchema = v.object({ ...LeaderboardEntrySchema.entries, metrics: PlotMetricsSchema });
 export type PlotLeaderboardEntry = v.InferOutput<typeof PlotLeaderboardEntrySchema>;
 
+/** The forecast's intervals as kept: bounds at the forecast's (decimated) times. */
+const PlotBandSchema = v.object({
+  calibration: v.picklist(['validation', 'test']),
+  levels: v.array(v.object({ level: v.number(), coverage: MetricSchema, lower: jsonNumbers, upper: jsonNumbers })),
+});
+type PlotBand = v.InferOutput<typeof PlotBandSchema>;
+
 export const PlotResultSchema = v.pipe(
   v.object({
     runId: v.number(),
@@ -74,6 +82,10 @@ export const PlotResultSchema = v.pipe(
     leaderboard: v.array(PlotLeaderboardEntrySchema),
     /** The best model's forecast (decimated), its model's preset name and index in `models`. */
     forecast: v.nullable(v.object({ t: jsonNumbers, value: jsonNumbers, model: v.string(), modelIndex: v.number() })),
+    /** The rolling-origin backtest (per-step MAE cut to MAX_PLOT_POINTS steps); null when it was off. */
+    backtest: v.nullable(BacktestSchema),
+    /** The forecast's 80 % and 95 % intervals at `forecast.t`, their measured coverage; null without intervals. */
+    band: v.nullable(PlotBandSchema),
   }),
   v.check(
     (r) =>
@@ -150,11 +162,27 @@ function thinLoss(loss: readonly number[], valLoss: readonly number[], max = MAX
   };
 }
 
+/** The backtest with each row's per-step MAE cut to MAX_PLOT_POINTS steps. */
+function plotBacktest(backtest: Backtest | null): Backtest | null {
+  return backtest && { ...backtest, rows: backtest.rows.map((row) => ({ ...row, perStep: row.perStep.slice(0, MAX_PLOT_POINTS) })) };
+}
+
+/** The intervals' bounds at the forecast's points `indices`. */
+function plotBand(result: ForecastJobResult, indices: readonly number[]): PlotBand | null {
+  const intervals = result.intervals;
+  if (!intervals || intervals.model !== result.forecast?.model) return null;
+  return {
+    calibration: intervals.calibration,
+    levels: intervals.levels.map((l) => ({ level: l.level, coverage: metric(l.coverage), lower: pick(l.lower, indices), upper: pick(l.upper, indices) })),
+  };
+}
+
 /** What the panel keeps of `result` (run `runId`). */
 export function plotResult(runId: number, result: ForecastJobResult): PlotResult {
   // The held-out part: true values and every model's predictions, decimated on the same indices.
   const heldIndices = minMaxIndices(result.heldOut.value);
   const forecastIndex = result.forecast ? result.models.findIndex((m) => m.name === result.forecast?.model) : -1;
+  const forecastIndices = result.forecast ? minMaxIndices(result.forecast.value) : [];
   const warnings = result.warnings.slice(0, MAX_WARNINGS).map((w) => (w.length > MAX_WARNING_LENGTH ? `${w.slice(0, MAX_WARNING_LENGTH - 1)}…` : w));
   return {
     runId,
@@ -198,7 +226,9 @@ export function plotResult(runId: number, result: ForecastJobResult): PlotResult
     })),
     forecast:
       result.forecast && forecastIndex >= 0
-        ? { ...decimate(result.forecast), model: result.forecast.model, modelIndex: forecastIndex }
+        ? { t: pick(result.forecast.t, forecastIndices), value: pick(result.forecast.value, forecastIndices), model: result.forecast.model, modelIndex: forecastIndex }
         : null,
+    backtest: plotBacktest(result.backtest),
+    band: forecastIndex >= 0 ? plotBand(result, forecastIndices) : null,
   };
 }

@@ -33,7 +33,7 @@ test("forecast --json on the tutorial's file layout prints exactly one object: 3
   const lines = run.stdout.trim().split('\n');
   assert.equal(lines.length, 1, run.stdout);
   const output = JSON.parse(lines[0]) as ForecastJson;
-  assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'baselines', 'forecast']);
+  assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'baselines', 'forecast', 'backtest', 'intervals', 'chosen']);
   assert.equal(output.backend, 'wasm');
   assert.equal(output.rows, written.rows);
   assert.equal(output.rowsSkipped, written.nanRows);
@@ -56,6 +56,49 @@ test("forecast --json on the tutorial's file layout prints exactly one object: 3
   assert.deepEqual(output.forecast.slice(0, 2).map((point) => point.t), ['2021-04-01', '2021-04-02']);
   assert.ok(output.forecast.every((point) => Number.isFinite(point.value)));
   assert.match(run.stderr, /rows were skipped in "Close"/);
+  // The default backtest: 5 origins over the 60 held-out days, each forecasting the whole 30-day horizon; the model and both baselines.
+  const backtest = output.backtest;
+  assert.ok(backtest);
+  assert.deepEqual(backtest.origins, [3316, 3324, 3331, 3339, 3346]);
+  assert.equal(backtest.horizon, 30);
+  assert.deepEqual(backtest.rows.map((row) => [row.name, row.baseline]), [['mlp', false], ['persistence', true], ['seasonalNaive', true]]);
+  for (const row of backtest.rows) {
+    assert.equal(row.perStep.length, 30);
+    assert.ok(row.oneStep.min <= row.oneStep.mean && row.oneStep.mean <= row.oneStep.max && row.multiStep.std >= 0);
+  }
+  // Intervals calibrated on the validation part, around every forecast step, wider at 95 % than at 80 %.
+  const intervals = output.intervals;
+  assert.ok(intervals);
+  assert.equal(intervals.calibration, 'validation');
+  assert.equal(intervals.coveragePoints, 150);
+  assert.deepEqual(intervals.levels.map((l) => l.level), [0.8, 0.95]);
+  for (const l of intervals.levels) assert.ok(l.coverage >= 0 && l.coverage <= 1);
+  for (const point of output.forecast) {
+    assert.ok((point.lower95 ?? NaN) <= (point.lower80 ?? NaN) && (point.lower80 ?? NaN) <= point.value && point.value <= (point.upper80 ?? NaN) && (point.upper80 ?? NaN) <= (point.upper95 ?? NaN));
+  }
+  assert.deepEqual(output.chosen, { ...output.chosen, recipe: 'auto', interval: 'day', backtest: 5 });
+  assert.ok(['level', 'diff', 'logret'].includes(output.chosen.transform) && output.chosen.window > 0);
+});
+
+test('--backtest K prints the backtest table and the coverage; --backtest 0 turns it off', () => {
+  const run = runCli('forecast', '--csv', small, '--units', '4', '--epochs', '2', '--window', '10', '--test', '20', '--horizon', '5', '--backtest', '3');
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^Backtest: 3 origins over the held-out part, each forecasting 1 and 5 steps from the true history/m);
+  assert.match(run.stdout, /^MLP 56-32 +\d\S* ± \d\S* +\d\S* ± \d\S*$/m);
+  assert.match(run.stdout, /^Last value \(persistence\) +\d\S* ± \d\S* +\d\S* ± \d\S*  \(baseline\)$/m);
+  assert.match(run.stdout, /^Forecast by mlp, 5 steps \(95 % interval\):\n2024-03-31 +\S+  \[\S+, \S+\]$/m);
+  assert.match(run.stdout, /^Intervals of mlp's forecast calibrated on the validation part \(\d+ origins\); coverage measured on 15 backtest values: 80 %: \d+ %, 95 %: \d+ %\.$/m);
+  const offText = runCli('forecast', '--csv', small, '--units', '4', '--epochs', '2', '--window', '10', '--test', '20', '--horizon', '5', '--backtest', '0');
+  assert.doesNotMatch(offText.stdout, /^Backtest:/m);
+  assert.match(offText.stdout, /coverage not measured \(the backtest is off\)\.$/m);
+  const off = runCli('forecast', '--csv', small, '--units', '4', '--epochs', '2', '--window', '10', '--test', '20', '--horizon', '5', '--backtest', '0', '--json');
+  assert.equal(off.status, 0, off.stderr);
+  const output = JSON.parse(off.stdout) as ForecastJson;
+  assert.equal(output.backtest, null);
+  assert.ok(output.intervals && output.intervals.levels.every((l) => l.coverage === null), 'calibrated on validation, coverage not measured (null in JSON)');
+  const bad = runCli('forecast', '--csv', small, '--backtest', '51');
+  assert.equal(bad.status, 1);
+  assert.match(bad.stderr, /--backtest/);
 });
 
 test('compare models in words, save both, and forecast again from a saved one', () => {
@@ -68,7 +111,8 @@ test('compare models in words, save both, and forecast again from a saved one', 
   assert.match(run.stdout, /^\d\. Last value \(persistence\) +\d.*\(baseline\)$/m);
   assert.match(run.stdout, /^\d\. Same day last week \(seasonal naive, 7 days\) +\d.*\(baseline\)$/m);
   assert.match(run.stdout, /^\d\. GRU 4 +\d/m);
-  assert.match(run.stdout, /^Forecast by (mlp|gru), 3 steps:\n2024-03-31 +\d+/m);
+  assert.match(run.stdout, /^Forecast by (mlp|gru), 3 steps \(95 % interval\):\n2024-03-31 +\d+/m);
+  assert.match(run.stderr, /calibrated on the held-out backtest itself, so their measured coverage is optimistic/);
   assert.match(run.stdout, new RegExp(`^Model gru saved to ${path.join(models, 'gru').replace(/[/\\]/g, '.')}$`, 'm'));
   const loaded = runCli('forecast', '--csv', small, '--load', path.join(models, 'gru'), '--test', '15', '--horizon', '3', '--json');
   assert.equal(loaded.status, 0, loaded.stderr);

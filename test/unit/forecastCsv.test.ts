@@ -28,6 +28,9 @@ function result(timeKind: 'time' | 'index'): ForecastJobResult {
     models: [run('mlp', [2.5, NaN], [4, 5]), run('lstm', [2.1, 2.9], [4.2])],
     leaderboard: [],
     forecast: null,
+    backtest: null,
+    intervals: null,
+    chosen: { recipe: 'auto', interval: 'day', transform: 'diff', window: 1, backtest: 0 },
     horizon: 2,
     warnings: [],
     cancelled: false,
@@ -51,4 +54,18 @@ test('held-out rows carry actual, each baseline and each model; forecast rows ea
 test('without a time column the time is the row number', () => {
   const csv = forecastCsv({ ...result('index'), heldOut: { t: [7, 8], value: [2, 3] } });
   assert.match(csv, /^time,part,actual,persistence,seasonalNaive,mlp,lstm\n7,held-out,2,1,0\.5,2\.5,2\.1\n8,held-out,/);
+});
+
+test('with intervals, the forecast rows carry the forecast model\'s 80 % and 95 % bounds', () => {
+  const level = (l: number, w: number) => ({ level: l, halfWidth: [w, w], lower: [4 - w, 5 - w], upper: [4 + w, 5 + w], coverage: l });
+  const csv = forecastCsv({
+    ...result('time'),
+    forecast: { model: 'mlp', t: [day(3), day(4)], value: [4, 5] },
+    intervals: { model: 'mlp', calibration: 'validation', calibrationOrigins: 10, calibratedSteps: 2, coveragePoints: 4, levels: [level(0.8, 1), level(0.95, 2)] },
+  });
+  const lines = csv.split('\n');
+  assert.equal(lines[0], 'time,part,actual,persistence,seasonalNaive,mlp,lstm,lower80,upper80,lower95,upper95');
+  assert.equal(lines[1], '2021-01-02,held-out,2,1,0.5,2.5,2.1,,,,');
+  assert.equal(lines[3], '2021-01-04,forecast,,,,4,4.2,3,5,2,6');
+  assert.equal(lines[4], '2021-01-05,forecast,,,,5,,4,6,3,7');
 });

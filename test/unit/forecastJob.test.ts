@@ -83,6 +83,18 @@ test('the whole job: ingest, split, two models trained and ranked with the basel
   for (const entry of result.leaderboard) assert.equal(entry.beatsBaseline, !entry.baseline && entry.metrics.mae < bestBaselineMae, entry.name);
   const winner = result.leaderboard.find((entry) => !entry.baseline);
   assert.equal(result.forecast?.model, winner?.name);
+  // The backtest: 5 origins over the 20 held-out days, 5 steps each; models in training order, then the baselines on the same origins.
+  assert.deepEqual(result.backtest?.origins, [points - 20, points - 16, points - 12, points - 9, points - 5]);
+  assert.deepEqual(result.backtest?.rows.map((row) => row.name), ['mlp', 'gru', 'persistence', 'seasonalNaive']);
+  // Persistence's one-step errors are the held-out ones at the origins.
+  const persistenceRow = result.backtest?.rows[2];
+  const atOrigins = (result.backtest?.origins ?? []).map((o) => Math.abs(result.series.value[o] - result.series.value[o - 1]));
+  assert.ok(persistenceRow && Math.abs(persistenceRow.oneStep.mean - atOrigins.reduce((a, b) => a + b, 0) / 5) < 1e-9);
+  // The tutorial recipe has no validation part: intervals calibrated on the held-out backtest, said to be optimistic.
+  assert.equal(result.intervals?.model, result.forecast?.model);
+  assert.equal(result.intervals?.calibration, 'test');
+  assert.ok(result.warnings.some((w) => /coverage is optimistic/.test(w)));
+  assert.deepEqual(result.chosen, { recipe: 'tutorial', interval: 'day', transform: 'level', window: 10, backtest: 5 });
   assert.equal(result.cancelled, false);
   assert.ok(result.warnings.some((warning) => /2 of 161 rows were skipped in "Price": 1 with no value \(empty \/ NaN\), 1 with text instead of a number \(first on line 32: "oops"\)/.test(warning)), result.warnings.join('\n'));
   assert.ok(result.warnings.some((warning) => /not in time order/.test(warning)));

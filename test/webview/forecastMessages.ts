@@ -5,6 +5,7 @@
  * LSTM that beats neither, a 30-day forecast. Metrics, baselines and the leaderboard come from
  * the core's own functions.
  */
+import type { BacktestRow } from '../../src/core/forecast/backtest';
 import type { ForecastJobResult, ModelRun } from '../../src/core/forecast/forecastResult';
 import type { ForecastHostMessage, ForecastLossPoint } from '../../src/protocol/forecast';
 import { heldOutBaselines } from '../../src/core/forecast/baselines';
@@ -62,6 +63,12 @@ function lossCurve(epochs: number, start: number, end: number, seed: number, wit
     if (withVal) val.push(base * 1.25 * (1 + 0.1 * r()) + 0.0004 * Math.max(0, e - 30));
   }
   return { loss, val };
+}
+
+/** A backtest row with a one-step and a multi-step mean MAE (spread ±20 %), its per-step MAE growing to the multi-step mean. */
+function backtestRow(name: string, label: string, baseline: boolean, oneStep: number, multiStep: number): BacktestRow {
+  const spread = (mean: number) => ({ mean, std: 0.2 * mean, min: 0.7 * mean, max: 1.3 * mean });
+  return { name, label, baseline, oneStep: spread(oneStep), multiStep: spread(multiStep), perStep: Array.from({ length: HORIZON }, (_, k) => oneStep + ((multiStep - oneStep) * 2 * k) / HORIZON) };
 }
 
 export function forecastResult(options: FixtureOptions = {}): ForecastJobResult {
@@ -163,6 +170,28 @@ export function forecastResult(options: FixtureOptions = {}): ForecastJobResult 
     models,
     leaderboard: board,
     forecast: { ...best.forecast, model: best.name },
+    backtest: {
+      origins: [index, index + 7, index + 15, index + 22, index + test - HORIZON],
+      originTimes: [index, index + 7, index + 15, index + 22, index + test - HORIZON].map((o) => series.t[o]),
+      horizon: HORIZON,
+      rows: [
+        backtestRow('mlp', 'MLP 56-32', false, 61.2, 142.5),
+        backtestRow('lstm', 'LSTM 64', false, 240.8, 311.9),
+        ...baselines.map((b, i) => backtestRow(b.name, b.label, true, 88.4 + 40 * i, 170.3 + 60 * i)),
+      ],
+    },
+    intervals: {
+      model: best.name,
+      calibration: 'validation',
+      calibrationOrigins: 100,
+      calibratedSteps: HORIZON,
+      coveragePoints: 5 * HORIZON,
+      levels: ([[0.8, 80, 0.83], [0.95, 125, 0.96]] as const).map(([level, width, coverage]) => {
+        const halfWidth = best.forecast.value.map((_, k) => width * Math.sqrt(k + 1));
+        return { level, halfWidth, coverage, lower: best.forecast.value.map((v, k) => v - halfWidth[k]), upper: best.forecast.value.map((v, k) => v + halfWidth[k]) };
+      }),
+    },
+    chosen: { recipe: 'auto', interval: 'day', transform: 'diff', window: WINDOW, backtest: 5 },
     horizon: HORIZON,
     warnings: [
       `3 of ${points + 12} rows were skipped in "Close": 2 missing values, 1 non-numeric value.`,

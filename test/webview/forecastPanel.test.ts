@@ -190,9 +190,9 @@ describe('the result', () => {
     assert.equal(await p.text('#run-state'), 'Completed in 14 s');
     assert.equal(await p.text('#epoch'), '2 models trained · 88 epochs in all');
     assert.equal(await p.isDisabled('#cancel'), true);
-    // Series: the actual line and the forecast, the band, the held-out shading and its rule.
+    // Series: the actual line and the forecast, its 95 % and 80 % bands, the held-out shading and its rule.
     assert.equal(await marks(p, 'series-chart', 'line'), 2);
-    assert.equal(await marks(p, 'series-chart', 'area'), 1);
+    assert.equal(await marks(p, 'series-chart', 'area'), 2);
     assert.equal(await marks(p, 'series-chart', 'rect'), 1);
     assert.ok((await marks(p, 'series-chart', 'rule')) >= 1);
     // Held out: actual, two models, two baselines; the actual line red-ish from the theme.
@@ -211,14 +211,14 @@ describe('the result', () => {
     const strokes = await p.page.evaluate(() => [...window.document.querySelectorAll('#heldout-chart svg .mark-line path')].map((path) => path.getAttribute('stroke')));
     assert.deepEqual(strokes.slice(3), ['#9d9d9d', '#cccccc80'], 'muted: --vscode-descriptionForeground, --vscode-charts-lines');
     assert.match(await p.text('#heldout-note'), /Baselines: the last true value, and the one 7 days before \(same day last week\)\.$/);
-    // Close-up: actual and both models' forecasts, the best one's band.
+    // Close-up: actual and both models' forecasts, the best one's 95 % and 80 % bands.
     assert.equal(await marks(p, 'forecast-chart', 'line'), 3);
-    assert.equal(await marks(p, 'forecast-chart', 'area'), 1);
+    assert.equal(await marks(p, 'forecast-chart', 'area'), 2);
     // Leaderboard: a bar per model and baseline, the best baseline's value a rule.
     assert.equal(await marks(p, 'leaderboard-chart', 'rect'), 4);
     assert.equal(await marks(p, 'leaderboard-chart', 'rule'), 1);
     assert.equal(await p.text('#split-rule'), 'Held out: the last 60 days (from 2023-12-07)');
-    assert.match(await p.text('#band-note'), /^Forecast: 30 days ahead by MLP 56-32 \(lowest held-out MAE\)\. Band: ±1\.96·RMSE = ±185\.78 \(its held-out RMSE 94\.783\)/);
+    assert.match(await p.text('#band-note'), /^Forecast: 30 days ahead by MLP 56-32 \(lowest held-out MAE\)\. Band: its 80 % \/ 95 % interval \(coverage measured on the backtest: 83 % \/ 96 %\)/);
     const warnings = await p.page.evaluate((): string[] => [...window.document.querySelectorAll('#warnings li')].map((li) => li.textContent ?? ''));
     assert.equal(warnings.length, 4);
     assert.match(warnings[3], /^LSTM 64 does not beat the best baseline, Same day last week \(seasonal naive, 7 days\), on the held-out points \(MAE 343\.2 vs 119\.8\)\.$/);

@@ -47,6 +47,29 @@ describe('decimation', () => {
     assert.ok(JSON.stringify(kept).length < 200_000, `${JSON.stringify(kept).length} characters`);
   });
 
+  test('a long forecast keeps its interval bounds at its own decimated points; coverage NaN is null; the backtest round-trips', () => {
+    const result = forecastResult();
+    const horizon = 6000;
+    const t = Array.from({ length: horizon }, (_, k) => k);
+    const value = t.map((k) => Math.sin(k / 50) * 100 + (k % 97));
+    result.models[0].forecast = { t, value };
+    result.forecast = { model: 'mlp', t, value };
+    const level = (l: number, w: number, coverage: number) => ({ level: l, coverage, halfWidth: t.map(() => w), lower: value.map((x) => x - w), upper: value.map((x) => x + w) });
+    result.intervals = { ...(result.intervals as NonNullable<typeof result.intervals>), levels: [level(0.8, 10, NaN), level(0.95, 20, 0.9)] };
+    const kept = plotResult(1, result);
+    const f = kept.forecast;
+    assert.ok(f && f.t.length <= MAX_PLOT_POINTS && kept.band);
+    const [i80, i95] = kept.band.levels;
+    assert.equal(i95.lower.length, f.t.length);
+    f.value.forEach((x, i) => assert.ok(Math.abs(i95.upper[i] - x - 20) < 1e-9 && Math.abs(x - i80.lower[i] - 10) < 1e-9));
+    assert.equal(i80.coverage, null);
+    assert.equal(i95.coverage, 0.9);
+    const parsed = v.parse(PlotResultSchema, JSON.parse(JSON.stringify(kept)));
+    assert.deepEqual(parsed.backtest?.rows.map((r) => r.name), ['mlp', 'lstm', 'persistence', 'seasonalNaive']);
+    // Intervals of another model than the forecast's are not drawn around it.
+    assert.equal(plotResult(1, { ...result, intervals: { ...result.intervals, model: 'lstm' } }).band, null);
+  });
+
   test('NaN metrics are kept as null; the forecast names its model', () => {
     const result = forecastResult();
     result.models[1].metrics.mape = NaN;

@@ -125,6 +125,24 @@ const metricsCard = html`
         <p id="metrics-note" class="meta"></p>
       </section>`;
 
+const backtestCard = html`
+      <section id="backtest" class="card" aria-labelledby="backtest-heading" hidden>
+        <div class="card-header"><h2 id="backtest-heading">Backtest</h2></div>
+        <div class="table-scroll">
+          <table id="backtest-table" class="data-table">
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                <th scope="col" class="num" title="Absolute error of the first step, mean ± std over the origins">One-step MAE</th>
+                <th scope="col" class="num" title="MAE over the horizon, mean ± std over the origins">Multi-step MAE</th>
+              </tr>
+            </thead>
+            <tbody></tbody>
+          </table>
+        </div>
+        <p id="backtest-note" class="meta"></p>
+      </section>`;
+
 /** The whole panel; `title` (the page's) heads it. */
 export function forecastPanelMarkup(title: string): Markup {
   const hint = html`No series yet. Open a CSV file and run <em>RNN Studio: Forecast CSV</em>.`;
@@ -138,5 +156,6 @@ ${gridCard('forecast', 'Forecast, close up')}
       </div>
 ${leaderboardCard}
 ${metricsCard}
+${backtestCard}
     </main>`);
 }

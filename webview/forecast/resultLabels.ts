@@ -5,16 +5,33 @@
 import { formatTime, presetName } from './format';
 import type { PlotResult } from '../../src/protocol/forecastPlot';
 
+/** The forecast's conformal intervals at its points (see predictionIntervals.ts), and what the legend and tooltip call them. */
 export interface Band {
-  halfWidth: number;
-  rmse: number;
+  /** 95 % bounds, per forecast point. */
+  lower: number[];
+  upper: number[];
+  /** 80 % bounds, per forecast point. */
+  lower80: number[];
+  upper80: number[];
+  /** "80 % / 95 % interval (coverage measured on the backtest: 83 % / 96 %)". */
+  title: string;
 }
 
-/** ±1.96·RMSE of the forecasting model on the held-out part (the result carries no interval of its own). */
+const percent = (share: number | null) => (share === null ? 'n/a' : `${Math.round(share * 100)} %`);
+
+/** The best model's 80 % and 95 % intervals, when the result has them. */
 export function forecastBand(result: PlotResult): Band | undefined {
-  const f = result.forecast;
-  const rmse = f ? result.models[f.modelIndex]?.metrics.rmse : null;
-  return typeof rmse === 'number' && Number.isFinite(rmse) ? { halfWidth: 1.96 * rmse, rmse } : undefined;
+  const band = result.band;
+  const [i80, i95] = [0.8, 0.95].map((level) => band?.levels.find((l) => l.level === level));
+  if (!band || !i80 || !i95 || !result.forecast) return undefined;
+  const measured = i80.coverage !== null && i95.coverage !== null;
+  const coverage = `${percent(i80.coverage)} / ${percent(i95.coverage)}`;
+  const how = !measured
+    ? 'coverage not measured: the backtest is off'
+    : band.calibration === 'validation'
+      ? `coverage measured on the backtest: ${coverage}`
+      : `coverage on the backtest it was calibrated on, optimistic: ${coverage}`;
+  return { lower: i95.lower, upper: i95.upper, lower80: i80.lower, upper80: i80.upper, title: `80 % / 95 % interval (${how})` };
 }
 
 /** "Held out: the last 60 days (from 2024-03-02)". */

@@ -10,7 +10,7 @@ import type { VscodeButton } from '../shared/elements';
 import { formatCount, plural } from '../shared/format';
 import type { View } from '../shared/view';
 import { StaticChart } from './charts';
-import { formatTime, formatValue, stepWord } from './format';
+import { formatTime, stepWord } from './format';
 import type { ForecastTheme } from './palette';
 import { bestPlotBaseline, type PlotResult } from '../../src/protocol/forecastPlot';
 import { heldOutSpec, leaderboardSpec } from './comparisonSpecs';
@@ -18,6 +18,7 @@ import { closeUpStart, forecastBand, splitRuleText } from './resultLabels';
 import { forecastSpec, seriesSpec } from './seriesSpecs';
 import type { ForecastState } from './state';
 import { leaderboardRows, metricsRows } from './tables';
+import { backtestNote, backtestRows } from './backtestTable';
 
 /** "Baselines: the last true value, and the one 7 days before (same day last week)." */
 function baselineNote(r: PlotResult): string {
@@ -50,6 +51,9 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
   const savedPath = byId('saved-path');
   const metricsBody = byId('metrics-table').querySelector('tbody') as HTMLTableSectionElement;
   const leaderboardBody = byId('leaderboard-table').querySelector('tbody') as HTMLTableSectionElement;
+  const backtest = byId('backtest');
+  const backtestBody = byId('backtest-table').querySelector('tbody') as HTMLTableSectionElement;
+  const backtestText = byId('backtest-note');
   const exportCsv = byId<VscodeButton>('export-csv');
   const exportSvg = byId<VscodeButton>('export-svg');
   const exportPng = byId<VscodeButton>('export-png');
@@ -137,9 +141,8 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
         ? 'No forecast: no model ran.'
         : band
           ? `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label} (lowest held-out MAE). ` +
-            `Band: ±1.96·RMSE = ±${formatValue(band.halfWidth)} (its held-out RMSE ${formatValue(band.rmse)}): ` +
-            'a rough guide, not a calibrated interval; multi-step errors grow with the horizon.'
-          : `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label}; no band (its held-out RMSE is n/a).`,
+            `Band: its ${band.title}, from the errors of forecasts made from earlier origins, per step ahead.`
+          : `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label}; no band (no origins to calibrate an interval on).`,
     );
     const thinned = r.series.t.length < r.seriesPoints;
     setText(seriesNote, thinned ? ` ${formatCount(r.seriesPoints)} points, drawn as ${formatCount(r.series.t.length)} (lowest and highest per bucket).` : '');
@@ -156,7 +159,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
         ? `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded); no model ran, so there is no forecast.`
         : `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded) and each model's ` +
           `${plural(r.horizon, stepWord(r.ingest.resample))} forecast, made recursively from the last ${plural(r.split.window, 'value')}` +
-          (forecastBand(r) && forecaster ? `; ${forecaster.label}'s with its ±1.96·RMSE band.` : '.'),
+          (band && forecaster ? `; ${forecaster.label}'s with its 80 % / 95 % interval.` : '.'),
     );
     const best = bestPlotBaseline(r);
     const base = r.leaderboard.find((e) => e.baseline && e.name === best.name);
@@ -192,6 +195,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
       setHidden(grid, !r);
       setHidden(metrics, !r);
       setHidden(leaderboard, !r);
+      setHidden(backtest, !r?.backtest);
       setDisabled(exportCsv, !r || r.models.length === 0);
       setDisabled(exportSvg, !r);
       setDisabled(exportPng, !r);
@@ -206,7 +210,10 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
           renderNotes(r);
           metricsBody.replaceChildren(...metricsRows(r));
           leaderboardBody.replaceChildren(...leaderboardRows(r));
+          backtestBody.replaceChildren(...backtestRows(r));
+          setText(backtestText, backtestNote(r));
         } else {
+          backtestBody.replaceChildren();
           metricsBody.replaceChildren();
           leaderboardBody.replaceChildren();
         }

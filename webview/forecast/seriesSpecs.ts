@@ -29,19 +29,24 @@ export function seriesSpec(theme: ForecastTheme, result: PlotResult): TopLevelSp
   const x = timeAxis(result.ingest.timeKind);
   const y = valueAxis(result);
   // The forecast starts at the last actual value, so it visibly continues the series.
-  const joined = f ? [{ t: lastT, value: lastV, lower: lastV, upper: lastV }, ...fRows] : [];
+  const joined = f ? [{ t: lastT, value: lastV, lower: lastV, upper: lastV, lower80: lastV, upper80: lastV }, ...fRows] : [];
   const layers: LayerSpec[] = [...heldOutLayers(theme, x, true)];
   if (band && f) {
     layers.push(
       {
         data: { name: 'joined' },
-        mark: { type: 'area', color: theme.forecast, opacity: hc ? 0.35 : 0.22, clip: true },
+        mark: { type: 'area', color: theme.forecast, opacity: hc ? 0.25 : 0.14, clip: true },
         encoding: { x, y: valueAxis(result, 'lower'), y2: { field: 'upper' } },
+      },
+      {
+        data: { name: 'joined' },
+        mark: { type: 'area', color: theme.forecast, opacity: hc ? 0.35 : 0.2, clip: true },
+        encoding: { x, y: valueAxis(result, 'lower80'), y2: { field: 'upper80' } },
       },
       {
         data: { values: [fRows[fRows.length - 1]] },
         mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -3, color: theme.forecast, clip: true },
-        encoding: { x, y: valueAxis(result, 'upper'), text: { value: '±1.96·RMSE' } },
+        encoding: { x, y: valueAxis(result, 'upper'), text: { value: band.title } },
       },
     );
   }
@@ -81,24 +86,26 @@ export function forecastSpec(theme: ForecastTheme, result: PlotResult): TopLevel
   const actual = [...context, ...heldOutRows(result)];
   const last = actual[actual.length - 1];
   const labels = modelLabels(result);
-  const lines: Array<Pick<ForecastRow, 't' | 'value' | 'lower' | 'upper'> & { line: string }> = [];
+  const lines: Array<Pick<ForecastRow, 't' | 'value' | 'lower' | 'upper' | 'lower80' | 'upper80'> & { line: string }> = [];
   const hover: object[] = [...actual];
   result.models.forEach((m, i) => {
     const rows = forecastRows(result, m.forecast, `Forecast · ${labels[i]}`, i === best ? band : undefined);
     hover.push(...rows);
-    if (last) lines.push({ t: last.t, value: last.value, line: labels[i], lower: last.value, upper: last.value });
+    if (last) lines.push({ t: last.t, value: last.value, line: labels[i], lower: last.value, upper: last.value, lower80: last.value, upper80: last.value });
     for (const r of rows) lines.push({ ...r, line: labels[i] });
   });
   const domain = ['Actual', ...labels];
   const range = [theme.series, ...result.models.map((_, i) => modelColor(theme, i))];
   const layers: LayerSpec[] = [...heldOutLayers(theme, x, false)];
   if (band && best >= 0) {
-    layers.push({
-      data: { name: 'lines' },
-      transform: [{ filter: { field: 'line', equal: labels[best] } }],
-      mark: { type: 'area', color: modelColor(theme, best), opacity: hc ? 0.35 : 0.22, clip: true },
-      encoding: { x, y: valueAxis(result, 'lower'), y2: { field: 'upper' } },
-    });
+    for (const [lower, upper, opacity] of [['lower', 'upper', hc ? 0.25 : 0.14], ['lower80', 'upper80', hc ? 0.35 : 0.2]] as const) {
+      layers.push({
+        data: { name: 'lines' },
+        transform: [{ filter: { field: 'line', equal: labels[best] } }],
+        mark: { type: 'area', color: modelColor(theme, best), opacity, clip: true },
+        encoding: { x, y: valueAxis(result, lower), y2: { field: upper } },
+      });
+    }
   }
   layers.push(
     {

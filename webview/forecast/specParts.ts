@@ -19,10 +19,12 @@ export interface SeriesRow {
   range: string;
 }
 
-/** A forecast row, with its band (lower = upper = value without one). */
+/** A forecast row, with its 95 % and 80 % band (lower = upper = value without one). */
 export interface ForecastRow extends SeriesRow {
   lower: number;
   upper: number;
+  lower80: number;
+  upper80: number;
 }
 
 /** The x axis: dated (UTC) or row numbers. */
@@ -34,7 +36,7 @@ export function timeAxis(kind: 'time' | 'index'): PositionDef {
 }
 
 /** The y axis: the column's values (or a band's `lower` / `upper` edge). */
-export function valueAxis(result: PlotResult, field: 'value' | 'lower' | 'upper' = 'value'): PositionDef {
+export function valueAxis(result: PlotResult, field: 'value' | 'lower' | 'upper' | 'lower80' | 'upper80' = 'value'): PositionDef {
   return { field, type: 'quantitative', title: result.ingest.column, scale: { zero: false, nice: true } };
 }
 
@@ -61,19 +63,22 @@ export function heldOutRows(result: PlotResult): SeriesRow[] {
   return result.heldOut.t.map((t, i) => ({ t, value: result.heldOut.value[i], date: date(t), what: 'Actual (held out)', range: '' }));
 }
 
-/** Rows of a forecast, with its band when there is one. */
+/** Rows of a forecast, with its band (at the same points) when there is one. */
 export function forecastRows(result: PlotResult, line: PlotLine, label: string, band: Band | undefined): ForecastRow[] {
   const date = dateOf(result);
   return line.t.map((t, i) => {
     const v = line.value[i];
+    const [lower, upper, lower80, upper80] = band ? [band.lower[i], band.upper[i], band.lower80[i], band.upper80[i]] : [v, v, v, v];
     return {
       t,
       value: v,
-      lower: band ? v - band.halfWidth : v,
-      upper: band ? v + band.halfWidth : v,
+      lower,
+      upper,
+      lower80,
+      upper80,
       date: date(t),
       what: label,
-      range: band ? `${formatValue(v - band.halfWidth)} – ${formatValue(v + band.halfWidth)}` : '',
+      range: band ? `80 %: ${formatValue(lower80)} – ${formatValue(upper80)}; 95 %: ${formatValue(lower)} – ${formatValue(upper)}` : '',
     };
   });
 }
@@ -84,7 +89,7 @@ export function tooltipFields(result: PlotResult, band: Band | undefined): Toolt
     { field: 'date', type: 'nominal', title: result.ingest.timeKind === 'time' ? 'Time' : 'Row' },
     { field: 'what', type: 'nominal', title: 'Line' },
     { field: 'value', type: 'quantitative', title: result.ingest.column, format: ',.6~g' },
-    ...(band ? [{ field: 'range', type: 'nominal', title: '±1.96·RMSE' } satisfies TooltipField] : []),
+    ...(band ? [{ field: 'range', type: 'nominal', title: band.title } satisfies TooltipField] : []),
   ];
 }
 

@@ -19,6 +19,8 @@ import { seriesFromCsv } from './seriesFromCsv';
 import { fitAlpha, fitShrinkage } from './shrinkage';
 import { pathErrors, validationPaths } from './validationPaths';
 import { trainedForecaster, type TrainedForecaster } from './trainedForecaster';
+import { backtestBaselines, backtestModel, backtestResult, jobBacktest } from './jobBacktest';
+import type { ForecastIntervals } from './predictionIntervals';
 
 export interface ForecastJobOptions {
   /** The CSV file to read. */
@@ -127,6 +129,10 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     const scale = naiveScale(data.levels.subarray(0, data.testStart));
     const baselines = heldOutBaselines(data.levels, data.testStart, interval, scale);
     const baseline = bestBaseline(baselines);
+    const plans = jobBacktest(data, validation, settings.backtest, settings.horizon);
+    if (plans.warning) warnings.push(plans.warning);
+    const backtestRows = backtestBaselines(plans, data.levels, baselines);
+    const intervals = new Map<string, ForecastIntervals>();
     const specs: ModelSpec[] = loaded ? [loaded.spec] : settings.models.map((preset) => presetSpec(preset, settings));
     callbacks.onStart?.({ ingest, split, models: specs.map((spec) => spec.preset), epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
     const horizonTimes = futureTimes(data.times[data.times.length - 1], interval, points.step, settings.horizon);
@@ -177,6 +183,9 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
           metrics: forecastMetrics(actual, predicted, scale),
           forecast,
         };
+        const tested = backtestModel(plans, data, { name: spec.preset, label: run.label, net, rollout: settings.rollout, alpha: alpha.path, forecast: forecast.value });
+        if (tested.row) backtestRows.splice(runs.length, 0, tested.row);
+        if (tested.intervals) intervals.set(spec.preset, tested.intervals);
         if (options.save !== undefined && !loaded) {
           const dir = specs.length === 1 ? options.save : path.join(options.save, spec.preset);
           const forecaster: TrainedForecaster = trainedForecaster({
@@ -223,6 +232,9 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       models: runs,
       leaderboard: ranked,
       forecast: bestRun ? { model: bestRun.name, ...bestRun.forecast } : null,
+      backtest: backtestResult(plans, data.times, backtestRows),
+      intervals: (bestRun && intervals.get(bestRun.name)) ?? null,
+      chosen: { recipe: settings.recipe, interval, transform: data.transform, window: data.window, backtest: settings.backtest },
       horizon: settings.horizon,
       warnings,
       cancelled,

@@ -10,10 +10,14 @@ import { TIME_FORMATS } from '../csv/timeFormats';
 import { finite, jsonNumber, jsonNumbers } from '../numberSchemas';
 import { ForecastFitResultSchema } from './forecastFitResult';
 import { PRESET_NAMES, type ModelSpec } from './forecasters';
+import { BacktestSchema } from './backtest';
 import { LeaderboardEntrySchema } from './leaderboard';
+import { ForecastIntervalsSchema } from './predictionIntervals';
 import { ForecastMetricsSchema } from './metrics';
 import { RESAMPLE_INTERVALS } from './intervals';
 import { AGGREGATIONS } from './resample';
+import { FORECAST_RECIPES } from './forecastSettings';
+import { TARGET_TRANSFORMS } from './transform';
 
 /** Points of a series: t[i], value[i] (NaN values arrive as JSON null), as long as each other. */
 export const SeriesPointsSchema = v.pipe(
@@ -108,6 +112,16 @@ export const ModelRunSchema = v.object({
 });
 export type ModelRun = v.InferOutput<typeof ModelRunSchema>;
 
+/** The settings the job actually used, the automatic choices resolved. */
+const ChosenSettingsSchema = v.object({
+  recipe: v.picklist(FORECAST_RECIPES),
+  interval: v.picklist(RESAMPLE_INTERVALS),
+  transform: v.picklist(TARGET_TRANSFORMS),
+  window: finite,
+  backtest: finite,
+});
+export type ChosenSettings = v.InferOutput<typeof ChosenSettingsSchema>;
+
 /** Everything the panel plots and the CLI prints, checked deeply enough that the panel can plot it: a prediction per held-out point. */
 export const ForecastJobResultSchema = v.pipe(
   v.object({
@@ -125,6 +139,11 @@ export const ForecastJobResultSchema = v.pipe(
     leaderboard: v.array(LeaderboardEntrySchema),
     /** The best model's forecast past the end (by held-out MAE), and which model made it; null when no model ran. */
     forecast: v.nullable(v.object({ t: jsonNumbers, value: jsonNumbers, model: v.string() })),
+    /** The rolling-origin backtest on the held-out part (see backtest.ts); null when it is off. */
+    backtest: v.nullable(BacktestSchema),
+    /** The forecast's prediction intervals (see predictionIntervals.ts); null when they cannot be calibrated. */
+    intervals: v.nullable(ForecastIntervalsSchema),
+    chosen: ChosenSettingsSchema,
     horizon: finite,
     /** Things the user should know (skipped rows, duplicates, gaps, a model worse than the baseline, ...). */
     warnings: v.array(v.string()),

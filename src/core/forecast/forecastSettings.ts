@@ -48,6 +48,8 @@ export interface ForecastSettings {
   patience: number;
   /** Steps forecast past the end of the data, 1..10000 (30). */
   horizon: number;
+  /** Origins of the rolling-origin backtest on the held-out part, 0 (off) .. 50 (5; see backtest.ts). */
+  backtest: number;
   /** What the network predicts: 'level' (the tutorial), 'diff', 'logret', 'relative', or 'auto' (relative or diff, chosen on the validation part). */
   transform: TargetTransform | 'auto';
   /** 'minmax' (the tutorial) or 'standard', fitted on the training part only. */
@@ -84,6 +86,7 @@ export const DEFAULT_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
   validationSplit: 0.2,
   patience: 10,
   horizon: 30,
+  backtest: 5,
   transform: 'auto',
   scaler: 'standard',
   seed: 42,

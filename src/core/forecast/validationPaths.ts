@@ -5,6 +5,7 @@
  * forecast past the end is made. What the data shape and the forecast's shrinkage are chosen
  * on, so that the forecast a user acts on is judged as a forecast, not only one step at a time.
  */
+import { backtestPlan } from './backtest';
 import type { ForecastData } from './forecastData';
 import type { ForecastNet, RolloutMode } from './forecastNet';
 import { pathFrom } from './predictions';
@@ -24,15 +25,6 @@ export interface ValidationPaths {
   actual: number[][];
 }
 
-/** Origins o with testStart - validation <= o <= testStart - steps, evenly spread, at most MAX_ORIGINS. */
-function origins(testStart: number, validation: number, steps: number): number[] {
-  const first = testStart - validation;
-  const last = testStart - steps;
-  const count = Math.min(MAX_ORIGINS, last - first + 1);
-  if (count <= 1) return [first];
-  return [...new Set(Array.from({ length: count }, (_, k) => Math.round(first + (k * (last - first)) / (count - 1))))];
-}
-
 /** Steps per validation path: the horizon, at most half the validation part (at least 1). */
 export function validationSteps(validation: number, horizon: number): number {
   return Math.max(1, Math.min(horizon, Math.floor(validation / 2)));
@@ -43,7 +35,7 @@ export function validationPaths(net: ForecastNet, data: ForecastData, validation
   const steps = validationSteps(validation, horizon);
   const paths: ValidationPaths = { steps, start: [], predicted: [], actual: [] };
   if (validation < 2) return paths;
-  for (const origin of origins(data.testStart, validation, steps)) {
+  for (const origin of backtestPlan(data.testStart - validation, data.testStart, MAX_ORIGINS, steps).origins) {
     paths.start.push(data.levels[origin - 1]);
     paths.predicted.push(pathFrom(net, data, origin, steps, mode));
     paths.actual.push(Array.from(data.levels.subarray(origin, origin + steps)));
