@@ -44,7 +44,9 @@ async function csvFile(uri: vscode.Uri | undefined): Promise<string | undefined>
   return target.fsPath;
 }
 
-export async function forecastCsvCommand(controller: ForecastJobController, uri?: vscode.Uri, choices: ForecastChoices = {}): Promise<void> {
+export async function forecastCsvCommand(controller: ForecastJobController, uri?: vscode.Uri, given: ForecastChoices | readonly vscode.Uri[] = {}): Promise<void> {
+  // The explorer's context menu passes its selected files as the second argument: no answers.
+  const choices: ForecastChoices = Array.isArray(given) ? {} : (given as ForecastChoices);
   const settings = readForecastSettings();
   const csv = await csvFile(uri);
   if (!csv) return;

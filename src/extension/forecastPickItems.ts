@@ -167,6 +167,6 @@ export function modelItems(context: ModelPickContext, preselected: readonly Pres
 
 /** What the model pick's placeholder says: the series it trains on. */
 export function modelPrompt(context: ModelPickContext): string {
-  const stop = context.patience > 0 ? ', stopping early when it stops improving' : '';
-  return `${steps(context.points, context.interval)}, ${context.epochs} epochs${stop}; pick one model, or several to compare them`;
+  const epochs = context.patience > 0 ? `up to ${context.epochs} epochs (early stopping)` : `${context.epochs} epochs`;
+  return `${steps(context.points, context.interval)}, ${epochs}; pick one or several to compare`;
 }

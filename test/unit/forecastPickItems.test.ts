@@ -86,5 +86,5 @@ test('the model pick: "LSTM — 64 units, 1 layer, up to about N min", from the 
   assert.equal(items[0].description, 'two dense layers (56, 32 units), a few seconds');
   const auto = modelItems({ ...DEFAULT_FORECAST_SETTINGS, layers: 2, points, interval: 'day' }, []);
   assert.match(auto[2].description ?? '', /^64 units, 2 layers, up to about \d+ min$/, 'early stopping: at most the epochs');
-  assert.equal(modelPrompt(context), '540 days, 50 epochs; pick one model, or several to compare them');
+  assert.equal(modelPrompt(context), '540 days, 50 epochs; pick one or several to compare');
 });

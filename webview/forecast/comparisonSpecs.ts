@@ -69,8 +69,9 @@ export function heldOutSpec(theme: ForecastTheme, result: PlotResult): TopLevelS
         encoding: {
           x,
           y: valueAxis(result),
-          color: { field: 'line', type: 'nominal', scale: { domain, range }, sort: domain, title: null },
-          strokeDash: { field: 'line', type: 'nominal', scale: { domain, range: dashes }, sort: domain, title: null },
+          // In rows of two: the five or more entries do not fit a card of the two-column grid on one line.
+          color: { field: 'line', type: 'nominal', scale: { domain, range }, sort: domain, title: null, legend: { columns: 2 } },
+          strokeDash: { field: 'line', type: 'nominal', scale: { domain, range: dashes }, sort: domain, title: null, legend: { columns: 2 } },
         },
       },
       {
