@@ -5,18 +5,25 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { PresetName } from '../core/forecast/forecasters';
+import type { ResampleChoice } from '../core/forecast/intervals';
 import { FORECAST_MODEL_FORMAT } from '../core/modelFormats';
 import { UserError } from '../core/userError';
-import { pickModels, pickTargetColumn, pickTimeColumn } from './csvPicks';
+import { pickInterval, pickModels, pickTargetColumn, pickTimeColumn } from './csvPicks';
+import { autoInterval, pointsAt } from './forecastPickItems';
 import type { ForecastJobController } from './forecastJobController';
 import { pickModelFolder } from './modelCommands';
 import { readForecastSettings } from './settings';
 
-/** Answers a script (or a test) gives instead of the quick picks. */
+/**
+ * Answers a script (or a test) gives instead of the quick picks; each one left out is asked,
+ * except `resample`: when a script answers anything, the interval it leaves out is the settings'.
+ */
 export interface ForecastChoices {
   column?: string;
   /** null: no time column. */
   timeColumn?: string | null;
+  /** The resample setting ('auto': the detected interval). */
+  resample?: ResampleChoice;
   models?: PresetName[];
 }
 
@@ -37,19 +44,30 @@ async function csvFile(uri: vscode.Uri | undefined): Promise<string | undefined>
   return target.fsPath;
 }
 
-export async function forecastCsvCommand(controller: ForecastJobController, uri?: vscode.Uri, choices: ForecastChoices = {}): Promise<void> {
+export async function forecastCsvCommand(controller: ForecastJobController, uri?: vscode.Uri, given: ForecastChoices | readonly vscode.Uri[] = {}): Promise<void> {
+  // The explorer's context menu passes its selected files as the second argument: no answers.
+  const choices: ForecastChoices = Array.isArray(given) ? {} : (given as ForecastChoices);
   const settings = readForecastSettings();
   const csv = await csvFile(uri);
   if (!csv) return;
   const file = path.basename(csv);
-  const overview = await controller.summarize(csv, choices.timeColumn);
-  const timeColumn = 'timeColumn' in choices ? choices.timeColumn : await pickTimeColumn(overview, file);
+  let overview = await controller.summarize(csv, choices.timeColumn);
+  const at = (step: number) => ({ file, step, of: 4 });
+  const timeColumn = 'timeColumn' in choices ? choices.timeColumn : await pickTimeColumn(overview, at(1));
   if (timeColumn === undefined) return;
-  const column = choices.column ?? (await pickTargetColumn(overview, file));
+  // Rows in file order have no interval; another time column than the one read has its own.
+  if (timeColumn === null) overview = { ...overview, intervals: null };
+  else if (timeColumn !== overview.time?.name) overview = await controller.summarize(csv, timeColumn);
+  const column = choices.column ?? (await pickTargetColumn(overview, at(2)));
   if (column === undefined) return;
-  const models = choices.models ?? (await pickModels(file, settings.models));
+  const scripted = Object.keys(choices).length > 0;
+  const resample = choices.resample ?? (scripted || !overview.intervals ? settings.resample : await pickInterval(overview, settings, at(3)));
+  if (resample === undefined) return;
+  const interval = resample === 'auto' ? autoInterval(overview, settings.recipe) : resample;
+  const context = { ...settings, points: pointsAt(overview, resample, settings.recipe), interval };
+  const models = choices.models ?? (await pickModels(context, settings.models, at(4)));
   if (!models) return;
-  await controller.forecast(csv, { ...settings, column, timeColumn, models });
+  await controller.forecast(csv, { ...settings, column, timeColumn, resample, models });
 }
 
 export async function forecastWithSavedModelCommand(controller: ForecastJobController, uri?: vscode.Uri, model?: vscode.Uri): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * Screenshots of the forecast panel in VS Code's dark, light and high-contrast themes, a
- * finished comparison of two models and a narrow panel mid-training, to
+ * finished comparison of two models, the panel's default width (800 px: nothing cut off) and a
+ * narrow panel mid-training, to
  * test-results/forecast-*.png, for a human look (the CSP and console checks apply here too).
  */
 import assert from 'node:assert/strict';
@@ -82,6 +83,33 @@ test('light theme, reading a large CSV', async () => {
   try {
     await panel.send({ type: 'backend', backend: { name: 'wasm', requested: 'auto' } }, ingestProgress(3, 0.37, 312_000_000, 4_800_000));
     await shoot(panel, 'light-reading');
+  } finally {
+    await panel.close();
+  }
+});
+
+for (const width of [800, 1100]) test(`${width} px${width === 800 ? " (the panel's default width)" : ' (two columns of charts)'}: no table column, legend or axis label is cut off`, async () => {
+  const panel = await harness.open({ page: 'forecast', theme: 'dark', width, height: 900 });
+  try {
+    await panel.send(...completedRun(1));
+    await shoot(panel, `dark-${width}`);
+    const clipped = await panel.page.evaluate((): string[] => {
+      const found: string[] = [];
+      for (const scroller of window.document.querySelectorAll<HTMLElement>('.table-scroll')) {
+        const table = scroller.querySelector('table');
+        if (table && !table.closest('[hidden]') && table.scrollWidth > scroller.clientWidth + 1) found.push(`#${table.id} is ${table.scrollWidth} px wide in ${scroller.clientWidth} px`);
+      }
+      for (const svg of window.document.querySelectorAll<SVGSVGElement>('.chart svg')) {
+        if (svg.closest('[hidden]')) continue;
+        const box = svg.getBoundingClientRect();
+        for (const part of svg.querySelectorAll<SVGGElement>('g.role-legend, g.role-axis-label, g.role-title')) {
+          const r = part.getBoundingClientRect();
+          if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1)) found.push(`${svg.closest('.chart')?.id}: ${part.getAttribute('class')} from ${r.left.toFixed(0)} to ${r.right.toFixed(0)} in ${box.left.toFixed(0)}..${box.right.toFixed(0)}`);
+        }
+      }
+      return found;
+    });
+    assert.deepEqual(clipped, []);
   } finally {
     await panel.close();
   }

@@ -12,6 +12,7 @@ import { bestPlotBaseline, type PlotBaseline, type PlotResult } from '../../src/
 import { modelLabels } from './resultLabels';
 import { frame, highContrast } from './specBase';
 import { timeAxis, valueAxis } from './specParts';
+import { xZoom } from './zoom';
 
 /** "Baseline (last value)", "Baseline (same day last week)": a baseline's label without its parenthesis. */
 function baselineLineLabel(b: PlotBaseline): string {
@@ -63,13 +64,14 @@ export function heldOutSpec(theme: ForecastTheme, result: PlotResult): TopLevelS
     layer: [
       {
         data: { name: 'lines' },
-        params: [{ name: 'heldOutZoom', select: { type: 'interval', encodings: ['x', 'y'] }, bind: 'scales' }],
+        params: [xZoom('heldOutZoom')],
         mark: { type: 'line', strokeWidth: hc ? 2.5 : 1.75, clip: true, strokeJoin: 'round', ...(few ? { point: { size: hc ? 22 : 12, filled: true } } : {}) },
         encoding: {
           x,
           y: valueAxis(result),
-          color: { field: 'line', type: 'nominal', scale: { domain, range }, sort: domain, title: null },
-          strokeDash: { field: 'line', type: 'nominal', scale: { domain, range: dashes }, sort: domain, title: null },
+          // In rows of two: the five or more entries do not fit a card of the two-column grid on one line.
+          color: { field: 'line', type: 'nominal', scale: { domain, range }, sort: domain, title: null, legend: { columns: 2 } },
+          strokeDash: { field: 'line', type: 'nominal', scale: { domain, range: dashes }, sort: domain, title: null, legend: { columns: 2 } },
         },
       },
       {

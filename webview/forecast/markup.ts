@@ -6,6 +6,11 @@
  */
 import { html, type Markup } from '../shared/markup';
 import { appMarkup, runHeaderMarkup, runProgressMarkup } from '../shared/panelMarkup';
+import { ZOOM_HINT } from './zoom';
+
+/** The hint under a zoomable chart, and `more` after it. */
+const zoomHint = (more: Markup | string = '') =>
+  html`<p class="meta chart-hint"><span class="codicon codicon-zoom-in" aria-hidden="true"></span>${ZOOM_HINT}${more}</p>`;
 
 const warnings = html`
     <section id="warnings" class="banner banner-warning warnings" role="status" aria-labelledby="warnings-heading" hidden>
@@ -68,7 +73,7 @@ const seriesCard = html`
         <div class="chart-box chart-box-tall" role="group" aria-labelledby="results-heading">
           <div id="series-chart" class="chart"></div>
         </div>
-        <p class="meta chart-hint"><span class="codicon codicon-zoom-in" aria-hidden="true"></span>Scroll to zoom, drag to pan, double-click to reset; hover for values.<span id="series-note"></span></p>
+        ${zoomHint(html`<span id="series-note"></span>`)}
         <p id="saved-path" class="meta" role="status" aria-live="polite"></p>
       </section>`;
 
@@ -81,6 +86,7 @@ function gridCard(id: string, heading: string): Markup {
           <div class="chart-box" role="group" aria-labelledby="${id}-heading">
             <div id="${id}-chart" class="chart"></div>
           </div>
+          ${zoomHint()}
         </section>`;
 }
 

@@ -1,8 +1,8 @@
 /**
  * The forecast panel's series charts, themed from VS Code (see palette.ts):
  *  - seriesSpec: the whole series, the held-out part shaded with the split rule, the forecast
- *    continuing it on the same (dated) axis with its band; zoom and pan (interval selection
- *    bound to the scales) and a nearest-point tooltip;
+ *    continuing it on the same (dated) axis with its band; zoom and pan of the time axis (xZoom:
+ *    Ctrl + wheel, drag) and a nearest-point tooltip;
  *  - forecastSpec: a close-up of the end, the held-out part and every model's forecast.
  */
 import type { Encoding, LayerSpec, TopLevelSpec } from '../shared/specTypes';
@@ -11,6 +11,7 @@ import type { PlotResult } from '../../src/protocol/forecastPlot';
 import { closeUpStart, forecastBand, forecastLabel, modelLabels, splitRuleText } from './resultLabels';
 import { frame, highContrast } from './specBase';
 import { forecastRows, heldOutLayers, heldOutRows, hoverLayers, seriesRows, timeAxis, tooltipFields, valueAxis, type ForecastRow } from './specParts';
+import { xZoom } from './zoom';
 
 /** The whole series, the held-out part shaded, the best model's forecast continuing it with its band. */
 export function seriesSpec(theme: ForecastTheme, result: PlotResult): TopLevelSpec {
@@ -52,7 +53,7 @@ export function seriesSpec(theme: ForecastTheme, result: PlotResult): TopLevelSp
   }
   layers.push({
     data: { name: 'series' },
-    params: [{ name: 'seriesZoom', select: { type: 'interval', encodings: ['x', 'y'] }, bind: 'scales' }],
+    params: [xZoom('seriesZoom')],
     mark: { type: 'line', strokeWidth: hc ? 2 : 1.25, opacity: 0.9, clip: true, strokeJoin: 'round' },
     encoding: { x, y, color: color('Actual') },
   });
@@ -110,7 +111,7 @@ export function forecastSpec(theme: ForecastTheme, result: PlotResult): TopLevel
   layers.push(
     {
       data: { name: 'actual' },
-      params: [{ name: 'forecastZoom', select: { type: 'interval', encodings: ['x', 'y'] }, bind: 'scales' }],
+      params: [xZoom('forecastZoom')],
       mark: { type: 'line', strokeWidth: hc ? 2.5 : 1.75, clip: true, strokeJoin: 'round' },
       encoding: { x, y, color: { datum: 'Actual', type: 'nominal', scale: { domain, range }, title: null } },
     },

@@ -16,6 +16,8 @@ export type LayerSpec = TopLevelLayerSpec['layer'][number];
 type UnitSpec = Extract<LayerSpec, { mark: unknown }>;
 /** The encoding of a unit layer. */
 export type Encoding = NonNullable<UnitSpec['encoding']>;
+/** A parameter of a unit layer: a selection (zoom, hover). */
+export type LayerParam = NonNullable<UnitSpec['params']>[number];
 /** An x or y channel. */
 export type PositionDef = NonNullable<Encoding['x']>;
 /** One field of a tooltip list. */

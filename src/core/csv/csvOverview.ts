@@ -1,3 +1,6 @@
+import { bucketCounts } from '../forecast/bucketCounts';
+import type { ResampleInterval } from '../forecast/intervals';
+import { naturalInterval, type NaturalInterval } from '../forecast/naturalInterval';
 import type { ColumnSummary } from './columnSummary';
 import { readCsvSeries, type CsvReadOptions } from './csvIngest';
 import type { CsvLayout } from './csvLayout';
@@ -18,6 +21,12 @@ export interface CsvOverview {
   numericColumns: ColumnSummary[];
   /** The column a forecast takes when none is named (the tutorial's `Close`). */
   suggested: string;
+  /**
+   * Of the suggested column's rows on the time column: the series' own interval (what resample
+   * 'auto' takes, see naturalInterval) and the points it has at each interval (distinct
+   * buckets); null without a time column.
+   */
+  intervals: { natural: NaturalInterval; points: Record<ResampleInterval, number> } | null;
 }
 
 /**
@@ -32,5 +41,6 @@ export async function summarizeCsv(
   const series = await readCsvSeries(file, { ...options, summarizeAll: true });
   const timeIndices = timeColumnIndices(series.time);
   const numericColumns = series.summaries.filter((summary) => !timeIndices.includes(summary.index) && summary.count > 0 && summary.count >= summary.nonNumeric);
-  return { file, layout: series.layout, time: series.time, rows: series.rows, numericColumns, suggested: series.column.name };
+  const intervals = series.time ? { natural: naturalInterval(series.times), points: bucketCounts(series.times) } : null;
+  return { file, layout: series.layout, time: series.time, rows: series.rows, numericColumns, suggested: series.column.name, intervals };
 }

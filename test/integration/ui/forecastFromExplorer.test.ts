@@ -1,7 +1,7 @@
 /**
  * The forecast job as a person meets it: right-click prices.csv in the explorer, "Forecast
- * CSV", confirm the detected time column, the suggested column (Close) and the MLP preset in
- * the quick picks, and see the forecast plot and the metrics table in the panel; reload VS
+ * CSV", confirm the detected time column, the suggested column (Close), the detected interval
+ * and the MLP preset in the quick picks (numbered), and see the forecast plot and the metrics table in the panel; reload VS
  * Code and find the panel restored.
  */
 import * as assert from 'node:assert/strict';
@@ -30,10 +30,16 @@ async function acceptQuickPick(page: Page, step: RegExp, expected: RegExp): Prom
 
 export async function run({ page, console: messages, log }: UiTestContext): Promise<void> {
   await chooseExplorerContextMenuItem(page, 'prices.csv', 'Forecast CSV');
-  await acceptQuickPick(page, /time column/, /Timestamp/);
-  await acceptQuickPick(page, /column to forecast/, /^Close/);
+  await acceptQuickPick(page, /\(1\/4\) — time column/, /^1\. Timestamp/);
+  await acceptQuickPick(page, /\(2\/4\) — column to forecast/, /^1\. Close/);
+  // The detected interval is first (the sample's rows are 6 hours apart: daily buckets).
+  await acceptQuickPick(page, /\(3\/4\) — time step/, /^1\. one value per day.*detected/);
   // The models quick pick allows several; MLP is preselected.
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: /models to train/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: /\(4\/4\) — models to train/ }).waitFor({ state: 'visible', timeout: 10_000 });
+  const lstm = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'LSTM' }).first().getAttribute('aria-label');
+  assert.match(lstm ?? '', /3\. LSTM.*64 units, 1 layer, (up to )?(about \d+(\.\d)? (s|min|h)|a few seconds)/, 'the models say how big and about how long');
+  log(`models pick: ${lstm}`);
+  log(`screenshot of the models pick: ${await screenshot(page, 'forecast-models-pick')}`);
   await page.keyboard.press('Enter');
 
   const panel = await waitForWebviewPanel(page, 'RNN Studio — Forecast', { selector: '#series-chart', timeoutMs: 60_000 });
