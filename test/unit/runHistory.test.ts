@@ -56,7 +56,8 @@ describe('a kept run', () => {
     assert.equal(runs.length, 1);
     const [s] = runs;
     assert.equal(s.best?.name, 'mlp');
-    assert.ok(s.best?.mae !== null && s.bestBaseline.mae !== null && s.best!.mae! < s.bestBaseline.mae!);
+    const [mae, baselineMae] = [s.best?.mae ?? NaN, s.bestBaseline.mae ?? NaN];
+    assert.ok(mae < baselineMae, `${mae} < ${baselineMae}`);
     assert.deepEqual(s.models.map((m) => m.label), ['MLP 56-32', 'LSTM 64']);
     assert.equal(s.finishedAt, Date.UTC(2026, 11, 3, 12, 1));
   });

@@ -11,7 +11,7 @@ import { minMaxIndices } from '../forecast/minMaxDecimation';
 import type { ForecastJobResult } from '../forecast/forecastResult';
 
 export const MAX_KEPT_POINTS = 2000;
-export const MAX_KEPT_EPOCHS = 2000;
+const MAX_KEPT_EPOCHS = 2000;
 const MAX_WARNINGS = 50;
 const MAX_WARNING_LENGTH = 600;
 

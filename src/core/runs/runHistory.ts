@@ -31,7 +31,7 @@ export async function saveRun(workspace: string, record: RunRecord, write?: (fil
 }
 
 /** Why a file was left out of the list. */
-export interface SkippedRun {
+interface SkippedRun {
   file: string;
   reason: string;
 }
@@ -92,7 +92,7 @@ export async function listRuns(workspace: string, max = MAX_LISTED_RUNS): Promis
 
 /** The run `id` of the workspace; UserError naming the file when it is missing or unusable. */
 export async function readRun(workspace: string, id: string): Promise<RunRecord> {
-  if (!v.is(RunIdSchema, id)) throw new UserError(`"${id}" is not a kept run's id.`);
+  if (!v.is(RunIdSchema, id)) throw new UserError(`${JSON.stringify(id)} is not a kept run's id.`);
   const file = path.join(runsFolder(workspace), `${id}.json`);
   const shown = path.join(RUNS_FOLDER, `${id}.json`);
   const exists = await stat(file).then(() => true, () => false);

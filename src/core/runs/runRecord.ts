@@ -9,8 +9,8 @@ import * as v from 'valibot';
 import { ForecastJobResultSchema, type ForecastJobResult } from '../forecast/forecastResult';
 import { keptResult } from './keptResult';
 
-export const RUN_FORMAT = 'rnn-studio-forecast-run';
-export const RUN_VERSION = 1;
+const RUN_FORMAT = 'rnn-studio-forecast-run';
+const RUN_VERSION = 1;
 
 /**
  * A run's id, also its file's name without `.json`: the finish time (UTC, to the ms), the CSV's
@@ -25,7 +25,7 @@ const SettingValueSchema = v.union([v.string(), v.number(), v.boolean(), v.null(
 export type SettingValue = v.InferOutput<typeof SettingValueSchema>;
 /** Settings by name, as asked for (a setting left out took its default). */
 export const KeptSettingsSchema = v.record(v.pipe(v.string(), v.maxLength(60)), SettingValueSchema);
-export type KeptSettings = v.InferOutput<typeof KeptSettingsSchema>;
+type KeptSettings = v.InferOutput<typeof KeptSettingsSchema>;
 
 export const RunRecordSchema = v.object({
   format: v.literal(RUN_FORMAT),
