@@ -42,10 +42,10 @@ function settingText(value: SettingValue | undefined): string {
   return Array.isArray(value) ? value.join(', ') : String(value);
 }
 
-/** "auto recipe · MLP, LSTM · day · transform auto · window auto · test 60 · epochs 50". */
+/** "MLP, LSTM · day · auto recipe · transform auto · window auto · test 60 · epochs 50" (led by "cancelled" or "a saved model" when so). */
 export function keySettings(run: RunSummary): string {
   const s = run.settings;
-  const parts = [s.models !== undefined ? settingText(s.models).toUpperCase() : undefined, run.interval];
+  const parts = [run.cancelled ? 'cancelled' : undefined, run.loaded ? 'a saved model' : undefined, s.models !== undefined ? settingText(s.models).toUpperCase() : undefined, run.interval];
   for (const name of KEY_SETTINGS) if (s[name] !== undefined) parts.push(name === 'recipe' ? `${settingText(s[name])} recipe` : `${name} ${settingText(s[name])}`);
   return parts.filter((p) => p !== undefined).join(' · ');
 }
