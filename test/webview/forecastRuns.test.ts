@@ -37,7 +37,8 @@ describe('the Runs card', () => {
     assert.match(rows[0][2], /^MLP 56-32\s+shown$/);
     assert.equal(rows[1][2], 'MLP 56-32', 'not the shown one');
     assert.match(rows[0][3], /^\d/);
-    assert.match(rows[0][4], /^−\d+(\.\d)? % MAE vs /);
+    assert.match(rows[0][4], /^−\d+(\.\d)? % MAE$/);
+    assert.match((await p.page.getAttribute('#runs-table tbody tr:first-child td:nth-child(5)', 'title')) ?? '', /against the best baseline, Same day last week/);
     assert.equal(rows[0][5], `MLP, LSTM · day · auto recipe · epochs ${EPOCHS}`);
     assert.equal(rows[1][5], 'MLP · day · tutorial recipe · transform level · epochs 200');
     assert.match(await p.text('#runs-note'), /^2 runs kept in \.rnn-studio\/runs\//);

@@ -91,7 +91,9 @@ export function createRunsView(post: (m: WebviewMessage) => void, now: () => num
     openCell.append(open);
     const tickCell = cell('');
     tickCell.append(tick);
-    tr.append(when, file, best, cell(formatValue(run.best?.mae ?? null), 'num'), cell(againstBaseline(run)), cell(keySettings(run), 'meta'), openCell, tickCell);
+    const against = cell(againstBaseline(run));
+    against.title = `Held-out MAE of ${run.best?.label ?? 'no model'} against the best baseline, ${run.bestBaseline.label} (${formatValue(run.bestBaseline.mae)})`;
+    tr.append(when, file, best, cell(formatValue(run.best?.mae ?? null), 'num'), against, cell(keySettings(run), 'meta'), openCell, tickCell);
     return tr;
   }
 
