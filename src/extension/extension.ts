@@ -80,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
     command('rnnStudio.forecastCsv', (uri?: vscode.Uri, choices?: ForecastChoices) => forecastCsvCommand(forecaster, uri, choices), forecaster),
     command('rnnStudio.forecastWithSavedModel', (uri?: vscode.Uri, model?: vscode.Uri) => forecastWithSavedModelCommand(forecaster, uri, model), forecaster),
     command('rnnStudio.saveForecaster', (name?: string) => forecaster.saveForecaster(name), forecaster),
+    command('rnnStudio.reopenForecastResults', () => forecaster.reopenLast(), forecaster),
     command('rnnStudio.showPanel', () => controller.showPanel()),
     command('rnnStudio.saveModel', (name?: string) => saveModelCommand(controller, name)),
     command('rnnStudio.loadModel', (folder?: vscode.Uri) => loadModelCommand(controller, folder)),

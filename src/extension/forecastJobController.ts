@@ -14,6 +14,7 @@ import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { UserError } from '../core/userError';
 import { FORECAST_PROTOCOL, type ForecastHostMessage, type ForecastWebviewMessage } from '../protocol/forecast';
 import type { ForecastState } from '../protocol/forecastState';
+import { ForecastHistory } from './forecastHistory';
 import { renderPanelHtml } from './panelHtml';
 import { runForecast } from './forecastRun';
 import { askModelFolder } from './modelCommands';
@@ -33,9 +34,16 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
   /** Whether the worker holds the trained forecasters of `result` (for Save). */
   private staged = false;
   protected readonly whenReleased = 'Its trained forecasters are gone: run "RNN Studio: Forecast CSV" again to save one.';
+  /** The runs kept in the workspace; the kept id of the run whose forecasters the worker holds, and of the one the panel shows (undefined: the last run). */
+  private readonly history: ForecastHistory;
+  private heldRun: string | undefined;
+  private shownRun: string | undefined;
+  /** A forecast job of this panel runs (a kept run is not shown over it). */
+  private running = false;
 
   constructor(deps: JobControllerDeps) {
     super(FORECAST_PANEL, 'forecast', deps);
+    this.history = new ForecastHistory(deps.log);
   }
 
   protected holdsModel(): boolean {
@@ -70,19 +78,61 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
     this.showPanel(); // first: its progress shows there, not in a notification
     return this.runJob(`the forecast of ${file}`, title, async (job) => {
       const runId = ++this.runId;
+      const startedAt = new Date();
+      this.running = true;
       this.setStaged(false); // the worker drops the last run's forecasters as this one starts
-      this.post({ type: 'backend', backend: await this.backend.ensure() });
-      const result = await runForecast(job, runId, csv, settings, load, (message) => this.post(message));
-      this.result = { csv, value: result };
-      this.setStaged(result.models.some((m) => m.savedTo));
-      this.post({ type: 'forecastFinished', runId, result });
-      return result;
+      try {
+        this.post({ type: 'backend', backend: await this.backend.ensure() });
+        const result = await runForecast(job, runId, csv, settings, load, (message) => this.post(message));
+        this.result = { csv, value: result };
+        this.setStaged(result.models.some((m) => m.savedTo));
+        this.post({ type: 'forecastFinished', runId, result });
+        const kept = await this.history.keep(csv, settings, load, result, startedAt);
+        this.heldRun = kept;
+        this.shownRun = undefined;
+        await this.postRuns(kept ? { id: kept, runId } : undefined);
+        return result;
+      } finally {
+        this.running = false;
+      }
     });
+  }
+
+  /** Tells the panel the workspace's kept runs. */
+  private async postRuns(shown?: { id: string; runId: number }): Promise<void> {
+    this.post(await this.history.message(shown));
+  }
+
+  /** Shows the kept run `id` in the panel (no training; Save is off unless the worker holds its forecasters). */
+  async openRun(id: string): Promise<void> {
+    if (this.running) throw new UserError('A forecast is running in this panel: wait for it to finish (or cancel it) to show a kept run.');
+    const { record, csv } = await this.history.read(id);
+    const runId = ++this.runId;
+    this.showPanel();
+    this.result = { csv, value: record.result };
+    this.shownRun = id;
+    this.post({ type: 'forecastFinished', runId, result: record.result });
+    if (!this.staged || id !== this.heldRun) {
+      this.post({ type: 'modelReleased', reason: `Reopened from .rnn-studio/runs/: the trained model of this run is not held. Run "RNN Studio: Forecast CSV" again to save one.` });
+    }
+    await this.postRuns({ id, runId });
+  }
+
+  /** "Reopen Last Forecast Results": the newest kept run in the panel, or a message saying there is none. */
+  async reopenLast(): Promise<void> {
+    const id = await this.history.newest();
+    if (id === undefined) {
+      const where = vscode.workspace.workspaceFolders?.length ? 'in this workspace (.rnn-studio/runs/)' : 'without a workspace folder';
+      void vscode.window.showInformationMessage(`RNN Studio: no forecast runs are kept ${where}. Run "RNN Studio: Forecast CSV" first.`);
+      return;
+    }
+    await this.openRun(id);
   }
 
   /** Asks where, then saves the forecaster that made the forecast (or `model`). */
   async saveForecaster(name?: string): Promise<void> {
     if (!this.staged) throw new UserError('No trained forecaster to save: run "RNN Studio: Forecast CSV" first.');
+    if (this.shownRun !== undefined && this.shownRun !== this.heldRun) throw new UserError('The panel shows a kept run whose trained model is not held: run "RNN Studio: Forecast CSV" again to save one.');
     const model = this.result?.value.forecast?.model;
     const dir = await askModelFolder(`forecast-${model ?? 'model'}-${new Date().toISOString().slice(0, 10)}`, name);
     if (!dir) return;
@@ -99,6 +149,8 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
         return this.exportCsv();
       case 'exportChart':
         return this.exportChart(message.chart, message.format, message.data);
+      case 'openRun':
+        return this.openRun(message.id);
       default:
         return; // 'ready' is the panel's; the text job's messages are not for this panel
     }

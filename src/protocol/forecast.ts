@@ -6,6 +6,8 @@
 import * as v from 'valibot';
 import { ForecastJobResultSchema, IngestSummarySchema, SplitInfoSchema } from '../core/forecast/forecastResult';
 import { finite } from '../core/numberSchemas';
+import { RunIdSchema } from '../core/runs/runRecord';
+import { RunListSchema } from './forecastRuns';
 import type { CommonHostMessage, CommonWebviewMessage } from './common';
 import { ForecastLossPointSchema, ForecastStateSchema, initialForecastState, reduceForecast, restoreForecastState, type ForecastState } from './forecastState';
 import { definePanelProtocol, type Snapshot } from './panelSession';
@@ -46,6 +48,8 @@ const FORECAST_HOST_MESSAGES = [
     remainingMs: finite,
   }),
   v.object({ type: v.literal('forecastFinished'), runId: finite, result: ForecastJobResultSchema }),
+  /** The runs kept in the workspace (.rnn-studio/runs/), newest first, and which one the panel's result is. */
+  v.object({ type: v.literal('runHistory'), ...RunListSchema.entries }),
 ] as const;
 
 /** Forecast panel -> host, besides ready, cancel and saveModel (the forecaster). */
@@ -59,6 +63,8 @@ const FORECAST_WEBVIEW_MESSAGES = [
     format: v.picklist(['svg', 'png']),
     data: v.string(),
   }),
+  /** Show the kept run `id` (read by the host from .rnn-studio/runs/ only). */
+  v.object({ type: v.literal('openRun'), id: RunIdSchema }),
 ] as const;
 
 /** Host -> forecast panel: what the forecast job posts. */

@@ -9,6 +9,7 @@
  */
 import * as v from 'valibot';
 import { jsonNumbers } from '../core/numberSchemas';
+import { minMaxIndices as minMaxIndicesOf } from '../core/forecast/minMaxDecimation';
 import { LeaderboardEntrySchema } from '../core/forecast/leaderboard';
 import { BacktestSchema, type Backtest } from '../core/forecast/backtest';
 import { BaselineSchema, IngestSummarySchema, ModelRunSchema, SeriesPointsSchema, SplitInfoSchema, type ForecastJobResult } from '../core/forecast/forecastResult';
@@ -102,35 +103,8 @@ export function bestPlotBaseline(result: Pick<PlotResult, 'baselines'>): PlotBas
   return rest.reduce((best, b) => (b.metrics.mae !== null && (best.metrics.mae === null || b.metrics.mae < best.metrics.mae) ? b : best), first);
 }
 
-/**
- * Indices of the points to plot: all of them when there are at most `max`; else the first,
- * the last, and in each of (max - 2) / 2 buckets of the points between, the lowest and the
- * highest (in index order).
- */
-export function minMaxIndices(values: ArrayLike<number>, max = MAX_PLOT_POINTS): number[] {
-  const n = values.length;
-  if (n <= max) return Array.from({ length: n }, (_, i) => i);
-  const buckets = Math.max(1, Math.floor((max - 2) / 2));
-  const inner = n - 2;
-  const indices = [0];
-  for (let b = 0; b < buckets; b++) {
-    const start = 1 + Math.floor((b * inner) / buckets);
-    const end = 1 + Math.floor(((b + 1) * inner) / buckets);
-    let lo = -1;
-    let hi = -1;
-    for (let i = start; i < end; i++) {
-      const v = values[i];
-      if (Number.isNaN(v)) continue;
-      if (lo < 0 || v < values[lo]) lo = i;
-      if (hi < 0 || v > values[hi]) hi = i;
-    }
-    if (lo < 0) continue;
-    if (lo === hi) indices.push(lo);
-    else indices.push(Math.min(lo, hi), Math.max(lo, hi));
-  }
-  indices.push(n - 1);
-  return indices;
-}
+/** Indices of the points to plot (see minMaxDecimation.ts), at most `max`. */
+export const minMaxIndices = (values: ArrayLike<number>, max = MAX_PLOT_POINTS): number[] => minMaxIndicesOf(values, max);
 
 const pick = (values: ArrayLike<number>, indices: readonly number[]) => indices.map((i) => values[i]);
 

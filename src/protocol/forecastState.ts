@@ -12,6 +12,7 @@ import { finite, jsonNumber } from '../core/numberSchemas';
 import { droppable, PANEL_STATE_ENTRIES, type CancelMessage } from './common';
 import type { ForecastHostMessage } from './forecast';
 import { MAX_LOSS_POINTS, plotResult, PlotResultSchema, type PlotModel } from './forecastPlot';
+import { RunListSchema } from './forecastRuns';
 import { appendPoints } from './lossHistory';
 
 /** One epoch of one forecasting model; valLoss only with a validation split. */
@@ -55,6 +56,8 @@ export const ForecastStateSchema = v.object({
   run: droppable(ForecastRunSchema),
   /** The finished run's result (`result.runId`). */
   result: droppable(PlotResultSchema),
+  /** The workspace's kept runs (runHistory). */
+  runs: droppable(RunListSchema),
 });
 export type ForecastState = v.InferOutput<typeof ForecastStateSchema>;
 
@@ -174,6 +177,10 @@ export function reduceForecast<S extends ForecastState>(state: S, action: Foreca
       return reduceFinished(state, action);
     case 'modelSaved':
       return { ...state, savedPath: action.path };
+    case 'runHistory': {
+      const { type: _type, ...runs } = action;
+      return { ...state, runs };
+    }
     case 'modelReleased':
       return { ...state, modelReleased: action.reason };
     case 'error': {

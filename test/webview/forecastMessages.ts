@@ -11,6 +11,8 @@ import type { ForecastHostMessage, ForecastLossPoint } from '../../src/protocol/
 import { heldOutBaselines } from '../../src/core/forecast/baselines';
 import { bestBaseline, leaderboard } from '../../src/core/forecast/leaderboard';
 import { forecastMetrics, naiveScale } from '../../src/core/forecast/metrics';
+import { runRecord } from '../../src/core/runs/runRecord';
+import { summarizeRun, type RunSummary } from '../../src/core/runs/runSummary';
 
 type Of<T extends ForecastHostMessage['type']> = Extract<ForecastHostMessage, { type: T }>;
 
@@ -250,4 +252,15 @@ export function completedRun(runId: number, result = forecastResult()): Forecast
     forecastProgress(runId, 1, 1, 38, result),
     forecastFinished(runId, result),
   ];
+}
+
+/** A kept run of the fixture's result that finished `minutesAgo` before `now`, as the host lists it. */
+export function keptRun(minutesAgo: number, settings: object = { recipe: 'auto', models: ['mlp', 'lstm'], epochs: EPOCHS }, now = Date.now(), result = forecastResult()): RunSummary {
+  const finishedAt = new Date(now - minutesAgo * 60_000);
+  return summarizeRun(runRecord({ csv: `data/${FILE}`, settings, result, startedAt: new Date(finishedAt.getTime() - 60_000), finishedAt }));
+}
+
+/** The host's list of kept runs; `shown`: the run the panel's result (`runId`) is. */
+export function runHistory(runs: RunSummary[], shown?: { id: string; runId: number }, skipped = 0): Of<'runHistory'> {
+  return { type: 'runHistory', runs, skipped, ...(skipped > 0 ? { skippedReason: 'x.json: not JSON' } : {}), ...(shown ? { shown } : {}) };
 }

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import type { ForecastHostMessage as HostMessage } from '../../src/protocol/forecast';
-import { completedRun, forecastProgress, forecastResult, forecastStarted, ingestProgress } from './forecastMessages';
+import { completedRun, forecastProgress, forecastResult, forecastStarted, ingestProgress, keptRun, runHistory } from './forecastMessages';
 import { REPO_ROOT } from './fixturePage';
 import { Harness, type Panel } from './harness';
 import type { ThemeName } from './themes';
@@ -110,6 +110,28 @@ for (const width of [800, 1100]) test(`${width} px${width === 800 ? " (the panel
       return found;
     });
     assert.deepEqual(clipped, []);
+  } finally {
+    await panel.close();
+  }
+});
+
+test('dark theme, the Runs card with two runs compared', async () => {
+  const panel = await harness.open({ page: 'forecast', theme: 'dark', width: 1280, height: 900 });
+  try {
+    const runs = [
+      keptRun(4, { recipe: 'auto', models: ['mlp', 'lstm'], transform: 'auto', epochs: 200 }),
+      keptRun(50, { recipe: 'auto', models: ['mlp', 'lstm'], transform: 'diff', epochs: 200 }),
+      keptRun(60 * 30, { recipe: 'tutorial', models: ['mlp'], transform: 'level', epochs: 50 }),
+    ];
+    await panel.send(...completedRun(4), runHistory(runs, { id: runs[0].id, runId: 4 }));
+    await panel.page.check('#runs-table tbody tr:nth-child(1) .run-compare');
+    await panel.page.check('#runs-table tbody tr:nth-child(2) .run-compare');
+    await panel.page.locator('#runs').scrollIntoViewIfNeeded();
+    await panel.chartSettled();
+    await panel.page.waitForTimeout(150);
+    await panel.page.locator('#runs').screenshot({ path: path.join(OUT, 'forecast-runs.png') });
+    assert.deepEqual(await panel.cspViolations(), []);
+    assert.deepEqual(panel.pageErrors, []);
   } finally {
     await panel.close();
   }

@@ -15,6 +15,7 @@ import { parseForecastPanelMessage, type ForecastPanelMessage, type ForecastWebv
 import { readForecastTheme } from './palette';
 import { createResultsView } from './resultsView';
 import { createRunView } from './runView';
+import { createRunsView } from './runsView';
 import { sourceText } from './source';
 import { reduceForecast, restoreForecastState, type ForecastAction, type ForecastState } from './state';
 
@@ -41,6 +42,7 @@ store.start([
   createErrorBanner<ForecastState>(dispatch, 'run'),
   runView,
   resultsView,
+  createRunsView(post),
 ]);
 
 const charts = () => [runView.chart, ...Object.values(resultsView.charts)];

@@ -2,10 +2,12 @@
  * The forecast panel's markup (mounted by main.ts before the views start): the header and
  * banners, the warnings, the run card (runView.ts: reading and training progress, how the CSV
  * was read, the live loss chart), then the results (resultsView.ts: the series with its
- * held-out part and forecast, true vs predicted, the close-up, the leaderboard, the metrics).
+ * held-out part and forecast, true vs predicted, the close-up, the leaderboard, the metrics),
+ * and the runs kept in the workspace (runsView.ts).
  */
 import { html, type Markup } from '../shared/markup';
 import { appMarkup, runHeaderMarkup, runProgressMarkup } from '../shared/panelMarkup';
+import { runsCard } from './runsMarkup';
 import { ZOOM_HINT } from './zoom';
 
 /** The hint under a zoomable chart, and `more` after it. */
@@ -163,5 +165,6 @@ ${gridCard('forecast', 'Forecast, close up')}
 ${leaderboardCard}
 ${metricsCard}
 ${backtestCard}
+${runsCard}
     </main>`);
 }

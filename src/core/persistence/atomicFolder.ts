@@ -23,8 +23,8 @@ async function checkReplaceable(dir: string, marker: string): Promise<void> {
   }
 }
 
-/** A sibling name of `dir` no other save uses. */
-function siblingName(dir: string, purpose: string): string {
+/** A sibling name of `dir` (a folder or a file) no other save uses. */
+export function siblingName(dir: string, purpose: string): string {
   return `${dir}.${purpose}-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 }
 

@@ -5,7 +5,7 @@
  * save and are applied to a CSV again; Cancel stops a run.
  */
 import * as assert from 'node:assert/strict';
-import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import type { RnnStudioApi } from '../../../src/extension/extension';
 import type { ForecastHostMessage as HostMessage } from '../../../src/protocol/forecast';
@@ -115,6 +115,64 @@ suite('Forecast CSV', function () {
     assert.equal(result.models[0].loadedFrom, dir.fsPath);
     assert.equal(result.models[0].epochsRun, 0);
     assert.deepEqual(result.models[0].predicted, trained.models[0].predicted, 'the saved model predicts as the trained one');
+  });
+
+  test('a finished run is kept in .rnn-studio/runs/; after the panel is closed, Reopen Last Forecast Results shows it again without training', async () => {
+    const runs = workspaceFile('.rnn-studio', 'runs');
+    await rm(runs.fsPath, { recursive: true, force: true });
+    await vscode.commands.executeCommand('rnnStudio.forecastCsv', workspaceFile('prices.csv'), TUTORIAL_CHOICES);
+    assert.deepEqual(ofType('error'), []);
+    const files = await readdir(runs.fsPath);
+    assert.equal(files.length, 1);
+    assert.match(files[0], /^\d{8}T\d{9}Z-prices-[a-z0-9]{6}\.json$/);
+    const kept = JSON.parse(await readFile(vscode.Uri.joinPath(runs, files[0]).fsPath, 'utf8')) as { csv: string; settings: { models: string[] }; result: { forecast: { value: number[] } } };
+    assert.equal(kept.csv, 'prices.csv', 'relative to the workspace folder');
+    assert.deepEqual(kept.settings.models, ['mlp']);
+    const [{ result: trained }] = ofType('forecastFinished');
+    assert.deepEqual(kept.result.forecast.value, trained.forecast?.value);
+    const [listed] = ofType('runHistory');
+    assert.equal(listed.runs[0].id, files[0].replace(/\.json$/, ''));
+
+    const forecastTabs = () =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('rnnStudio.forecastPanel'));
+    assert.equal(forecastTabs().length, 1);
+    await vscode.window.tabGroups.close(forecastTabs());
+    for (let waited = 0; forecastTabs().length > 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(forecastTabs().length, 0);
+
+    messages = [];
+    await vscode.commands.executeCommand('rnnStudio.reopenForecastResults');
+    assert.deepEqual(ofType('error'), []);
+    // The workbench tells the extension host of a new tab a moment later.
+    for (let waited = 0; forecastTabs().length === 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+    assert.equal(forecastTabs().length, 1, 'the panel is open again');
+    assert.deepEqual(ofType('forecastStarted'), [], 'nothing trains');
+    const [{ result, runId }] = ofType('forecastFinished');
+    assert.deepEqual(result.forecast?.value, trained.forecast?.value);
+    assert.deepEqual(result.leaderboard.map((e) => e.name), trained.leaderboard.map((e) => e.name));
+    // The worker still holds this run's forecasters (it is the last one trained): Save stays on.
+    assert.deepEqual(ofType('modelReleased'), []);
+    const [reopened] = ofType('runHistory');
+    assert.deepEqual(reopened.shown, { id: listed.runs[0].id, runId });
+
+    // A newer kept run (a copy, as from another session): its forecasters are not held, so Save is off and says why.
+    const other = '20990101T000000000Z-prices-zzzzzz';
+    const copy = { ...(JSON.parse(await readFile(vscode.Uri.joinPath(runs, files[0]).fsPath, 'utf8')) as object), id: other };
+    await writeFile(vscode.Uri.joinPath(runs, `${other}.json`).fsPath, JSON.stringify(copy));
+    messages = [];
+    await vscode.commands.executeCommand('rnnStudio.reopenForecastResults');
+    const [released] = ofType('modelReleased');
+    assert.match(released.reason, /not held/);
+    assert.equal(ofType('runHistory')[0].shown?.id, other);
+  });
+
+  test('Reopen Last Forecast Results without kept runs says so and opens nothing', async () => {
+    const runs = workspaceFile('.rnn-studio', 'runs');
+    await rm(runs.fsPath, { recursive: true, force: true });
+    messages = [];
+    await vscode.commands.executeCommand('rnnStudio.reopenForecastResults');
+    assert.deepEqual(ofType('forecastFinished'), []);
+    assert.deepEqual(ofType('error'), []);
   });
 
   test('Cancel Training stops a long forecast run and keeps what was learned', async () => {
