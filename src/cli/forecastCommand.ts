@@ -35,6 +35,7 @@ function forecastJson(backend: string, result: ForecastJobResult): ForecastJson 
     baseline: metricsJson(result.baselines[0].metrics),
     baselines: result.baselines.map(({ name, label, period, metrics }) => ({ name, label, period, ...metricsJson(metrics) })),
     forecast: forecast ? forecast.t.map((t, k) => ({ t: shownTime(result.ingest.timeKind, t), value: forecast.value[k] })) : [],
+    suggestions: result.suggestions ?? [],
   };
 }
 
@@ -65,6 +66,11 @@ function printResults(result: ForecastJobResult, say: Print): void {
     result.forecast.t.forEach((t, k) => say(`${String(shownTime(result.ingest.timeKind, t)).padEnd(22)}${number(result.forecast?.value[k] ?? NaN)}`));
   }
   for (const run of result.models) if (run.savedTo) say(`Model ${run.name} saved to ${run.savedTo}`);
+  if (result.suggestions && result.suggestions.length > 0) {
+    say('');
+    say('What to try:');
+    for (const s of result.suggestions) say(`- ${s.label}: ${s.reason}`);
+  }
 }
 
 /** Runs the forecast command; Ctrl-C stops training and reports what was learned. */

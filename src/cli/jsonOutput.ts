@@ -3,6 +3,8 @@
  * back. JSON has no NaN: a metric that is NaN prints as null.
  */
 
+import type { Suggestion } from '../core/forecast/suggestions';
+
 /** `rnn-studio generate --json`. */
 export interface GenerateJson {
   backend: string;
@@ -47,4 +49,6 @@ export interface ForecastJson {
   baselines: BaselineJson[];
   /** [horizon] steps past the end of the data: ISO time, or the row number without a time column. */
   forecast: Array<{ t: string | number; value: number }>;
+  /** What to try when the best model does not beat the best baseline: the setting, its change, and why. */
+  suggestions: Suggestion[];
 }

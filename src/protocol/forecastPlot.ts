@@ -11,6 +11,7 @@ import * as v from 'valibot';
 import { jsonNumbers } from '../core/numberSchemas';
 import { LeaderboardEntrySchema } from '../core/forecast/leaderboard';
 import { BaselineSchema, IngestSummarySchema, ModelRunSchema, SeriesPointsSchema, SplitInfoSchema, type ForecastJobResult } from '../core/forecast/forecastResult';
+import { SuggestionSchema } from '../core/forecast/suggestions';
 
 /** Lines longer than this are decimated to at most this many points. */
 export const MAX_PLOT_POINTS = 2000;
@@ -74,6 +75,8 @@ export const PlotResultSchema = v.pipe(
     leaderboard: v.array(PlotLeaderboardEntrySchema),
     /** The best model's forecast (decimated), its model's preset name and index in `models`. */
     forecast: v.nullable(v.object({ t: jsonNumbers, value: jsonNumbers, model: v.string(), modelIndex: v.number() })),
+    /** What to try (see suggestions.ts): at most a few. */
+    suggestions: v.optional(v.pipe(v.array(SuggestionSchema), v.maxLength(8))),
   }),
   v.check(
     (r) =>
@@ -199,5 +202,6 @@ export function plotResult(runId: number, result: ForecastJobResult): PlotResult
       result.forecast && forecastIndex >= 0
         ? { ...decimate(result.forecast), model: result.forecast.model, modelIndex: forecastIndex }
         : null,
+    ...(result.suggestions ? { suggestions: result.suggestions.slice(0, 8) } : {}),
   };
 }

@@ -15,6 +15,8 @@ import { parseForecastPanelMessage, type ForecastPanelMessage, type ForecastWebv
 import { readForecastTheme } from './palette';
 import { createResultsView } from './resultsView';
 import { createRunView } from './runView';
+import { createSettingsForm } from './settingsForm';
+import { createSuggestionsView } from './suggestionsView';
 import { sourceText } from './source';
 import { reduceForecast, restoreForecastState, type ForecastAction, type ForecastState } from './state';
 
@@ -40,6 +42,8 @@ store.start([
   createHeader<ForecastState>(sourceText),
   createErrorBanner<ForecastState>(dispatch, 'run'),
   runView,
+  createSettingsForm(post),
+  createSuggestionsView(post),
   resultsView,
 ]);
 

@@ -1,11 +1,12 @@
 /**
  * The forecast panel's markup (mounted by main.ts before the views start): the header and
  * banners, the warnings, the run card (runView.ts: reading and training progress, how the CSV
- * was read, the live loss chart), then the results (resultsView.ts: the series with its
+ * was read, the live loss chart), the settings form and What to try (settingsMarkup.ts), then the results (resultsView.ts: the series with its
  * held-out part and forecast, true vs predicted, the close-up, the leaderboard, the metrics).
  */
 import { html, type Markup } from '../shared/markup';
 import { appMarkup, runHeaderMarkup, runProgressMarkup } from '../shared/panelMarkup';
+import { settingsCard, suggestionsCard } from './settingsMarkup';
 
 const warnings = html`
     <section id="warnings" class="banner banner-warning warnings" role="status" aria-labelledby="warnings-heading" hidden>
@@ -131,6 +132,8 @@ export function forecastPanelMarkup(title: string): Markup {
   return appMarkup('app app-forecast', { title, icon: 'graph-line', sourceIcon: 'table', hint }, html`${warnings}
 
     <main class="forecast-layout">${runCard}
+${settingsCard}
+${suggestionsCard}
 ${seriesCard}
 
       <div id="result-grid" class="result-grid" hidden>${gridCard('heldout', 'Held out: true vs predicted')}

@@ -16,7 +16,7 @@ import { bestPlotBaseline, type PlotResult } from '../../src/protocol/forecastPl
 import { heldOutSpec, leaderboardSpec } from './comparisonSpecs';
 import { closeUpStart, forecastBand, splitRuleText } from './resultLabels';
 import { forecastSpec, seriesSpec } from './seriesSpecs';
-import type { ForecastState } from './state';
+import { isRunning, type ForecastState } from './state';
 import { leaderboardRows, metricsRows } from './tables';
 
 /** "Baselines: the last true value, and the one 7 days before (same day last week)." */
@@ -178,7 +178,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
       themeVersion += 1;
       if (shown) {
         const r = shown;
-        const key = `${r.runId}|${themeVersion}`;
+        const key = `${r.runId}|${r.models.length}|${themeVersion}`;
         charts.series.show(key, () => seriesSpec(theme, r));
         charts.heldOut.show(key, () => heldOutSpec(theme, r));
         charts.forecast.show(key, () => forecastSpec(theme, r));
@@ -192,10 +192,12 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
       setHidden(grid, !r);
       setHidden(metrics, !r);
       setHidden(leaderboard, !r);
-      setDisabled(exportCsv, !r || r.models.length === 0);
-      setDisabled(exportSvg, !r);
-      setDisabled(exportPng, !r);
-      const trained = Boolean(r?.models.some((m) => m.loadedFrom === undefined));
+      // While a run trains, its result so far is shown; exports and Save wait for the end.
+      const running = isRunning(state);
+      setDisabled(exportCsv, !r || r.models.length === 0 || running);
+      setDisabled(exportSvg, !r || running);
+      setDisabled(exportPng, !r || running);
+      const trained = !running && Boolean(r?.models.some((m) => m.loadedFrom === undefined));
       // Released: the worker no longer holds the forecasters (e.g. after a reload); the note says why.
       setDisabled(saveModel, !trained || state.modelReleased !== undefined);
       saveModel.title = !trained ? 'No trained model to save' : (state.modelReleased ?? 'Save the forecaster (model, scaler, window, transform, columns)');
@@ -211,7 +213,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
           leaderboardBody.replaceChildren();
         }
         // Visible first (the charts measure their container), then embedded.
-        const key = r ? `${r.runId}|${themeVersion}` : undefined;
+        const key = r ? `${r.runId}|${r.models.length}|${themeVersion}` : undefined;
         charts.series.show(key, () => seriesSpec(theme, r as PlotResult));
         charts.heldOut.show(key, () => heldOutSpec(theme, r as PlotResult));
         charts.forecast.show(key, () => forecastSpec(theme, r as PlotResult));

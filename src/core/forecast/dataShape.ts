@@ -16,6 +16,7 @@ import { INTERVALS, steps, type ResampleInterval } from './intervals';
 import { validationLevels } from './predictions';
 import type { ResampledSeries } from './resample';
 import { fitShrinkage, shrunkMae } from './shrinkage';
+import type { ProbeFigure } from './suggestions';
 import type { TrainedForecaster } from './trainedForecaster';
 import type { TargetTransform } from './transform';
 
@@ -32,7 +33,10 @@ export interface DataShape {
   validation: number;
   /** What was chosen and why, when something was chosen. */
   reason?: string;
+  /** Each candidate probed on the validation part and its validation MAE (series' units; NaN if cancelled); empty when nothing was chosen. */
+  probes: ProbeFigure[];
 }
+
 
 type Naming = Pick<DataOptions, 'label' | 'formatTime'>;
 
@@ -76,7 +80,7 @@ export async function chooseDataShape(
 ): Promise<DataShape> {
   const prepare = (transform: TargetTransform, window: number) =>
     prepareForecastData(points.times, points.values, { window, test: settings.test, transform, scaler: loaded?.scaler ?? settings.scaler, ...naming });
-  if (loaded) return { data: prepare(loaded.transform, loaded.window), validation: 0 };
+  if (loaded) return { data: prepare(loaded.transform, loaded.window), validation: 0, probes: [] };
   const testStart = points.values.length - settings.test;
   const longest = settings.window === 'auto' ? TUTORIAL_WINDOW : settings.window;
   const validation = validationPoints(testStart, longest, settings.validationSplit);
@@ -86,9 +90,9 @@ export async function chooseDataShape(
   if (candidates.length === 1 || validation === 0) {
     const [{ transform, window }] = candidates;
     const reason = candidates.length > 1 ? `No validation part to choose on: the model predicts the ${transform === 'diff' ? 'change' : 'level'} from ${steps(window, interval)}.` : undefined;
-    return { data: prepare(transform, window), validation, reason };
+    return { data: prepare(transform, window), validation, reason, probes: [] };
   }
-  const tried: Array<{ transform: TargetTransform; window: number; mae: number }> = [];
+  const tried: ProbeFigure[] = [];
   for (const candidate of candidates) {
     if (shouldStop()) break;
     tried.push({ ...candidate, mae: await probe(prepare(candidate.transform, candidate.window), validation, settings, shouldStop) });
@@ -100,6 +104,7 @@ export async function chooseDataShape(
   return {
     data: prepare(best.transform, best.window),
     validation,
+    probes: tried,
     reason: `Chosen on the last ${steps(validation, interval)} of the training part: the model predicts ${what(best)} (validation MAE ${best.mae.toPrecision(4)}${others ? `; ${others}` : ''}).`,
   };
 }

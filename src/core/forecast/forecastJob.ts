@@ -3,7 +3,7 @@ import type { IngestProgress } from '../csv/csvIngest';
 import { chooseDataShape } from './dataShape';
 import type { ForecastData } from './forecastData';
 import { forecastNetFor, type ForecastNet } from './forecastNet';
-import type { ForecastJobResult, IngestSummary, ModelRun, SplitInfo } from './forecastResult';
+import type { Baseline, ForecastJobResult, IngestSummary, ModelRun, SplitInfo } from './forecastResult';
 import type { ForecastSettings } from './forecastSettings';
 import { validateForecastSettings } from './forecastSettingsValidation';
 import { saveForecaster, loadForecaster } from './forecastStore';
@@ -16,6 +16,7 @@ import { futureTimes, futureValues, heldOutPredictions, validationLevels } from 
 import { buildForecastModel } from './forecastModels';
 import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
 import { seriesFromCsv } from './seriesFromCsv';
+import { suggestSettings } from './suggestions';
 import { fitShrinkage } from './shrinkage';
 import { trainedForecaster, type TrainedForecaster } from './trainedForecaster';
 
@@ -40,6 +41,13 @@ export interface ForecastJobOptions {
 export interface ForecastJobStart {
   ingest: IngestSummary;
   split: SplitInfo;
+  /** The settings it runs with (validated). */
+  settings: ForecastSettings;
+  /** The series (resampled), the held-out points and the baselines' forecasts of them: plotted before any model is done. */
+  series: ForecastJobResult['series'];
+  heldOut: ForecastJobResult['heldOut'];
+  baselines: Baseline[];
+  horizon: number;
   /** Presets about to train (or the loaded one), in order. */
   models: string[];
   epochs: number;
@@ -127,7 +135,10 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     const baselines = heldOutBaselines(data.levels, data.testStart, interval, scale);
     const baseline = bestBaseline(baselines);
     const specs: ModelSpec[] = loaded ? [loaded.spec] : settings.models.map((preset) => presetSpec(preset, settings));
-    callbacks.onStart?.({ ingest, split, models: specs.map((spec) => spec.preset), epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
+    const seriesPoints = { t: Array.from(data.times), value: levels };
+    const heldOut = { t: Array.from(data.times.subarray(data.testStart)), value: actual };
+    const models = specs.map((spec) => spec.preset);
+    callbacks.onStart?.({ ingest, split, settings, series: seriesPoints, heldOut, baselines, horizon: settings.horizon, models, epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
     const horizonTimes = futureTimes(data.times[data.times.length - 1], interval, points.step, settings.horizon);
     /** The trained net's shrinkage toward the last value (a loaded model's own; 1: none). */
     const shrinkageOf = (net: ForecastNet): number => {
@@ -210,11 +221,23 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     const ranked = leaderboard(runs, baselines);
     const best = ranked.find((entry) => !entry.baseline);
     const bestRun = runs.find((run) => run.name === best?.name);
+    const suggestions = loaded
+      ? []
+      : suggestSettings({
+          settings,
+          chosen: { transform: data.transform, window: data.window },
+          probes: shape.probes,
+          interval,
+          gaps: ingest.gaps,
+          points: ingest.points,
+          best: bestRun && { label: bestRun.label, mae: bestRun.metrics.mae },
+          baseline: { label: baseline.label, mae: baseline.metrics.mae },
+        });
     return {
       ingest,
-      series: { t: Array.from(data.times), value: levels },
+      series: seriesPoints,
       split,
-      heldOut: { t: Array.from(data.times.subarray(data.testStart)), value: actual },
+      heldOut,
       baselines,
       models: runs,
       leaderboard: ranked,
@@ -222,6 +245,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       horizon: settings.horizon,
       warnings,
       cancelled,
+      suggestions,
     };
   } finally {
     loaded?.dispose();
