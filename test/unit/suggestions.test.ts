@@ -12,22 +12,22 @@ const base = (over: Partial<SuggestionInput> = {}): SuggestionInput => ({
   interval: 'day',
   gaps: 0,
   points: 400,
-  best: { label: 'MLP 56-32', mae: 40 },
+  best: { label: 'MLP 56-32', mae: 40, epochsRun: 31, stoppedEarly: true },
   baseline: { label: 'Last value (persistence)', mae: 30 },
   ...over,
 });
 
 test('a model that beats the best baseline gets no suggestion; nor does a run without a model', () => {
-  assert.deepEqual(suggestSettings(base({ best: { label: 'MLP', mae: 29.9 } })), []);
+  assert.deepEqual(suggestSettings(base({ best: { label: 'MLP', mae: 29.9, epochsRun: 31, stoppedEarly: true } })), []);
   assert.deepEqual(suggestSettings(base({ best: undefined })), []);
 });
 
 test('the probe close to the chosen one on the validation part: its transform (and window), with both validation MAEs', () => {
   const probes = [
-    { transform: 'diff' as const, window: 14, mae: 10 },
-    { transform: 'level' as const, window: 14, mae: 10.5 },
-    { transform: 'diff' as const, window: 60, mae: 10.8 },
-    { transform: 'level' as const, window: 60, mae: 25 },
+    { transform: 'diff' as const, window: 14, mae: 10, lastValue: 12 },
+    { transform: 'level' as const, window: 14, mae: 10.5, lastValue: 12 },
+    { transform: 'diff' as const, window: 60, mae: 10.8, lastValue: 12 },
+    { transform: 'level' as const, window: 60, mae: 25, lastValue: 12 },
   ];
   const out = suggestSettings(base({ probes }));
   assert.deepEqual(out.map((s) => [s.setting, s.change]), [
@@ -35,15 +35,16 @@ test('the probe close to the chosen one on the validation part: its transform (a
     ['window', { window: 60 }],
   ]);
   assert.match(out[0].reason, /^MLP 56-32 does not beat Last value \(persistence\) on the held-out points \(MAE 40\.00 vs 30\.00\)\./);
-  assert.match(out[0].reason, /the level from 14 days scored MAE 10\.50, close to the chosen the change from 14 days \(10\.00\)/);
+  assert.match(out[0].reason, /the level from 14 days scored MAE 10\.50 \(the last value: 12\.00\), close to the chosen the change from 14 days \(10\.00\)/);
   assert.ok(out.every((s) => v.is(SuggestionSchema, s)));
 });
 
-test('a cancelled probe (NaN) and a far one are not suggested', () => {
+test('a cancelled probe (NaN), a far one and one no better than the last value are not suggested', () => {
   const probes = [
-    { transform: 'diff' as const, window: 14, mae: 10 },
-    { transform: 'level' as const, window: 14, mae: NaN },
-    { transform: 'level' as const, window: 60, mae: 11.5 },
+    { transform: 'diff' as const, window: 14, mae: 10, lastValue: 12 },
+    { transform: 'level' as const, window: 14, mae: NaN, lastValue: NaN },
+    { transform: 'level' as const, window: 60, mae: 11.5, lastValue: 12 },
+    { transform: 'diff' as const, window: 60, mae: 10, lastValue: 10 },
   ];
   assert.deepEqual(suggestSettings(base({ probes })), []);
 });
@@ -70,11 +71,19 @@ test('the tutorial recipe first, then the level transform, then another model; t
       gaps: 900,
       points: 1000,
       probes: [
-        { transform: 'level', window: 14, mae: 10 },
-        { transform: 'level', window: 60, mae: 10.2 },
+        { transform: 'level', window: 14, mae: 10, lastValue: 12 },
+        { transform: 'level', window: 60, mae: 10.2, lastValue: 12 },
       ],
     }),
   );
   assert.equal(many.length, 3);
   assert.deepEqual(many.map((s) => s.setting), ['interval', 'window', 'transform']);
+});
+
+test('a model that ran all of a few epochs without stopping early: the recipe\'s epochs', () => {
+  const settings = validateForecastSettings({ models: 'mlp,gru', epochs: 5 });
+  const [s] = suggestSettings(base({ settings, best: { label: 'MLP 56-32', mae: 40, epochsRun: 5, stoppedEarly: false } }));
+  assert.deepEqual([s.setting, s.change], ['epochs', { epochs: 200 }]);
+  assert.match(s.reason, /trained all 5 of its 5 epochs without stopping early/);
+  assert.deepEqual(suggestSettings(base({ settings, best: { label: 'MLP', mae: 40, epochsRun: 4, stoppedEarly: true } })), [], 'it stopped early: epochs were not short');
 });

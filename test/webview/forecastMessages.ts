@@ -214,7 +214,7 @@ export const SUGGESTION: Suggestion = {
   setting: 'transform',
   change: { transform: 'level', window: 14 },
   label: 'transform: level, window: 14',
-  reason: 'LSTM 64 does not beat Last value (persistence) on the held-out points (MAE 310.2 vs 250.1). On the validation part, the level from 14 days scored MAE 101.3, close to the chosen the change from 14 days (99.80).',
+  reason: 'LSTM 64 does not beat Last value (persistence) on the held-out points (MAE 310.2 vs 250.1). On the validation part, the level from 14 days scored MAE 101.3 (the last value: 120.4), close to the chosen the change from 14 days (99.80).',
 };
 
 /** Epochs `from`..`to` (1-based) of model `modelIndex`, with its validation loss. */

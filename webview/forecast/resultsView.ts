@@ -126,7 +126,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     setHidden(warnings, items.length === 0);
   }
 
-  function renderNotes(r: PlotResult): void {
+  function renderNotes(r: PlotResult, running: boolean): void {
     setText(splitRule, splitRuleText(r));
     const band = forecastBand(r);
     const f = r.forecast;
@@ -134,7 +134,9 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     setText(
       bandNote,
       !f || !forecaster
-        ? 'No forecast: no model ran.'
+        ? running
+          ? 'No forecast yet: it appears as each model is done.'
+          : 'No forecast: no model ran.'
         : band
           ? `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label} (lowest held-out MAE). ` +
             `Band: ±1.96·RMSE = ±${formatValue(band.halfWidth)} (its held-out RMSE ${formatValue(band.rmse)}): ` +
@@ -153,7 +155,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     setText(
       forecastNote,
       r.models.length === 0
-        ? `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded); no model ran, so there is no forecast.`
+        ? `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded); ${running ? 'the forecasts appear as the models are done' : 'no model ran, so there is no forecast'}.`
         : `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded) and each model's ` +
           `${plural(r.horizon, stepWord(r.ingest.resample))} forecast, made recursively from the last ${plural(r.split.window, 'value')}` +
           (forecastBand(r) && forecaster ? `; ${forecaster.label}'s with its ±1.96·RMSE band.` : '.'),
@@ -205,7 +207,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
       if (r !== shown) {
         shown = r;
         if (r) {
-          renderNotes(r);
+          renderNotes(r, running);
           metricsBody.replaceChildren(...metricsRows(r));
           leaderboardBody.replaceChildren(...leaderboardRows(r));
         } else {

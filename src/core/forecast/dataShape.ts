@@ -53,16 +53,17 @@ function candidateWindows(interval: ResampleInterval, testStart: number, validat
   return windows.length > 0 ? windows : [Math.max(1, Math.floor((testStart - 1 - validation) / 3))];
 }
 
-/** Validation MAE (series' units) of a probe MLP trained on `data` with `validation` windows held out; NaN if cancelled. */
-async function probe(data: ForecastData, validation: number, settings: ForecastSettings, shouldStop: () => boolean): Promise<number> {
+/** Validation MAE (series' units) of a probe MLP trained on `data` with `validation` windows held out, and the last value's over the same points; NaN if cancelled. */
+async function probe(data: ForecastData, validation: number, settings: ForecastSettings, shouldStop: () => boolean): Promise<{ mae: number; lastValue: number }> {
   const model = buildForecastModel(presetSpec('mlp'), data.window, settings.seed);
   const net = forecastNetFor(model);
   try {
     const fit = { ...settings, epochs: Math.min(settings.epochs, PROBE_EPOCHS), patience: PROBE_PATIENCE, validationSplit: validation / data.train.count };
     const result = await fitForecastNet(net, data.train, fit, { shouldStop });
-    if (result.cancelled) return NaN;
+    if (result.cancelled) return { mae: NaN, lastValue: NaN };
     const { previous, predicted, actual } = validationLevels(net, data, validation);
-    return settings.shrink ? fitShrinkage(previous, predicted, actual).mae : shrunkMae(previous, predicted, actual, 1);
+    const mae = settings.shrink ? fitShrinkage(previous, predicted, actual).mae : shrunkMae(previous, predicted, actual, 1);
+    return { mae, lastValue: shrunkMae(previous, predicted, actual, 0) };
   } finally {
     net.dispose();
     model.dispose();
@@ -95,10 +96,10 @@ export async function chooseDataShape(
   const tried: ProbeFigure[] = [];
   for (const candidate of candidates) {
     if (shouldStop()) break;
-    tried.push({ ...candidate, mae: await probe(prepare(candidate.transform, candidate.window), validation, settings, shouldStop) });
+    tried.push({ ...candidate, ...(await probe(prepare(candidate.transform, candidate.window), validation, settings, shouldStop)) });
   }
   const ranked = tried.filter((t) => Number.isFinite(t.mae)).sort((a, b) => a.mae - b.mae);
-  const best = ranked[0] ?? { ...candidates[0], mae: NaN };
+  const best = ranked[0] ?? { ...candidates[0], mae: NaN, lastValue: NaN };
   const what = (t: { transform: TargetTransform; window: number }) => `the ${t.transform === 'diff' ? 'change' : 'level'} from ${steps(t.window, interval)}`;
   const others = ranked.slice(1).map((t) => `${what(t)} ${t.mae.toPrecision(4)}`).join(', ');
   return {

@@ -230,7 +230,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
           interval,
           gaps: ingest.gaps,
           points: ingest.points,
-          best: bestRun && { label: bestRun.label, mae: bestRun.metrics.mae },
+          best: bestRun && { label: bestRun.label, mae: bestRun.metrics.mae, epochsRun: bestRun.epochsRun, stoppedEarly: bestRun.stoppedEarly },
           baseline: { label: baseline.label, mae: baseline.metrics.mae },
         });
     return {

@@ -1,12 +1,13 @@
 /**
  * "What to try": when the best model does not beat the best baseline on the held-out points,
  * the settings whose change could help, each with the figure that supports it — the
- * validation MAEs of the probes dataShape fitted (never the held-out part), the gaps of the
- * resampled series, the recipe's or transform's known weakness. Pure: the job calls it with
+ * validation MAEs of the probes dataShape fitted (never the held-out part) against the last
+ * value's there, the gaps of the resampled series, epochs cut short, the recipe's or
+ * transform's known weakness. Pure: the job calls it with
  * what it measured; the panel offers each as "Try it", the CLI prints them.
  */
 import * as v from 'valibot';
-import type { ForecastSettings } from './forecastSettings';
+import { DEFAULT_FORECAST_SETTINGS, TUTORIAL_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
 import { PRESET_NAMES, type PresetName } from './forecasters';
 import { INTERVALS, RESAMPLE_CHOICES, steps, type ResampleInterval } from './intervals';
 import { TARGET_TRANSFORMS, type TargetTransform } from './transform';
@@ -18,11 +19,12 @@ const CLOSE = 1.1;
 /** Gaps per point above which an interval set by hand is too fine for the data. */
 const GAPPY = 0.5;
 
-/** A candidate dataShape probed on the validation part: its transform, window and validation MAE (series' units; NaN if cancelled). */
+/** A candidate dataShape probed on the validation part: its transform, window, validation MAE and the last value's over the same points (series' units; NaN if cancelled). */
 export interface ProbeFigure {
   transform: TargetTransform;
   window: number;
   mae: number;
+  lastValue: number;
 }
 
 /** What a suggestion changes: settings of ForecastSettings, the others kept. */
@@ -32,12 +34,13 @@ const SettingsChangeSchema = v.object({
   transform: v.optional(v.picklist(['auto', ...TARGET_TRANSFORMS])),
   window: v.optional(v.union([v.literal('auto'), v.pipe(v.number(), v.integer(), v.minValue(1))])),
   models: v.optional(v.array(v.picklist(PRESET_NAMES))),
+  epochs: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 type SettingsChange = v.InferOutput<typeof SettingsChangeSchema>;
 
 export const SuggestionSchema = v.object({
   /** The setting it changes, as the panel's form names it. */
-  setting: v.picklist(['transform', 'interval', 'window', 'model', 'recipe']),
+  setting: v.picklist(['transform', 'interval', 'window', 'model', 'recipe', 'epochs']),
   change: SettingsChangeSchema,
   /** "transform: diff, window: 14". */
   label: v.string(),
@@ -57,8 +60,8 @@ export interface SuggestionInput {
   /** Empty intervals and points of the resampled series. */
   gaps: number;
   points: number;
-  /** The best trained model's label and held-out MAE (undefined: none ran). */
-  best?: { label: string; mae: number };
+  /** The best trained model's label, held-out MAE and how its training ended (undefined: none ran). */
+  best?: { label: string; mae: number; epochsRun: number; stoppedEarly: boolean };
   /** The best baseline's label and held-out MAE. */
   baseline: { label: string; mae: number };
 }
@@ -67,13 +70,13 @@ const fmt = (x: number) => (Math.abs(x) >= 1000 ? x.toFixed(0) : x.toPrecision(4
 const what = (p: { transform: TargetTransform; window: number }, interval: ResampleInterval) =>
   `the ${p.transform === 'level' ? 'level' : p.transform === 'diff' ? 'change' : 'log return'} from ${steps(p.window, interval)}`;
 
-/** Probes other than the chosen one whose validation MAE is close to (or below) the chosen one's: [other setting, probe]. */
+/** Probes other than the chosen one that beat the last value on the validation part, their MAE close to the chosen one's. */
 function closeProbes(input: SuggestionInput): Array<{ setting: 'transform' | 'window'; probe: ProbeFigure; chosenMae: number }> {
   const { chosen, probes } = input;
   const mine = probes.find((p) => p.transform === chosen.transform && p.window === chosen.window);
   if (!mine || !Number.isFinite(mine.mae)) return [];
   return probes
-    .filter((p) => Number.isFinite(p.mae) && p !== mine && p.mae <= mine.mae * CLOSE)
+    .filter((p) => Number.isFinite(p.mae) && p !== mine && p.mae < p.lastValue && p.mae <= mine.mae * CLOSE)
     .sort((a, b) => a.mae - b.mae)
     .map((probe) => ({ setting: probe.transform !== chosen.transform ? ('transform' as const) : ('window' as const), probe, chosenMae: mine.mae }));
 }
@@ -100,13 +103,22 @@ export function suggestSettings(input: SuggestionInput): Suggestion[] {
       reason: `${loses}, and ${input.gaps.toLocaleString('en')} of its ${input.points.toLocaleString('en')} ${INTERVALS[interval].word}s are empty: the interval is finer than the data's. Auto uses the series' own.`,
     });
   }
+  const fullEpochs = settings.recipe === 'tutorial' ? TUTORIAL_FORECAST_SETTINGS.epochs : DEFAULT_FORECAST_SETTINGS.epochs;
+  if (!best.stoppedEarly && best.epochsRun >= settings.epochs && settings.epochs < fullEpochs) {
+    out.push({
+      setting: 'epochs',
+      change: { epochs: fullEpochs },
+      label: `epochs: ${fullEpochs}`,
+      reason: `${loses}. It trained all ${best.epochsRun} of its ${settings.epochs} epochs without stopping early: it may not have finished learning.`,
+    });
+  }
   for (const { setting, probe, chosenMae } of closeProbes(input)) {
     const change: SettingsChange = setting === 'transform' ? { transform: probe.transform, window: probe.window } : { window: probe.window };
     out.push({
       setting,
       change,
       label: setting === 'transform' ? `transform: ${probe.transform}, window: ${probe.window}` : `window: ${probe.window}`,
-      reason: `${loses}. On the validation part, ${what(probe, interval)} scored MAE ${fmt(probe.mae)}, close to the chosen ${what(input.chosen, interval)} (${fmt(chosenMae)}).`,
+      reason: `${loses}. On the validation part, ${what(probe, interval)} scored MAE ${fmt(probe.mae)} (the last value: ${fmt(probe.lastValue)}), close to the chosen ${what(input.chosen, interval)} (${fmt(chosenMae)}).`,
     });
   }
   if (settings.transform === 'level' && settings.recipe !== 'tutorial') {
