@@ -72,7 +72,7 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
     const file = path.basename(csv);
     const title = `RNN Studio: ${load ? 'forecasting' : 'training forecasters on'} ${file}`;
     this.showPanel(); // first: its progress shows there, not in a notification
-    if (!load) this.lastRun = { csv, settings };
+    this.lastRun = { csv, settings }; // Run trains on this CSV again (also after a saved model was applied to it)
     return this.runJob(`the forecast of ${file}`, title, async (job) => {
       const runId = ++this.runId;
       this.setStaged(false); // the worker drops the last run's forecasters as this one starts
