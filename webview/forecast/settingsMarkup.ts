@@ -16,18 +16,18 @@ export const TEXT_FIELDS = [
   { key: 'epochs', hint: 'At most (auto stops early)' },
 ] as const;
 
-function select(key: 'recipe' | 'resample' | 'transform', options: ReadonlyArray<{ value: string; text: string }>): Markup {
+function select(key: 'recipe' | 'resample' | 'transform', options: ReadonlyArray<{ value: string; text: string; description?: string }>): Markup {
   return html`
                 <div class="field">
                   <vscode-label for="run-${key}">${RUN_SETTING_LABELS[key]}</vscode-label>
                   <vscode-single-select id="run-${key}" name="run-${key}">${options.map((o) => html`
-                    <vscode-option value="${o.value}">${o.text}</vscode-option>`)}
+                    <vscode-option value="${o.value}" description="${o.description ?? ''}">${o.text}</vscode-option>`)}
                   </vscode-single-select>
                   <span id="run-${key}-error" class="field-error" hidden></span>
                 </div>`;
 }
 
-const intervalText = (c: (typeof RESAMPLE_CHOICES)[number]) => (c === 'auto' ? 'auto (the series’ own)' : c === 'none' ? 'none (every time)' : INTERVALS[c].word);
+const intervalDescription = (c: (typeof RESAMPLE_CHOICES)[number]) => (c === 'auto' ? 'The series’ own interval' : c === 'none' ? 'Every distinct time, no resampling' : `One point per ${INTERVALS[c].word}`);
 
 export const settingsCard = html`
       <section id="run-settings" class="card" aria-labelledby="run-settings-heading">
@@ -43,13 +43,13 @@ export const settingsCard = html`
             <span id="run-models-error" class="field-error" hidden></span>
           </fieldset>
           <div class="fields">${select('recipe', [
-            { value: 'auto', text: 'auto' },
-            { value: 'tutorial', text: 'tutorial' },
-          ])}${select('resample', RESAMPLE_CHOICES.map((c) => ({ value: c, text: intervalText(c) })))}${select('transform', [
-            { value: 'auto', text: 'auto (chosen on validation)' },
-            { value: 'level', text: 'level' },
-            { value: 'diff', text: 'diff (the change)' },
-            { value: 'logret', text: 'logret (log return)' },
+            { value: 'auto', text: 'auto', description: 'Transform and window chosen on validation, early stopping' },
+            { value: 'tutorial', text: 'tutorial', description: 'The tutorial’s exact configuration' },
+          ])}${select('resample', RESAMPLE_CHOICES.map((c) => ({ value: c, text: c, description: intervalDescription(c) })))}${select('transform', [
+            { value: 'auto', text: 'auto', description: 'Level or change, chosen on the validation part' },
+            { value: 'level', text: 'level', description: 'The value itself (the tutorial)' },
+            { value: 'diff', text: 'diff', description: 'The change from the last value' },
+            { value: 'logret', text: 'logret', description: 'The log return (positive series)' },
           ])}${TEXT_FIELDS.map((f) => html`
                 <div class="field">
                   <vscode-label for="run-${f.key}">${RUN_SETTING_LABELS[f.key]}</vscode-label>
