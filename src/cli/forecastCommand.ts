@@ -46,6 +46,7 @@ function forecastJson(backend: string, result: ForecastJobResult): ForecastJson 
     backtest: result.backtest,
     intervals: result.intervals,
     chosen: result.chosen,
+    suggestions: result.suggestions ?? [],
   };
 }
 
@@ -81,6 +82,11 @@ function printResults(result: ForecastJobResult, say: Print): void {
   }
   if (result.intervals) printIntervals(result.intervals, say);
   for (const run of result.models) if (run.savedTo) say(`Model ${run.name} saved to ${run.savedTo}`);
+  if (result.suggestions && result.suggestions.length > 0) {
+    say('');
+    say('What to try:');
+    for (const s of result.suggestions) say(`- ${s.label}: ${s.reason}`);
+  }
 }
 
 /** Runs the forecast command; Ctrl-C stops training and reports what was learned. */

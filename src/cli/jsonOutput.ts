@@ -6,6 +6,8 @@ import type { Backtest } from '../core/forecast/backtest';
 import type { ChosenSettings } from '../core/forecast/forecastResult';
 import type { ForecastIntervals } from '../core/forecast/predictionIntervals';
 
+import type { Suggestion } from '../core/forecast/suggestions';
+
 /** `rnn-studio generate --json`. */
 export interface GenerateJson {
   backend: string;
@@ -56,4 +58,6 @@ export interface ForecastJson {
   intervals: ForecastIntervals | null;
   /** The settings the job used, automatic choices resolved. */
   chosen: ChosenSettings;
+  /** What to try when the best model does not beat the best baseline: the setting, its change, and why. */
+  suggestions: Suggestion[];
 }

@@ -11,8 +11,10 @@ import type { CsvOverview } from '../core/csv/csvOverview';
 import { forecastCsv } from '../core/forecast/forecastCsv';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
+import { validateForecastSettings } from '../core/forecast/forecastSettingsValidation';
 import { UserError } from '../core/userError';
 import { FORECAST_PROTOCOL, type ForecastHostMessage, type ForecastWebviewMessage } from '../protocol/forecast';
+import { RUN_SETTING_LABELS, type RunRequest } from '../protocol/forecastRunSettings';
 import type { ForecastState } from '../protocol/forecastState';
 import { ForecastHistory } from './forecastHistory';
 import { renderPanelHtml } from './panelHtml';
@@ -31,6 +33,8 @@ export const FORECAST_PANEL: PanelKind<ForecastHostMessage, ForecastWebviewMessa
 
 export class ForecastJobController extends PanelJobController<ForecastHostMessage, ForecastWebviewMessage, ForecastState> {
   private result: { csv: string; value: ForecastJobResult } | undefined;
+  /** The last run asked for: the panel's Run reruns its CSV with its column and time column. */
+  private lastRun: { csv: string; settings: Partial<ForecastSettings> } | undefined;
   /** Whether the worker holds the trained forecasters of `result` (for Save). */
   private staged = false;
   protected readonly whenReleased = 'Its trained forecasters are gone: run "RNN Studio: Forecast CSV" again to save one.';
@@ -76,6 +80,7 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
     const file = path.basename(csv);
     const title = `RNN Studio: ${load ? 'forecasting' : 'training forecasters on'} ${file}`;
     this.showPanel(); // first: its progress shows there, not in a notification
+    this.lastRun = { csv, settings }; // Run trains on this CSV again (also after a saved model was applied to it)
     return this.runJob(`the forecast of ${file}`, title, async (job) => {
       const runId = ++this.runId;
       const startedAt = new Date();
@@ -85,6 +90,8 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
         this.post({ type: 'backend', backend: await this.backend.ensure() });
         const result = await runForecast(job, runId, csv, settings, load, (message) => this.post(message));
         this.result = { csv, value: result };
+        // The column and time column it read: a rerun reads the same ones.
+        if (this.lastRun?.csv === csv) this.lastRun.settings = { ...this.lastRun.settings, column: result.ingest.column, timeColumn: result.ingest.timeColumn };
         this.setStaged(result.models.some((m) => m.savedTo));
         this.post({ type: 'forecastFinished', runId, result });
         const kept = await this.history.keep(csv, settings, load, result, startedAt);
@@ -151,9 +158,20 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
         return this.exportChart(message.chart, message.format, message.data);
       case 'openRun':
         return this.openRun(message.id);
+      case 'runForecast':
+        return this.rerun(message.settings);
       default:
         return; // 'ready' is the panel's; the text job's messages are not for this panel
     }
+  }
+
+  /** The panel's Run (or a suggestion's Try it): the last CSV again with the form's settings, checked, naming a bad field as the form does. */
+  private async rerun(request: RunRequest): Promise<void> {
+    if (!this.lastRun) throw new UserError('Nothing to run again: run "RNN Studio: Forecast CSV" on a CSV file first.');
+    const { csv, settings } = this.lastRun;
+    const given = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
+    const checked = validateForecastSettings({ ...settings, ...given }, (key) => RUN_SETTING_LABELS[key as keyof RunRequest] ?? key);
+    await this.forecast(csv, checked);
   }
 
   private async exportCsv(): Promise<void> {

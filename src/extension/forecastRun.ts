@@ -1,12 +1,17 @@
 /**
  * One forecast run as the panel sees it: the worker's reading, start and per-epoch events
  * become `ingestProgress`, `forecastStarted` and batched `forecastProgress` messages (every
- * loss point of every model arrives), and the notification and status bar follow along.
+ * loss point of every model arrives), and the notification and status bar follow along. Once
+ * the series is read, `forecastSeries` plots it (and the baselines) before training; as each
+ * model is done, `forecastModelDone` posts the result so far (bounded, see partialResult.ts).
  */
 import * as path from 'node:path';
-import type { ForecastJobResult } from '../core/forecast/forecastResult';
+import type { ForecastJobResult, ModelRun } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
+import type { ForecastJobStart } from '../core/forecast/forecastJob';
 import type { ForecastHostMessage as HostMessage, ForecastLossPoint } from '../protocol/forecast';
+import { runSettingsOf } from '../protocol/forecastRunSettings';
+import { partialPlotResult } from './partialResult';
 import type { WorkerEvent } from '../worker/protocol';
 import type { JobContext } from './jobs/jobTypes';
 import { ProgressBatch } from './jobs/progressBatch';
@@ -25,6 +30,8 @@ export function runForecast(
 ): Promise<ForecastJobResult> {
   const file = path.basename(csv);
   let last: Epoch | undefined;
+  let start: ForecastJobStart | undefined;
+  const done: ModelRun[] = [];
   const lossBatch = new ProgressBatch<ForecastLossPoint>((points) => {
     const { model, modelIndex, epochs, elapsedMs, epoch, models } = last!;
     const remainingEpochs = epochs - epoch + (models - modelIndex - 1) * epochs;
@@ -39,8 +46,15 @@ export function runForecast(
     if (event.type === 'ingest') {
       readBatch.add(event, event.bytesRead >= event.totalBytes);
     } else if (event.type === 'forecastStarted') {
-      const { type: _started, ...start } = event;
-      post({ type: 'forecastStarted', runId, ...start });
+      const { type: _started, ...info } = event;
+      start = info;
+      const { ingest, split, models, epochs, loaded, settings: ran } = info;
+      post({ type: 'forecastStarted', runId, ingest, split, models, epochs, loaded, settings: runSettingsOf(ran) });
+      post({ type: 'forecastSeries', runId, result: partialPlotResult(runId, info, []) });
+    } else if (event.type === 'forecastModelDone' && start) {
+      lossBatch.flush();
+      done[event.index] = event.run;
+      post({ type: 'forecastModelDone', runId, modelIndex: event.index, result: partialPlotResult(runId, start, done.filter(Boolean)) });
     } else if (event.type === 'forecastEpoch') {
       if (last && last.model !== event.model) lossBatch.flush();
       last = event;

@@ -10,6 +10,8 @@ import { RunIdSchema } from '../core/runs/runRecord';
 import { RunListSchema } from './forecastRuns';
 import type { CommonHostMessage, CommonWebviewMessage } from './common';
 import { ForecastLossPointSchema, ForecastStateSchema, initialForecastState, reduceForecast, restoreForecastState, type ForecastState } from './forecastState';
+import { PlotResultSchema } from './forecastPlot';
+import { RunRequestSchema, RunSettingsSchema } from './forecastRunSettings';
 import { definePanelProtocol, type Snapshot } from './panelSession';
 
 export type { ForecastLossPoint } from './forecastState';
@@ -34,7 +36,13 @@ const FORECAST_HOST_MESSAGES = [
     epochs: finite,
     /** A saved model is applied: nothing trains. */
     loaded: v.boolean(),
+    /** The settings it runs with, as the form shows them. */
+    settings: v.optional(RunSettingsSchema),
   }),
+  /** The series is read: its result so far (series, held-out points, baselines; no model yet), plotted while the models train. */
+  v.object({ type: v.literal('forecastSeries'), runId: finite, result: PlotResultSchema }),
+  /** Model `modelIndex` is done: the result so far, with every model done (its metrics, forecast) ranked with the baselines. */
+  v.object({ type: v.literal('forecastModelDone'), runId: finite, modelIndex: finite, result: PlotResultSchema }),
   v.object({
     type: v.literal('forecastProgress'),
     runId: finite,
@@ -65,6 +73,8 @@ const FORECAST_WEBVIEW_MESSAGES = [
   }),
   /** Show the kept run `id` (read by the host from .rnn-studio/runs/ only). */
   v.object({ type: v.literal('openRun'), id: RunIdSchema }),
+  /** Run the forecast again on the same CSV (column, time column) with these settings (the form's, or a suggestion's). */
+  v.object({ type: v.literal('runForecast'), settings: RunRequestSchema }),
 ] as const;
 
 /** Host -> forecast panel: what the forecast job posts. */

@@ -13,6 +13,7 @@ import { minMaxIndices as minMaxIndicesOf } from '../core/forecast/minMaxDecimat
 import { LeaderboardEntrySchema } from '../core/forecast/leaderboard';
 import { BacktestSchema, type Backtest } from '../core/forecast/backtest';
 import { BaselineSchema, IngestSummarySchema, ModelRunSchema, SeriesPointsSchema, SplitInfoSchema, type ForecastJobResult } from '../core/forecast/forecastResult';
+import { SuggestionSchema } from '../core/forecast/suggestions';
 
 /** Lines longer than this are decimated to at most this many points. */
 export const MAX_PLOT_POINTS = 2000;
@@ -87,6 +88,8 @@ export const PlotResultSchema = v.pipe(
     backtest: v.nullable(BacktestSchema),
     /** The forecast's 80 % and 95 % intervals at `forecast.t`, their measured coverage; null without intervals. */
     band: v.nullable(PlotBandSchema),
+    /** What to try (see suggestions.ts): at most a few. */
+    suggestions: v.optional(v.pipe(v.array(SuggestionSchema), v.maxLength(8))),
   }),
   v.check(
     (r) =>
@@ -204,5 +207,6 @@ export function plotResult(runId: number, result: ForecastJobResult): PlotResult
         : null,
     backtest: plotBacktest(result.backtest),
     band: forecastIndex >= 0 ? plotBand(result, forecastIndices) : null,
+    ...(result.suggestions ? { suggestions: result.suggestions.slice(0, 8) } : {}),
   };
 }

@@ -13,6 +13,7 @@ import { droppable, PANEL_STATE_ENTRIES, type CancelMessage } from './common';
 import type { ForecastHostMessage } from './forecast';
 import { MAX_LOSS_POINTS, plotResult, PlotResultSchema, type PlotModel } from './forecastPlot';
 import { RunListSchema } from './forecastRuns';
+import { RunSettingsSchema } from './forecastRunSettings';
 import { appendPoints } from './lossHistory';
 
 /** One epoch of one forecasting model; valLoss only with a validation split. */
@@ -39,6 +40,8 @@ const ForecastRunSchema = v.object({
   models: v.array(v.string()),
   epochs: finite,
   loaded: v.boolean(),
+  /** The settings it ran with, as the form shows them (from forecastStarted). */
+  settings: v.optional(RunSettingsSchema),
   /** Loss curve of each model, by its index in `models` (thinned when long). */
   curves: v.array(v.array(ForecastLossPointSchema)),
   /** Model training now (-1: none yet) and its last epoch and epoch count. */
@@ -54,7 +57,7 @@ export type ForecastRun = v.InferOutput<typeof ForecastRunSchema>;
 export const ForecastStateSchema = v.object({
   ...PANEL_STATE_ENTRIES,
   run: droppable(ForecastRunSchema),
-  /** The finished run's result (`result.runId`). */
+  /** The run's result (`result.runId`): while it trains, what is known so far (the series, then each model done); then the finished one. */
   result: droppable(PlotResultSchema),
   /** The workspace's kept runs (runHistory). */
   runs: droppable(RunListSchema),
@@ -165,14 +168,18 @@ export function reduceForecast<S extends ForecastState>(state: S, action: Foreca
       return { ...state, run: { ...run, file, reading: { bytesRead, totalBytes, rows } } };
     }
     case 'forecastStarted': {
-      const { runId, ingest, split, models, epochs, loaded } = action;
-      const info = { ingest, split, models, epochs, loaded, file: ingest.file, phase: 'training' as const };
+      const { runId, ingest, split, models, epochs, loaded, settings } = action;
+      const info = { ingest, split, models, epochs, loaded, settings, file: ingest.file, phase: 'training' as const };
       const run = state.run;
       if (run?.runId === runId && run.phase === 'reading') return { ...state, run: { ...run, ...info, reading: undefined, curves: [] } };
       return withNewRun(state, { ...newRun(runId, 'training', ingest.file), ...info });
     }
     case 'forecastProgress':
       return reduceProgress(state, action);
+    case 'forecastSeries':
+    case 'forecastModelDone':
+      // Only the training run's, and never over a finished result.
+      return state.run?.runId === action.runId && state.run.phase === 'training' ? { ...state, result: action.result } : state;
     case 'forecastFinished':
       return reduceFinished(state, action);
     case 'modelSaved':

@@ -12,7 +12,7 @@ import type { BackendChoice, BackendStatus } from '../core/backendChoice';
 import type { CsvOverview } from '../core/csv/csvOverview';
 import type { IngestProgress } from '../core/csv/csvIngest';
 import type { ForecastEpoch, ForecastJobStart } from '../core/forecast/forecastJob';
-import type { ForecastJobResult } from '../core/forecast/forecastResult';
+import type { ForecastJobResult, ModelRun } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
 
@@ -77,7 +77,9 @@ export type WorkerEvent =
   | { type: 'epoch'; epoch: number; epochs: number; loss: number; elapsedMs: number }
   | ({ type: 'ingest' } & IngestProgress)
   | ({ type: 'forecastStarted' } & ForecastJobStart)
-  | ({ type: 'forecastEpoch' } & ForecastEpoch);
+  | ({ type: 'forecastEpoch' } & ForecastEpoch)
+  /** A model of the forecast run is done (trained, evaluated, forecast): `index` in forecastStarted.models. */
+  | { type: 'forecastModelDone'; run: ModelRun; index: number };
 
 export type WorkerMessage =
   | { type: 'reply'; id: number; body: WorkerReplies[keyof WorkerReplies] }

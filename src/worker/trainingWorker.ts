@@ -113,6 +113,7 @@ async function forecast(request: Extract<WorkerRequest, { type: 'forecast' }>): 
         onIngestProgress: (p) => emit({ type: 'ingest', ...p }),
         onStart: (start) => emit({ type: 'forecastStarted', ...start }),
         onEpoch: (epoch) => emit({ type: 'forecastEpoch', ...epoch }),
+        onModelDone: (run, index) => emit({ type: 'forecastModelDone', run, index }),
         shouldStop: stopRequested,
       },
     );

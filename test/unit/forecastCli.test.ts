@@ -34,7 +34,10 @@ test("forecast --json on the tutorial's file layout prints exactly one object: 3
   assert.equal(lines.length, 1, run.stdout);
   const output = JSON.parse(lines[0]) as ForecastJson;
   assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'baselines', 'forecast', 'backtest', 'intervals', 'chosen']);
+  assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'baselines', 'forecast', 'suggestions']);
   assert.equal(output.backend, 'wasm');
+  assert.ok(Array.isArray(output.suggestions));
+  for (const s of output.suggestions) assert.deepEqual(Object.keys(s).sort(), ['change', 'label', 'reason', 'setting']);
   assert.equal(output.rows, written.rows);
   assert.equal(output.rowsSkipped, written.nanRows);
   assert.equal(output.points, 3376);
@@ -143,4 +146,18 @@ test('wrong usage exits 2 with the forecast usage; bad values and bad files exit
   assert.equal(help.status, 0);
   assert.match(help.stdout, /^Usage: rnn-studio forecast --csv FILE \[options\]/);
   assert.match(runCli('--help').stdout, /rnn-studio forecast --csv FILE \[options\]/);
+});
+
+test('a model that loses to the baseline: the text output ends with what to try, --json carries the same suggestions', () => {
+  // The tutorial recipe, one epoch of the MLP on the level: far from the last value.
+  const args = ['forecast', '--csv', small, '--recipe', 'tutorial', '--epochs', '1', '--window', '10', '--test', '10', '--backend', 'wasm'];
+  const text = runCli(...args);
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /\nWhat to try:\n- recipe: auto: MLP [\d-]+ does not beat .* on the held-out points \(MAE [\d.]+ vs [\d.]+\)/);
+  const json = runCli(...args, '--json');
+  assert.equal(json.status, 0, json.stderr);
+  const output = JSON.parse(json.stdout.trim()) as ForecastJson;
+  assert.equal(output.suggestions[0].setting, 'recipe');
+  assert.deepEqual(output.suggestions[0].change, { recipe: 'auto' });
+  assert.ok(text.stdout.includes(output.suggestions[0].reason), 'the same reason in both');
 });

@@ -13,6 +13,10 @@ import { bestBaseline, leaderboard } from '../../src/core/forecast/leaderboard';
 import { forecastMetrics, naiveScale } from '../../src/core/forecast/metrics';
 import { runRecord } from '../../src/core/runs/runRecord';
 import { summarizeRun, type RunSummary } from '../../src/core/runs/runSummary';
+import { validateForecastSettings } from '../../src/core/forecast/forecastSettingsValidation';
+import type { Suggestion } from '../../src/core/forecast/suggestions';
+import { runSettingsOf, type RunSettings } from '../../src/protocol/forecastRunSettings';
+import { partialPlotResult } from '../../src/extension/partialResult';
 
 type Of<T extends ForecastHostMessage['type']> = Extract<ForecastHostMessage, { type: T }>;
 
@@ -212,9 +216,39 @@ export function ingestProgress(runId: number, fraction: number, totalBytes = 1_2
   return { type: 'ingestProgress', runId, file: FILE, bytesRead: Math.round(totalBytes * fraction), totalBytes, rows: Math.round(totalRows * fraction) };
 }
 
-export function forecastStarted(runId: number, result = forecastResult()): Of<'forecastStarted'> {
-  return { type: 'forecastStarted', runId, ingest: result.ingest, split: result.split, models: result.models.map((m) => m.name), epochs: EPOCHS, loaded: false };
+/** The settings of the fixture's run as the form shows them: the MLP and the LSTM, the auto recipe. */
+export function runSettings(result = forecastResult()): RunSettings {
+  return runSettingsOf(validateForecastSettings({ models: result.models.map((m) => m.name), epochs: EPOCHS, test: result.split.testPoints, horizon: HORIZON }));
 }
+
+export function forecastStarted(runId: number, result = forecastResult()): Of<'forecastStarted'> {
+  return { type: 'forecastStarted', runId, ingest: result.ingest, split: result.split, models: result.models.map((m) => m.name), epochs: EPOCHS, loaded: false, settings: runSettings(result) };
+}
+
+/** What the job knows before training (for the partial results). */
+function jobStart(result: ForecastJobResult) {
+  const { ingest, split, series, heldOut, baselines, horizon } = result;
+  const settings = validateForecastSettings({ models: result.models.map((m) => m.name), epochs: EPOCHS });
+  return { ingest, split, series, heldOut, baselines, horizon, settings, chosen: result.chosen, models: settings.models, epochs: EPOCHS, loaded: false };
+}
+
+/** The series is read: plotted with the baselines, no model yet. */
+export function forecastSeries(runId: number, result = forecastResult()): Of<'forecastSeries'> {
+  return { type: 'forecastSeries', runId, result: partialPlotResult(runId, jobStart(result), []) };
+}
+
+/** Models 0..`modelIndex` are done. */
+export function forecastModelDone(runId: number, modelIndex: number, result = forecastResult()): Of<'forecastModelDone'> {
+  return { type: 'forecastModelDone', runId, modelIndex, result: partialPlotResult(runId, jobStart(result), result.models.slice(0, modelIndex + 1)) };
+}
+
+/** A suggestion as the core makes one (the LSTM alone loses). */
+export const SUGGESTION: Suggestion = {
+  setting: 'transform',
+  change: { transform: 'level', window: 14 },
+  label: 'transform: level, window: 14',
+  reason: 'LSTM 64 does not beat Last value (persistence) on the held-out points (MAE 310.2 vs 250.1). On the validation part, the level from 14 days scored MAE 101.3 (the last value: 120.4), close to the chosen the change from 14 days (99.80).',
+};
 
 /** Epochs `from`..`to` (1-based) of model `modelIndex`, with its validation loss. */
 export function forecastProgress(runId: number, modelIndex: number, from: number, to: number, result = forecastResult()): Of<'forecastProgress'> {

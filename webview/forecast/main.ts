@@ -16,6 +16,8 @@ import { readForecastTheme } from './palette';
 import { createResultsView } from './resultsView';
 import { createRunView } from './runView';
 import { createRunsView } from './runsView';
+import { createSettingsForm } from './settingsForm';
+import { createSuggestionsView } from './suggestionsView';
 import { sourceText } from './source';
 import { reduceForecast, restoreForecastState, type ForecastAction, type ForecastState } from './state';
 
@@ -41,6 +43,8 @@ store.start([
   createHeader<ForecastState>(sourceText),
   createErrorBanner<ForecastState>(dispatch, 'run'),
   runView,
+  createSettingsForm(post),
+  createSuggestionsView(post),
   resultsView,
   createRunsView(post),
 ]);

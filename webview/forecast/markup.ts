@@ -1,13 +1,15 @@
 /**
  * The forecast panel's markup (mounted by main.ts before the views start): the header and
  * banners, the warnings, the run card (runView.ts: reading and training progress, how the CSV
- * was read, the live loss chart), then the results (resultsView.ts: the series with its
- * held-out part and forecast, true vs predicted, the close-up, the leaderboard, the metrics),
- * and the runs kept in the workspace (runsView.ts).
+ * was read, the live loss chart), the settings form and What to try (settingsMarkup.ts), then
+ * the results (resultsView.ts: the series with its held-out part and forecast, true vs
+ * predicted, the close-up, the leaderboard, the metrics, the backtest), and the runs kept in
+ * the workspace (runsView.ts).
  */
 import { html, type Markup } from '../shared/markup';
 import { appMarkup, runHeaderMarkup, runProgressMarkup } from '../shared/panelMarkup';
 import { runsCard } from './runsMarkup';
+import { settingsCard, suggestionsCard } from './settingsMarkup';
 import { ZOOM_HINT } from './zoom';
 
 /** The hint under a zoomable chart, and `more` after it. */
@@ -157,6 +159,8 @@ export function forecastPanelMarkup(title: string): Markup {
   return appMarkup('app app-forecast', { title, icon: 'graph-line', sourceIcon: 'table', hint }, html`${warnings}
 
     <main class="forecast-layout">${runCard}
+${settingsCard}
+${suggestionsCard}
 ${seriesCard}
 
       <div id="result-grid" class="result-grid" hidden>${gridCard('heldout', 'Held out: true vs predicted')}

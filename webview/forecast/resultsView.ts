@@ -16,7 +16,7 @@ import { bestPlotBaseline, type PlotResult } from '../../src/protocol/forecastPl
 import { heldOutSpec, leaderboardSpec } from './comparisonSpecs';
 import { closeUpStart, forecastBand, splitRuleText } from './resultLabels';
 import { forecastSpec, seriesSpec } from './seriesSpecs';
-import type { ForecastState } from './state';
+import { isRunning, type ForecastState } from './state';
 import { leaderboardRows, metricsRows } from './tables';
 import { backtestNote, backtestRows } from './backtestTable';
 
@@ -130,7 +130,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     setHidden(warnings, items.length === 0);
   }
 
-  function renderNotes(r: PlotResult): void {
+  function renderNotes(r: PlotResult, running: boolean): void {
     setText(splitRule, splitRuleText(r));
     const band = forecastBand(r);
     const f = r.forecast;
@@ -138,7 +138,9 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     setText(
       bandNote,
       !f || !forecaster
-        ? 'No forecast: no model ran.'
+        ? running
+          ? 'No forecast yet: it appears as each model is done.'
+          : 'No forecast: no model ran.'
         : band
           ? `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label} (lowest held-out MAE). ` +
             `Band: its ${band.title}, from the errors of forecasts made from earlier origins, per step ahead.`
@@ -156,7 +158,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     setText(
       forecastNote,
       r.models.length === 0
-        ? `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded); no model ran, so there is no forecast.`
+        ? `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded); ${running ? 'the forecasts appear as the models are done' : 'no model ran, so there is no forecast'}.`
         : `From ${formatTime(closeUpStart(r), r.ingest.timeKind, r.ingest.step)}: the held-out part (shaded) and each model's ` +
           `${plural(r.horizon, stepWord(r.ingest.resample))} forecast, made recursively from the last ${plural(r.split.window, 'value')}` +
           (band && forecaster ? `; ${forecaster.label}'s with its 80 % / 95 % interval.` : '.'),
@@ -181,7 +183,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
       themeVersion += 1;
       if (shown) {
         const r = shown;
-        const key = `${r.runId}|${themeVersion}`;
+        const key = `${r.runId}|${r.models.length}|${themeVersion}`;
         charts.series.show(key, () => seriesSpec(theme, r));
         charts.heldOut.show(key, () => heldOutSpec(theme, r));
         charts.forecast.show(key, () => forecastSpec(theme, r));
@@ -196,10 +198,12 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
       setHidden(metrics, !r);
       setHidden(leaderboard, !r);
       setHidden(backtest, !r?.backtest);
-      setDisabled(exportCsv, !r || r.models.length === 0);
-      setDisabled(exportSvg, !r);
-      setDisabled(exportPng, !r);
-      const trained = Boolean(r?.models.some((m) => m.loadedFrom === undefined));
+      // While a run trains, its result so far is shown; exports and Save wait for the end.
+      const running = isRunning(state);
+      setDisabled(exportCsv, !r || r.models.length === 0 || running);
+      setDisabled(exportSvg, !r || running);
+      setDisabled(exportPng, !r || running);
+      const trained = !running && Boolean(r?.models.some((m) => m.loadedFrom === undefined));
       // Released: the worker no longer holds the forecasters (e.g. after a reload); the note says why.
       setDisabled(saveModel, !trained || state.modelReleased !== undefined);
       saveModel.title = !trained ? 'No trained model to save' : (state.modelReleased ?? 'Save the forecaster (model, scaler, window, transform, columns)');
@@ -207,7 +211,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
       if (r !== shown) {
         shown = r;
         if (r) {
-          renderNotes(r);
+          renderNotes(r, running);
           metricsBody.replaceChildren(...metricsRows(r));
           leaderboardBody.replaceChildren(...leaderboardRows(r));
           backtestBody.replaceChildren(...backtestRows(r));
@@ -218,7 +222,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
           leaderboardBody.replaceChildren();
         }
         // Visible first (the charts measure their container), then embedded.
-        const key = r ? `${r.runId}|${themeVersion}` : undefined;
+        const key = r ? `${r.runId}|${r.models.length}|${themeVersion}` : undefined;
         charts.series.show(key, () => seriesSpec(theme, r as PlotResult));
         charts.heldOut.show(key, () => heldOutSpec(theme, r as PlotResult));
         charts.forecast.show(key, () => forecastSpec(theme, r as PlotResult));

@@ -17,8 +17,9 @@ import { INTERVALS, steps, type ResampleInterval } from './intervals';
 import { validationLevels } from './predictions';
 import type { ResampledSeries } from './resample';
 import { fitAlpha, fitShrinkage, shrunkMae } from './shrinkage';
+import type { ProbeFigure } from './suggestions';
 import type { TrainedForecaster } from './trainedForecaster';
-import type { TargetTransform } from './transform';
+import { TRANSFORM_WORDS, type TargetTransform } from './transform';
 import { pathErrors, validationPaths, validationSteps } from './validationPaths';
 
 /** Epochs of a probe at most (early stopping ends most sooner). */
@@ -29,13 +30,6 @@ const TUTORIAL_WINDOW = 60;
 const MIN_TRAINING_WINDOWS = 20;
 /** What 'auto' tries: changes only (never the level, which fails once a series leaves its training range; the validation part cannot show that). */
 const AUTO_TRANSFORMS: TargetTransform[] = ['relative', 'diff'];
-/** How each transform's choice is said. */
-const PREDICTS: Record<TargetTransform, string> = {
-  relative: 'the change from the window seen relative to its last value',
-  diff: 'the change from the last changes',
-  level: 'the level',
-  logret: 'the log return',
-};
 
 export interface DataShape {
   data: ForecastData;
@@ -43,7 +37,10 @@ export interface DataShape {
   validation: number;
   /** What was chosen and why, when something was chosen. */
   reason?: string;
+  /** Each candidate probed on the validation part and its one-step validation MAE (series' units; NaN if cancelled); empty when nothing was chosen. */
+  probes: ProbeFigure[];
 }
+
 
 type Naming = Pick<DataOptions, 'label' | 'formatTime'>;
 
@@ -110,7 +107,7 @@ export async function chooseDataShape(
   const test = heldOutPoints(settings.test, points.values.length);
   const prepare = (transform: TargetTransform, window: number) =>
     prepareForecastData(points.times, points.values, { window, test, transform, scaler: loaded?.scaler ?? settings.scaler, ...naming });
-  if (loaded) return { data: prepare(loaded.transform, loaded.window), validation: 0 };
+  if (loaded) return { data: prepare(loaded.transform, loaded.window), validation: 0, probes: [] };
   const testStart = points.values.length - test;
   const longest = settings.window === 'auto' ? TUTORIAL_WINDOW : settings.window;
   const validation = validationPoints(testStart, longest, settings.validationSplit);
@@ -119,8 +116,8 @@ export async function chooseDataShape(
   const candidates = transforms.flatMap((transform) => windows.map((window) => ({ transform, window })));
   if (candidates.length === 1 || validation === 0) {
     const [{ transform, window }] = candidates;
-    const reason = candidates.length > 1 ? `No validation part to choose on: the model predicts ${PREDICTS[transform]}, windows of ${steps(window, interval)}.` : undefined;
-    return { data: prepare(transform, window), validation, reason };
+    const reason = candidates.length > 1 ? `No validation part to choose on: the model predicts ${TRANSFORM_WORDS[transform]}, windows of ${steps(window, interval)}.` : undefined;
+    return { data: prepare(transform, window), validation, reason, probes: [] };
   }
   const tried: Array<{ transform: TargetTransform; window: number; score: ProbeScore }> = [];
   for (const candidate of candidates) {
@@ -128,14 +125,16 @@ export async function chooseDataShape(
     tried.push({ ...candidate, score: await probe(prepare(candidate.transform, candidate.window), validation, settings, shouldStop) });
   }
   const ranked = tried.filter((t) => Number.isFinite(scoreOf(t.score))).sort((a, b) => scoreOf(a.score) - scoreOf(b.score));
-  const what = (t: { transform: TargetTransform; window: number }) => `${PREDICTS[t.transform]}, windows of ${steps(t.window, interval)}`;
+  const what = (t: { transform: TargetTransform; window: number }) => `${TRANSFORM_WORDS[t.transform]}, windows of ${steps(t.window, interval)}`;
   const figures = (s: ProbeScore) => `one step ${s.oneStep.toPrecision(4)}, ${steps(validationSteps(validation, settings.horizon), interval)} ahead ${s.multiStep.toPrecision(4)}`;
   const best = ranked[0];
-  if (!best) return { data: prepare(candidates[0].transform, candidates[0].window), validation };
+  const probes = tried.map(({ transform, window, score }) => ({ transform, window, mae: score.oneStep, lastValue: score.persistence }));
+  if (!best) return { data: prepare(candidates[0].transform, candidates[0].window), validation, probes };
   const others = ranked.slice(1).map((t) => `${what(t)}: ${figures(t.score)}`).join('; ');
   return {
     data: prepare(best.transform, best.window),
     validation,
+    probes,
     reason:
       `Chosen on the last ${steps(validation, interval)} of the training part: the model predicts ${what(best)} ` +
       `(validation MAE ${figures(best.score)}; the last value: ${figures({ ...best.score, oneStep: best.score.persistence, multiStep: best.score.naive })}${others ? `; ${others}` : ''}).`,

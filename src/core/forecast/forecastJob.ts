@@ -3,7 +3,7 @@ import type { IngestProgress } from '../csv/csvIngest';
 import { chooseDataShape } from './dataShape';
 import type { ForecastData } from './forecastData';
 import { forecastNetFor, type ForecastNet } from './forecastNet';
-import type { ForecastJobResult, IngestSummary, ModelRun, SplitInfo } from './forecastResult';
+import type { Baseline, ChosenSettings, ForecastJobResult, IngestSummary, ModelRun, SplitInfo } from './forecastResult';
 import type { ForecastSettings } from './forecastSettings';
 import { validateForecastSettings } from './forecastSettingsValidation';
 import { saveForecaster, loadForecaster } from './forecastStore';
@@ -18,6 +18,7 @@ import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
 import { seriesFromCsv } from './seriesFromCsv';
 import { fitAlpha, fitShrinkage } from './shrinkage';
 import { pathErrors, validationPaths } from './validationPaths';
+import { suggestSettings } from './suggestions';
 import { trainedForecaster, type TrainedForecaster } from './trainedForecaster';
 import { backtestBaselines, backtestModel, backtestResult, jobBacktest } from './jobBacktest';
 import type { ForecastIntervals } from './predictionIntervals';
@@ -43,6 +44,15 @@ export interface ForecastJobOptions {
 export interface ForecastJobStart {
   ingest: IngestSummary;
   split: SplitInfo;
+  /** The settings it runs with (validated). */
+  settings: ForecastSettings;
+  /** What the job chose for the automatic settings. */
+  chosen: ChosenSettings;
+  /** The series (resampled), the held-out points and the baselines' forecasts of them: plotted before any model is done. */
+  series: ForecastJobResult['series'];
+  heldOut: ForecastJobResult['heldOut'];
+  baselines: Baseline[];
+  horizon: number;
   /** Presets about to train (or the loaded one), in order. */
   models: string[];
   epochs: number;
@@ -134,7 +144,11 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     const backtestRows = backtestBaselines(plans, data.levels, baselines);
     const intervals = new Map<string, ForecastIntervals>();
     const specs: ModelSpec[] = loaded ? [loaded.spec] : settings.models.map((preset) => presetSpec(preset, settings));
-    callbacks.onStart?.({ ingest, split, models: specs.map((spec) => spec.preset), epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
+    const seriesPoints = { t: Array.from(data.times), value: levels };
+    const heldOut = { t: Array.from(data.times.subarray(data.testStart)), value: actual };
+    const models = specs.map((spec) => spec.preset);
+    const chosen: ChosenSettings = { recipe: settings.recipe, interval, transform: data.transform, window: data.window, backtest: settings.backtest };
+    callbacks.onStart?.({ ingest, split, settings, chosen, series: seriesPoints, heldOut, baselines, horizon: settings.horizon, models, epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
     const horizonTimes = futureTimes(data.times[data.times.length - 1], interval, points.step, settings.horizon);
     /** The trained net's shrinkage toward the last value, one step and multi-step (a loaded model's own; 1: none). */
     const shrinkageOf = (net: ForecastNet): { oneStep: number; path: number } => {
@@ -223,21 +237,34 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     const ranked = leaderboard(runs, baselines);
     const best = ranked.find((entry) => !entry.baseline);
     const bestRun = runs.find((run) => run.name === best?.name);
+    const suggestions = loaded
+      ? []
+      : suggestSettings({
+          settings,
+          chosen: { transform: data.transform, window: data.window },
+          probes: shape.probes,
+          interval,
+          gaps: ingest.gaps,
+          points: ingest.points,
+          best: bestRun && { label: bestRun.label, mae: bestRun.metrics.mae, epochsRun: bestRun.epochsRun, stoppedEarly: bestRun.stoppedEarly },
+          baseline: { label: baseline.label, mae: baseline.metrics.mae },
+        });
     return {
       ingest,
-      series: { t: Array.from(data.times), value: levels },
+      series: seriesPoints,
       split,
-      heldOut: { t: Array.from(data.times.subarray(data.testStart)), value: actual },
+      heldOut,
       baselines,
       models: runs,
       leaderboard: ranked,
       forecast: bestRun ? { model: bestRun.name, ...bestRun.forecast } : null,
       backtest: backtestResult(plans, data.times, backtestRows),
       intervals: (bestRun && intervals.get(bestRun.name)) ?? null,
-      chosen: { recipe: settings.recipe, interval, transform: data.transform, window: data.window, backtest: settings.backtest },
+      chosen,
       horizon: settings.horizon,
       warnings,
       cancelled,
+      suggestions,
     };
   } finally {
     loaded?.dispose();

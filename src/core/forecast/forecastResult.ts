@@ -18,6 +18,7 @@ import { RESAMPLE_INTERVALS } from './intervals';
 import { AGGREGATIONS } from './resample';
 import { FORECAST_RECIPES } from './forecastSettings';
 import { TARGET_TRANSFORMS } from './transform';
+import { SuggestionSchema } from './suggestions';
 
 /** Points of a series: t[i], value[i] (NaN values arrive as JSON null), as long as each other. */
 export const SeriesPointsSchema = v.pipe(
@@ -149,6 +150,8 @@ export const ForecastJobResultSchema = v.pipe(
     warnings: v.array(v.string()),
     /** The user stopped training: models after the one that was stopped did not run. */
     cancelled: v.boolean(),
+    /** What to try when the best model does not beat the best baseline (see suggestions.ts); absent in results from before. */
+    suggestions: v.optional(v.array(SuggestionSchema)),
   }),
   v.check((r) => r.baselines[0]?.name === 'persistence', 'the persistence baseline first'),
   v.check(

@@ -35,7 +35,7 @@ export function makeRelativeWindows(levels: Float64Array, scaler: Scaler, window
 }
 
 /** The relative window of the `window` levels before `end`. [W] */
-export function relativeWindow(levels: ArrayLike<number>, end: number, window: number, scaler: Scaler): Float32Array {
+function relativeWindow(levels: ArrayLike<number>, end: number, window: number, scaler: Scaler): Float32Array {
   const out = new Float32Array(window);
   writeWindow(levels, end, window, scaler, out, 0);
   return out;

@@ -10,6 +10,14 @@
 export type TargetTransform = 'level' | 'diff' | 'logret' | 'relative';
 export const TARGET_TRANSFORMS: readonly TargetTransform[] = ['level', 'diff', 'logret', 'relative'];
 
+/** What each transform has the network predict, in words (for the reasons the job gives). */
+export const TRANSFORM_WORDS: Record<TargetTransform, string> = {
+  level: 'the level',
+  diff: 'the change from the last changes',
+  logret: 'the log return',
+  relative: 'the change from the window seen relative to its last value',
+};
+
 /** Points of the level series that have no transformed value: 0 for 'level', else 1 (the first). */
 export function transformOffset(transform: TargetTransform): number {
   return transform === 'level' ? 0 : 1;

@@ -73,6 +73,13 @@ suite('Forecast CSV', function () {
     assert.deepEqual(result.models.map((m) => m.name), ['mlp', 'gru']);
     assert.deepEqual(result.leaderboard.map((e) => e.rank), [1, 2, 3, 4], 'two models and two baselines');
     assert.deepEqual(result.leaderboard.filter((e) => e.baseline).map((e) => e.name).sort(), ['persistence', 'seasonalNaive']);
+    // Before the end: the series (no model) before the first epoch, then each model as it is done.
+    const order = messages.map((m) => m.type).filter((t) => t === 'forecastSeries' || t === 'forecastModelDone' || t === 'forecastProgress' || t === 'forecastFinished');
+    assert.equal(order[0], 'forecastSeries', `the series before any epoch: ${order.join(', ')}`);
+    assert.deepEqual(ofType('forecastSeries').map((m) => [m.result.models.length, m.result.seriesPoints]), [[0, 540]]);
+    assert.deepEqual(ofType('forecastModelDone').map((m) => [m.modelIndex, m.result.models.map((x) => x.name)]), [[0, ['mlp']], [1, ['mlp', 'gru']]]);
+    assert.ok(order.indexOf('forecastModelDone') < order.lastIndexOf('forecastProgress'), "the MLP's results come before the GRU has trained");
+    assert.deepEqual(ofType('forecastStarted')[0].settings?.models, ['mlp', 'gru'], 'the settings it ran with, for the form');
   });
 
   test('a binary file renamed .csv and a header-only file are refused, naming the file', async () => {
