@@ -104,6 +104,9 @@ export async function runForecastCommand(request: ForecastCliRequest, say: Print
     result = await runForecastJob(
       { csv: request.csv, settings: request.settings, load: request.load, save: request.save },
       {
+        onProbe: ({ probe, probes, what }) => {
+          if (!request.json) say(`Choosing what the model sees (${probe}/${probes}): ${what}`);
+        },
         onStart: (start) => {
           if (request.json) return;
           printSummary(start, say);

@@ -45,6 +45,11 @@ export function runForecast(
   const onEvent = (event: WorkerEvent) => {
     if (event.type === 'ingest') {
       readBatch.add(event, event.bytesRead >= event.totalBytes);
+    } else if (event.type === 'forecastProbe') {
+      readBatch.flush();
+      const { probe, probes, what } = event;
+      post({ type: 'forecastProbe', runId, probe, probes, what });
+      job.report({ message: `choosing what the model sees: ${probe} of ${probes}` });
     } else if (event.type === 'forecastStarted') {
       const { type: _started, ...info } = event;
       start = info;

@@ -26,6 +26,8 @@ const FORECAST_HOST_MESSAGES = [
     totalBytes: finite,
     rows: finite,
   }),
+  /** The auto recipe fits probe `probe` of `probes` (after reading, before training) to choose the transform and window. */
+  v.object({ type: v.literal('forecastProbe'), runId: finite, probe: finite, probes: finite, what: v.pipe(v.string(), v.maxLength(300)) }),
   v.object({
     type: v.literal('forecastStarted'),
     runId: finite,

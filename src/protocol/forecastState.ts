@@ -33,6 +33,8 @@ const ForecastRunSchema = v.object({
   file: v.string(),
   /** The last ingest progress (while reading). */
   reading: v.optional(IngestProgressSchema),
+  /** The probe the auto recipe fits (after reading, before training). */
+  probing: v.optional(v.object({ probe: finite, probes: finite, what: v.string() })),
   /** Known from forecastStarted on. */
   ingest: v.optional(IngestSummarySchema),
   split: v.optional(SplitInfoSchema),
@@ -166,6 +168,12 @@ export function reduceForecast<S extends ForecastState>(state: S, action: Foreca
       // Late (the run trains already) or older than the progress shown.
       if (run.phase !== 'reading' || (run.reading && (bytesRead < run.reading.bytesRead || rows < run.reading.rows))) return state;
       return { ...state, run: { ...run, file, reading: { bytesRead, totalBytes, rows } } };
+    }
+    case 'forecastProbe': {
+      const { runId, probe, probes, what } = action;
+      const run = state.run;
+      if (run?.runId !== runId || run.phase !== 'reading') return state;
+      return { ...state, run: { ...run, probing: { probe, probes, what } } };
     }
     case 'forecastStarted': {
       const { runId, ingest, split, models, epochs, loaded, settings } = action;

@@ -11,6 +11,7 @@
 import type { BackendChoice, BackendStatus } from '../core/backendChoice';
 import type { CsvOverview } from '../core/csv/csvOverview';
 import type { IngestProgress } from '../core/csv/csvIngest';
+import type { ShapeProbe } from '../core/forecast/dataShape';
 import type { ForecastEpoch, ForecastJobStart } from '../core/forecast/forecastJob';
 import type { ForecastJobResult, ModelRun } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
@@ -76,6 +77,8 @@ export type WorkerEvent =
   | { type: 'started'; characters: number; vocabularySize: number; mode: 'lines' | 'windows'; sequences: number; epochs: number }
   | { type: 'epoch'; epoch: number; epochs: number; loss: number; elapsedMs: number }
   | ({ type: 'ingest' } & IngestProgress)
+  /** The auto recipe fits probe `probe` of `probes` to choose the transform and window. */
+  | ({ type: 'forecastProbe' } & ShapeProbe)
   | ({ type: 'forecastStarted' } & ForecastJobStart)
   | ({ type: 'forecastEpoch' } & ForecastEpoch)
   /** A model of the forecast run is done (trained, evaluated, forecast): `index` in forecastStarted.models. */

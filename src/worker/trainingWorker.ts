@@ -111,6 +111,7 @@ async function forecast(request: Extract<WorkerRequest, { type: 'forecast' }>): 
       { csv: request.csv, settings: request.settings, load: request.load, save: request.load ? undefined : staging },
       {
         onIngestProgress: (p) => emit({ type: 'ingest', ...p }),
+        onProbe: (probe) => emit({ type: 'forecastProbe', ...probe }),
         onStart: (start) => emit({ type: 'forecastStarted', ...start }),
         onEpoch: (epoch) => emit({ type: 'forecastEpoch', ...epoch }),
         onModelDone: (run, index) => emit({ type: 'forecastModelDone', run, index }),

@@ -1,14 +1,14 @@
 import * as tf from '@tensorflow/tfjs';
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
-import { backtestPlan, backtestResiduals, backtestRow, netPathFrom, persistencePathFrom, seasonalPathFrom } from '../../src/core/forecast/backtest';
+import { backtestPlan, backtestResiduals, backtestRow, persistencePathFrom, seasonalPathFrom } from '../../src/core/forecast/backtest';
 import { prepareForecastData } from '../../src/core/forecast/forecastData';
 import { buildForecastModel } from '../../src/core/forecast/forecastModels';
 import { forecastNetFor } from '../../src/core/forecast/forecastNet';
 import { presetSpec } from '../../src/core/forecast/forecasters';
 import { jobBacktest } from '../../src/core/forecast/jobBacktest';
 import { conformalIntervals, conformalQuantile, coverage, halfWidths } from '../../src/core/forecast/predictionIntervals';
-import { futureValues, heldOutPredictions } from '../../src/core/forecast/predictions';
+import { futureValues, heldOutPredictions, pathFrom } from '../../src/core/forecast/predictions';
 import { SeededRandom } from '../../src/core/random';
 import { useWasm } from './support/wasm';
 
@@ -95,7 +95,7 @@ test('a net forecasts from an origin as it forecasts past the end and predicts t
   const net = forecastNetFor(model);
   const tensors = tf.memory().numTensors;
   const alpha = 0.5;
-  const path = netPathFrom(net, data, 'state', alpha);
+  const path = (origin: number, horizon: number) => pathFrom(net, data, origin, horizon, 'state', alpha);
   // From the end of the data: the product's forecast.
   const future = futureValues(net, data, 6, 'state', alpha);
   path(levels.length, 6).forEach((value, k) => assert.ok(Math.abs(value - future[k]) < 1e-9, `step ${k}`));

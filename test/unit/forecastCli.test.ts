@@ -33,8 +33,7 @@ test("forecast --json on the tutorial's file layout prints exactly one object: 3
   const lines = run.stdout.trim().split('\n');
   assert.equal(lines.length, 1, run.stdout);
   const output = JSON.parse(lines[0]) as ForecastJson;
-  assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'baselines', 'forecast', 'backtest', 'intervals', 'chosen']);
-  assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'baselines', 'forecast', 'suggestions']);
+  assert.deepEqual(Object.keys(output), ['backend', 'rows', 'rowsSkipped', 'points', 'models', 'baseline', 'baselines', 'forecast', 'backtest', 'intervals', 'chosen', 'suggestions']);
   assert.equal(output.backend, 'wasm');
   assert.ok(Array.isArray(output.suggestions));
   for (const s of output.suggestions) assert.deepEqual(Object.keys(s).sort(), ['change', 'label', 'reason', 'setting']);

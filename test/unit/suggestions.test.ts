@@ -35,7 +35,7 @@ test('the probe close to the chosen one on the validation part: its transform (a
     ['window', { window: 60 }],
   ]);
   assert.match(out[0].reason, /^MLP 56-32 does not beat Last value \(persistence\) on the held-out points \(MAE 40\.00 vs 30\.00\)\./);
-  assert.match(out[0].reason, /the level from 14 days scored MAE 10\.50 \(the last value: 12\.00\), close to the chosen the change from 14 days \(10\.00\)/);
+  assert.match(out[0].reason, /the level, windows of 14 days scored MAE 10\.50 \(the last value: 12\.00\), close to the chosen the change from the last changes, windows of 14 days \(10\.00\)/);
   assert.ok(out.every((s) => v.is(SuggestionSchema, s)));
 });
 

@@ -24,7 +24,7 @@ function stateLine(state: ForecastState): { text: string; kind: string } {
   if ((run.phase === 'reading' || run.phase === 'training') && state.cancelRequested) return { text: 'Cancelling…', kind: 'cancelling' };
   switch (run.phase) {
     case 'reading':
-      return { text: 'Reading the CSV…', kind: 'training' };
+      return { text: run.probing ? 'Choosing the transform and window…' : 'Reading the CSV…', kind: 'training' };
     case 'training':
       return { text: run.loaded ? 'Applying the saved model…' : 'Training…', kind: 'training' };
     case 'completed':
@@ -176,14 +176,18 @@ export function createRunView(
       if (run?.phase === 'reading') {
         const total = reading?.totalBytes ?? 0;
         const fraction = reading && total > 0 ? Math.min(1, reading.bytesRead / total) : 0;
+        const probing = run.probing;
         setText(
           ingestText,
-          reading
-            ? `Reading ${run.file}: ${formatBytes(reading.bytesRead)} of ${formatBytes(total)} (${Math.floor(fraction * 100)} %)`
-            : `Reading ${run.file}…`,
+          probing
+            ? `Choosing what the model sees (on the validation part): ${probing.probe} of ${probing.probes}, ${probing.what}`
+            : reading
+              ? `Reading ${run.file}: ${formatBytes(reading.bytesRead)} of ${formatBytes(total)} (${Math.floor(fraction * 100)} %)`
+              : `Reading ${run.file}…`,
         );
         setText(ingestRows, reading ? `${plural(reading.rows, 'row')} read` : '');
-        if (ingestBar.value !== fraction) ingestBar.value = fraction;
+        const done = probing ? (probing.probe - 1) / probing.probes : fraction;
+        if (ingestBar.value !== done) ingestBar.value = done;
         ingestBar.max = 1;
       }
 

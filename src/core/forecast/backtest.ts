@@ -8,9 +8,6 @@
  */
 import * as v from 'valibot';
 import { finite, jsonNumber, jsonNumbers } from '../numberSchemas';
-import type { ForecastData } from './forecastData';
-import type { ForecastNet, RolloutMode } from './forecastNet';
-import { pathFrom } from './predictions';
 
 /** Where a backtest forecasts from: origins (level indices, ascending) and the steps each forecasts. */
 export interface BacktestPlan {
@@ -33,17 +30,6 @@ export function backtestPlan(first: number, end: number, count: number, horizon:
   const k = Math.min(count, last - first + 1);
   const origins = k === 1 ? [last] : Array.from({ length: k }, (_, i) => Math.round(first + (i * (last - first)) / (k - 1)));
   return { origins: [...new Set(origins)], horizon: capped };
-}
-
-/**
- * The net's forecast from an origin, as futureValues forecasts past the end (see pathFrom).
- * Origins need origin >= window + offset.
- */
-export function netPathFrom(net: ForecastNet, data: ForecastData, mode: RolloutMode, alpha: number): PathFrom {
-  return (origin, horizon) => {
-    if (origin - data.offset - data.window < 0) throw new Error(`A backtest origin needs ${data.window + data.offset} levels before it (got ${origin}).`);
-    return pathFrom(net, data, origin, horizon, mode, alpha);
-  };
 }
 
 /** Persistence from an origin: the last true value, repeated. */

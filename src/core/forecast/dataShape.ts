@@ -44,6 +44,13 @@ export interface DataShape {
 
 type Naming = Pick<DataOptions, 'label' | 'formatTime'>;
 
+/** A probe about to be fitted: its 1-based number, how many there are, and what it tries ("the change ..., windows of 24 months"). */
+export interface ShapeProbe {
+  probe: number;
+  probes: number;
+  what: string;
+}
+
 /** Validation points: `share` of the training targets that the longest window leaves. */
 function validationPoints(testStart: number, longest: number, share: number): number {
   return Math.floor(share * Math.max(0, testStart - 1 - longest));
@@ -103,6 +110,7 @@ export async function chooseDataShape(
   loaded: TrainedForecaster | undefined,
   naming: Naming,
   shouldStop: () => boolean,
+  onProbe?: (probe: ShapeProbe) => void,
 ): Promise<DataShape> {
   const test = heldOutPoints(settings.test, points.values.length);
   const prepare = (transform: TargetTransform, window: number) =>
@@ -119,13 +127,14 @@ export async function chooseDataShape(
     const reason = candidates.length > 1 ? `No validation part to choose on: the model predicts ${TRANSFORM_WORDS[transform]}, windows of ${steps(window, interval)}.` : undefined;
     return { data: prepare(transform, window), validation, reason, probes: [] };
   }
+  const what = (t: { transform: TargetTransform; window: number }) => `${TRANSFORM_WORDS[t.transform]}, windows of ${steps(t.window, interval)}`;
   const tried: Array<{ transform: TargetTransform; window: number; score: ProbeScore }> = [];
-  for (const candidate of candidates) {
+  for (const [index, candidate] of candidates.entries()) {
     if (shouldStop()) break;
+    onProbe?.({ probe: index + 1, probes: candidates.length, what: what(candidate) });
     tried.push({ ...candidate, score: await probe(prepare(candidate.transform, candidate.window), validation, settings, shouldStop) });
   }
   const ranked = tried.filter((t) => Number.isFinite(scoreOf(t.score))).sort((a, b) => scoreOf(a.score) - scoreOf(b.score));
-  const what = (t: { transform: TargetTransform; window: number }) => `${TRANSFORM_WORDS[t.transform]}, windows of ${steps(t.window, interval)}`;
   const figures = (s: ProbeScore) => `one step ${s.oneStep.toPrecision(4)}, ${steps(validationSteps(validation, settings.horizon), interval)} ahead ${s.multiStep.toPrecision(4)}`;
   const best = ranked[0];
   const probes = tried.map(({ transform, window, score }) => ({ transform, window, mae: score.oneStep, lastValue: score.persistence }));

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { IngestProgress } from '../csv/csvIngest';
-import { chooseDataShape } from './dataShape';
+import { chooseDataShape, type ShapeProbe } from './dataShape';
 import type { ForecastData } from './forecastData';
 import { forecastNetFor, type ForecastNet } from './forecastNet';
 import type { Baseline, ChosenSettings, ForecastJobResult, IngestSummary, ModelRun, SplitInfo } from './forecastResult';
@@ -71,6 +71,8 @@ export interface ForecastEpoch extends FitEpoch {
 
 export interface ForecastJobCallbacks {
   onIngestProgress?: (progress: IngestProgress) => void;
+  /** The auto recipe is about to fit a probe to choose the transform and window (before onStart). */
+  onProbe?(probe: ShapeProbe): void;
   onStart?(start: ForecastJobStart): void;
   onEpoch?(epoch: ForecastEpoch): void;
   /** A model finished (trained, evaluated, forecast, saved): e.g. to grow a leaderboard live. */
@@ -123,7 +125,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       shouldStop,
       onProgress: callbacks.onIngestProgress,
     });
-    const shape = await chooseDataShape(points, interval, settings, loaded, { label, formatTime }, shouldStop);
+    const shape = await chooseDataShape(points, interval, settings, loaded, { label, formatTime }, shouldStop, callbacks.onProbe);
     const { data, validation } = shape;
     const split: SplitInfo = {
       index: data.testStart,

@@ -3,10 +3,11 @@
  * where the held-out backtest and the calibration forecast from, each model's and baseline's
  * backtest row, and the intervals of a model's forecast past the end.
  */
-import { backtestPlan, backtestResiduals, backtestRow, netPathFrom, persistencePathFrom, seasonalPathFrom, type Backtest, type BacktestPlan, type BacktestRow, type PathFrom } from './backtest';
+import { backtestPlan, backtestResiduals, backtestRow, persistencePathFrom, seasonalPathFrom, type Backtest, type BacktestPlan, type BacktestRow, type PathFrom } from './backtest';
 import type { ForecastData } from './forecastData';
 import type { ForecastNet, RolloutMode } from './forecastNet';
 import type { Baseline } from './forecastResult';
+import { pathFrom } from './predictions';
 import { conformalIntervals, type ForecastIntervals } from './predictionIntervals';
 
 /** The most origins the intervals are calibrated on (each one a rollout of the horizon). */
@@ -46,7 +47,7 @@ export function backtestModel(
   data: ForecastData,
   model: { name: string; label: string; net: ForecastNet; rollout: RolloutMode; alpha: number; forecast: readonly number[] },
 ): { row?: BacktestRow; intervals?: ForecastIntervals } {
-  const path = netPathFrom(model.net, data, model.rollout, model.alpha);
+  const path: PathFrom = (origin, horizon) => pathFrom(model.net, data, origin, horizon, model.rollout, model.alpha);
   const residuals = backtestResiduals(path, data.levels, plans.test);
   const calibration = backtestResiduals(path, data.levels, plans.calibration.plan);
   return {
