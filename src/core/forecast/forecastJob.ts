@@ -125,7 +125,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       shouldStop,
       onProgress: callbacks.onIngestProgress,
     });
-    const shape = await chooseDataShape(points, interval, settings, loaded, { label, formatTime }, shouldStop, callbacks.onProbe);
+    const shape = await chooseDataShape(points, interval, settings, loaded, { label, formatTime }, shouldStop, (probe) => callbacks.onProbe?.(probe));
     const { data, validation } = shape;
     const split: SplitInfo = {
       index: data.testStart,
