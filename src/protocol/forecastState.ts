@@ -179,7 +179,7 @@ export function reduceForecast<S extends ForecastState>(state: S, action: Foreca
       const { runId, ingest, split, models, epochs, loaded, settings } = action;
       const info = { ingest, split, models, epochs, loaded, settings, file: ingest.file, phase: 'training' as const };
       const run = state.run;
-      if (run?.runId === runId && run.phase === 'reading') return { ...state, run: { ...run, ...info, reading: undefined, curves: [] } };
+      if (run?.runId === runId && run.phase === 'reading') return { ...state, run: { ...run, ...info, reading: undefined, probing: undefined, curves: [] } };
       return withNewRun(state, { ...newRun(runId, 'training', ingest.file), ...info });
     }
     case 'forecastProgress':

@@ -115,6 +115,9 @@ describe('reading and training', () => {
     assert.equal(await p.text('#source'), 'btc-daily.csv (reading…)');
     assert.equal(await p.text('#run-state'), 'Reading the CSV…');
     assert.equal(await p.isDisabled('#cancel'), false);
+    await p.send({ type: 'forecastProbe', runId: 1, probe: 3, probes: 4, what: 'the change from the last changes, windows of 14 days' });
+    assert.equal(await p.text('#ingest-text'), 'Choosing what the model sees (on the validation part): 3 of 4, the change from the last changes, windows of 14 days');
+    assert.equal(await p.text('#run-state'), 'Choosing the transform and window…');
     await p.page.click('#cancel');
     assert.deepEqual(await postedOf(p, 'cancel'), [{ type: 'cancel' }]);
     assert.equal(await p.text('#run-state'), 'Cancelling…');

@@ -122,6 +122,16 @@ describe('formats', () => {
 });
 
 describe('reduceForecast', () => {
+  test('a probe of the auto recipe shows while reading and is gone once training starts; another run\'s probe changes nothing', () => {
+    const probe = { type: 'forecastProbe', runId: 1, probe: 2, probes: 4, what: 'the level, windows of 14 days' } as const;
+    let s = run([BACKEND, ingestProgress(1, 1), probe]);
+    assert.deepEqual(s.run?.probing, { probe: 2, probes: 4, what: 'the level, windows of 14 days' });
+    assert.equal(reduceForecast(s, { ...probe, runId: 2 }), s);
+    s = run([forecastStarted(1)], s);
+    assert.equal(s.run?.probing, undefined);
+    assert.equal(reduceForecast(s, probe), s, 'a late probe does not come back while training');
+  });
+
   test('reading, then training, then the result', () => {
     let s = run([BACKEND, ingestProgress(1, 0.25), ingestProgress(1, 0.5)]);
     assert.equal(s.run?.phase, 'reading');
