@@ -25,7 +25,7 @@ async function accept(page: Page, step: RegExp): Promise<void> {
 
 /** Waits until the panel's run starts (reading or training) and then completes. */
 async function waitForRun(panel: FrameLocator, timeout: number): Promise<void> {
-  await panel.locator('#run-state', { hasText: /^(Reading|Training)/ }).waitFor({ state: 'visible', timeout: 30_000 });
+  await panel.locator('#run-state', { hasText: /^(Reading|Choosing|Training)/ }).waitFor({ state: 'visible', timeout: 30_000 });
   await panel.locator('#run-state', { hasText: /^Completed/ }).waitFor({ state: 'visible', timeout });
 }
 
@@ -33,6 +33,7 @@ export async function run({ page, console: messages, log }: UiTestContext): Prom
   await chooseExplorerContextMenuItem(page, 'prices.csv', 'Forecast CSV');
   await accept(page, /time column/);
   await accept(page, /column to forecast/);
+  await accept(page, /time step/);
   await page.locator('.quick-input-widget .quick-input-title', { hasText: /models to train/ }).waitFor({ state: 'visible', timeout: 10_000 });
   await page.keyboard.press('Enter');
 
