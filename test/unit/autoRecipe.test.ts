@@ -71,3 +71,10 @@ test('the auto recipe on a random walk stays within 3 % of the last value (its M
   assert.ok(model.shrinkage < 1, 'a random walk teaches nothing the last value does not know');
   assert.match(result.warnings.join('\n'), /MLP 56-32: the one-step prediction (is the last value|keeps \d+ % of its changes)/);
 });
+
+test("the demo's prices: no candidate beats the last value on validation, the reason says so, and the model is never worse than the last value", async () => {
+  const result = await runForecastJob({ csv: path.join(__dirname, '../../../sample/prices.csv') });
+  assert.match(result.warnings.join('\n'), /On the last \d+ days of the training part, no candidate beat the last value \(MAE one step [\d.]+, 30 days ahead [\d.]+\)/);
+  const [model] = result.models;
+  assert.ok(model.metrics.mae <= result.baselines[0].metrics.mae * 1.0001, `MAE ${model.metrics.mae} vs the last value's ${result.baselines[0].metrics.mae} (the tutorial's recipe: 9x worse)`);
+});

@@ -139,6 +139,15 @@ export async function chooseDataShape(
   const best = ranked[0];
   const probes = tried.map(({ transform, window, score }) => ({ transform, window, mae: score.oneStep, lastValue: score.persistence }));
   if (!best) return { data: prepare(candidates[0].transform, candidates[0].window), validation, probes };
+  const lastValue = figures({ ...best.score, oneStep: best.score.persistence, multiStep: best.score.naive });
+  if (scoreOf(best.score) >= -1e-9) {
+    return {
+      data: prepare(best.transform, best.window),
+      validation,
+      probes,
+      reason: `On the last ${steps(validation, interval)} of the training part, no candidate beat the last value (MAE ${lastValue}): the model predicts ${what(best)}, and what it adds to the last value is kept only where it clearly helps there.`,
+    };
+  }
   const others = ranked.slice(1).map((t) => `${what(t)}: ${figures(t.score)}`).join('; ');
   return {
     data: prepare(best.transform, best.window),
@@ -146,6 +155,6 @@ export async function chooseDataShape(
     probes,
     reason:
       `Chosen on the last ${steps(validation, interval)} of the training part: the model predicts ${what(best)} ` +
-      `(validation MAE ${figures(best.score)}; the last value: ${figures({ ...best.score, oneStep: best.score.persistence, multiStep: best.score.naive })}${others ? `; ${others}` : ''}).`,
+      `(validation MAE ${figures(best.score)}; the last value: ${lastValue}${others ? `; ${others}` : ''}).`,
   };
 }
