@@ -14,7 +14,7 @@ import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { validateForecastSettings } from '../core/forecast/forecastSettingsValidation';
 import { UserError } from '../core/userError';
 import { FORECAST_PROTOCOL, type ForecastHostMessage, type ForecastWebviewMessage } from '../protocol/forecast';
-import { RUN_SETTING_LABELS, type RunRequest } from '../protocol/forecastRunSettings';
+import { RUN_SETTING_LABELS, runSettingsOf, type RunRequest, type RunSettings } from '../protocol/forecastRunSettings';
 import type { ForecastState } from '../protocol/forecastState';
 import { ForecastHistory } from './forecastHistory';
 import { renderPanelHtml } from './panelHtml';
@@ -30,6 +30,15 @@ export const FORECAST_PANEL: PanelKind<ForecastHostMessage, ForecastWebviewMessa
   render: (options, asset) => renderPanelHtml({ ...options, extraStyleUris: [asset('media', 'forecast.css')] }),
   protocol: FORECAST_PROTOCOL,
 };
+
+/** The form's settings of a kept run (undefined when they no longer validate, e.g. kept by an older version: the form then shows the defaults). */
+function formSettings(settings: Partial<ForecastSettings>): RunSettings | undefined {
+  try {
+    return runSettingsOf(validateForecastSettings(settings));
+  } catch {
+    return undefined;
+  }
+}
 
 export class ForecastJobController extends PanelJobController<ForecastHostMessage, ForecastWebviewMessage, ForecastState> {
   private result: { csv: string; value: ForecastJobResult } | undefined;
@@ -118,7 +127,9 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
     this.showPanel();
     this.result = { csv, value: record.result };
     this.shownRun = id;
-    this.post({ type: 'forecastFinished', runId, result: record.result });
+    // The panel's Run then trains on this run's CSV, its column and time column, its settings.
+    this.lastRun = { csv, settings: { ...record.settings, column: record.result.ingest.column, timeColumn: record.result.ingest.timeColumn } };
+    this.post({ type: 'forecastFinished', runId, result: record.result, settings: formSettings(this.lastRun.settings) });
     if (!this.staged || id !== this.heldRun) {
       this.post({ type: 'modelReleased', reason: `Reopened from .rnn-studio/runs/: the trained model of this run is not held. Run "RNN Studio: Forecast CSV" again to save one.` });
     }
@@ -167,7 +178,9 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
 
   /** The panel's Run (or a suggestion's Try it): the last CSV again with the form's settings, checked, naming a bad field as the form does. */
   private async rerun(request: RunRequest): Promise<void> {
-    if (!this.lastRun) throw new UserError('Nothing to run again: run "RNN Studio: Forecast CSV" on a CSV file first.');
+    if (!this.lastRun) {
+      throw new UserError('This panel does not know its CSV any more (VS Code reloaded): run "RNN Studio: Forecast CSV" on it, or "RNN Studio: Reopen Last Forecast Results", then Run.');
+    }
     const { csv, settings } = this.lastRun;
     const given = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
     const checked = validateForecastSettings({ ...settings, ...given }, (key) => RUN_SETTING_LABELS[key as keyof RunRequest] ?? key);

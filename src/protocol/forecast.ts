@@ -57,7 +57,8 @@ const FORECAST_HOST_MESSAGES = [
     elapsedMs: finite,
     remainingMs: finite,
   }),
-  v.object({ type: v.literal('forecastFinished'), runId: finite, result: ForecastJobResultSchema }),
+  /** A run's result; `settings` (a kept run reopened) prefill the form when no forecastStarted came before. */
+  v.object({ type: v.literal('forecastFinished'), runId: finite, result: ForecastJobResultSchema, settings: v.optional(RunSettingsSchema) }),
   /** The runs kept in the workspace (.rnn-studio/runs/), newest first, and which one the panel's result is. */
   v.object({ type: v.literal('runHistory'), ...RunListSchema.entries }),
 ] as const;

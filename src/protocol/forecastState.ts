@@ -151,6 +151,7 @@ function reduceFinished<S extends ForecastState>(state: S, m: Of<'forecastFinish
     // Without progress messages: the models' training time from the result.
     elapsedMs: current && current.elapsedMs > 0 ? current.elapsedMs : result.models.reduce((sum, x) => sum + (Number.isFinite(x.msPerEpoch) ? x.msPerEpoch * x.epochsRun : 0), 0),
     remainingMs: 0,
+    ...(m.settings && !current?.settings ? { settings: m.settings } : {}),
   };
   const base = current ? state : withNewRun(state, run);
   return { ...base, run, result, cancelRequested: false };

@@ -2,7 +2,7 @@
  * Kept runs as a person meets them: with two runs in the workspace's .rnn-studio/runs/ (as
  * earlier sessions left them), F1 -> "RNN Studio: Reopen Last Forecast Results" opens the
  * forecast panel on the newest run's results, without training, and its Runs card lists both
- * and compares them when both are ticked.
+ * and compares them when both are ticked; the form's Run then trains again on that run's CSV.
  */
 import * as assert from 'node:assert/strict';
 import { saveRun } from '../../../src/core/runs/runHistory';
@@ -40,6 +40,18 @@ export async function run({ page, workspace, console: messages, log }: UiTestCon
   assert.match(compared, /epochs\s+50\s+200/);
   await panel.locator('#runs').scrollIntoViewIfNeeded();
   log(`screenshot: ${await screenshot(page, 'forecast-reopened-runs')}`);
+
+  // Run in the reopened panel trains on the kept run's CSV (this workspace's prices.csv): MLP only, 2 epochs.
+  await panel.locator('#run-settings').scrollIntoViewIfNeeded();
+  await panel.locator('#run-model-lstm').click();
+  await panel.locator('#run-epochs input').fill('2');
+  await panel.locator('#run-button').click();
+  await panel.locator('#run-state', { hasText: /^(Reading|Choosing|Training)/ }).waitFor({ state: 'visible', timeout: 30_000 });
+  await panel.locator('#run-state', { hasText: /^Completed/ }).waitFor({ state: 'visible', timeout: 120_000 });
+  assert.equal(await panel.locator('#error').isVisible(), false, 'no error banner');
+  assert.ok((await panel.locator('#source').innerText()).includes(`${workspace}/prices.csv`), 'the run read the kept run\'s CSV');
+  assert.match(await panel.locator('#epoch').innerText(), /1 model trained/);
+  log(`screenshot: ${await screenshot(page, 'forecast-reopened-run-again')}`);
   const violations = messages.filter((m) => /Content Security Policy|Refused to/i.test(m.text));
   assert.deepEqual(violations, [], 'no CSP violation');
 }
