@@ -6,13 +6,13 @@
  */
 import type { ForecastJobStart } from '../core/forecast/forecastJob';
 import type { ModelRun } from '../core/forecast/forecastResult';
-import { leaderboard } from '../core/forecast/leaderboard';
+import { bestModel, leaderboard } from '../core/forecast/leaderboard';
 import { plotResult, type PlotResult } from '../protocol/forecastPlot';
 
 /** Run `runId`'s result so far: `runs` are the models done (in training order). */
 export function partialPlotResult(runId: number, start: ForecastJobStart, runs: readonly ModelRun[]): PlotResult {
   const ranked = leaderboard([...runs], start.baselines);
-  const best = runs.find((run) => run.name === ranked.find((entry) => !entry.baseline)?.name);
+  const best = bestModel(runs, ranked);
   return plotResult(runId, {
     ingest: start.ingest,
     series: start.series,

@@ -10,7 +10,7 @@ import { saveForecaster, loadForecaster } from './forecastStore';
 import type { ForecastFitResult } from './forecastFitResult';
 import { fitForecastNet, type FitEpoch } from './forecastTraining';
 import { heldOutBaselines } from './baselines';
-import { bestBaseline, leaderboard } from './leaderboard';
+import { bestBaseline, bestModel, leaderboard } from './leaderboard';
 import { forecastMetrics, naiveScale } from './metrics';
 import { futureTimes, futureValues, heldOutPredictions, validationLevels } from './predictions';
 import { buildForecastModel } from './forecastModels';
@@ -237,8 +237,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     }
     if (cancelled) warnings.push('Training was cancelled: the model being trained kept what it had learned, later models did not run.');
     const ranked = leaderboard(runs, baselines);
-    const best = ranked.find((entry) => !entry.baseline);
-    const bestRun = runs.find((run) => run.name === best?.name);
+    const bestRun = bestModel(runs, ranked);
     const suggestions = loaded
       ? []
       : suggestSettings({

@@ -47,3 +47,9 @@ export function leaderboard(models: readonly Ranked[], baselines: readonly Ranke
   entries.sort((a, b) => byValue(a.metrics.mae, b.metrics.mae) || byValue(a.metrics.rmse, b.metrics.rmse));
   return entries.map((entry, index) => ({ ...entry, rank: index + 1 }));
 }
+
+/** The model ranked first on `ranked` (its leaderboard), the one whose forecast is shown; undefined without models. */
+export function bestModel<M extends { name: string }>(models: readonly M[], ranked: readonly LeaderboardEntry[]): M | undefined {
+  const first = ranked.find((entry) => !entry.baseline);
+  return models.find((model) => model.name === first?.name);
+}
