@@ -52,11 +52,12 @@ function forecastJson(backend: string, result: ForecastJobResult): ForecastJson 
 
 const number = (value: number) => (Number.isNaN(value) ? 'n/a' : Math.abs(value) >= 1000 ? value.toFixed(0) : value.toPrecision(4));
 
-function printSummary({ ingest, split }: Pick<ForecastJobResult, 'ingest' | 'split'>, say: Print): void {
+function printSummary({ ingest, split, chosen }: Pick<ForecastJobResult, 'ingest' | 'split' | 'chosen'>, say: Print): void {
   const time = ingest.timeColumn ? `"${ingest.timeColumn}" (${ingest.timeFormat})` : 'row order';
   const resampled = ingest.resample === 'none' ? '' : ` (${INTERVALS[ingest.resample].adjective} ${ingest.aggregation}s: ${ingest.resampleReason})`;
   say(`Read ${ingest.rows} rows of "${ingest.column}" (${ingest.rowsSkipped} skipped), time ${time}: ${ingest.points} points${resampled}.`);
   say(`Split: ${split.trainPoints} training points (${split.windows} windows of ${split.window}), ${split.testPoints} held out from ${shownTime(ingest.timeKind, split.time)}.`);
+  if (chosen.covariates && chosen.covariates.length > 0) say(`Inputs beside each value (covariates): ${chosen.covariates.join(', ')}.`);
 }
 
 function printResults(result: ForecastJobResult, say: Print): void {

@@ -41,6 +41,7 @@ const OPTIONS = {
   rollout: string,
   recipe: string,
   shrink: string,
+  covariates: string,
   ...COMMON_OPTIONS,
 } as const;
 
@@ -68,6 +69,7 @@ const FLAGS: Record<keyof ForecastSettings, keyof typeof OPTIONS> = {
   seed: 'seed',
   recipe: 'recipe',
   shrink: 'shrink',
+  covariates: 'covariates',
 };
 
 /**

@@ -33,6 +33,13 @@ Data:
                           step and over the horizon; tutorial: level)
   --scaler S              minmax|standard, fitted on the training part (standard;
                           tutorial: minmax)
+  --covariates C          inputs beside the value at each step: auto|none|calendar, or
+                          column names, comma-separated ("calendar,Volume"). calendar:
+                          the interval's cycles (day of week and of year for days, month
+                          of year for months, hour of day ...); a column is standardised
+                          on the training part and held at its last value past the end
+                          (auto: the calendar where it helps on the validation part;
+                          tutorial: none)
 Models:
   --model M               ${PRESET_NAMES.join('|')}, a list "mlp,lstm", or all (mlp); several are
                           trained one after another and ranked (compare models):
@@ -68,7 +75,8 @@ Forecast and models:
                           backtest {origins, horizon, rows [{name, label, baseline,
                           oneStep, multiStep {mean, std, min, max}, perStep}]},
                           intervals {model, calibration, levels [{level, coverage}]},
-                          chosen {recipe, interval, transform, window, backtest}
+                          chosen {recipe, interval, transform, window, backtest,
+                          covariates}
   -h, --help              show this help
 
 Metrics are on the held-out points in the column's units, for each model and for the

@@ -88,6 +88,8 @@ export const PlotResultSchema = v.pipe(
     backtest: v.nullable(BacktestSchema),
     /** The forecast's 80 % and 95 % intervals at `forecast.t`, their measured coverage; null without intervals. */
     band: v.nullable(PlotBandSchema),
+    /** The inputs beside the value at each step (chosen.covariates); absent in results from before. */
+    covariates: v.optional(v.pipe(v.array(v.string()), v.maxLength(64))),
     /** What to try (see suggestions.ts): at most a few. */
     suggestions: v.optional(v.pipe(v.array(SuggestionSchema), v.maxLength(8))),
   }),
@@ -207,6 +209,7 @@ export function plotResult(runId: number, result: ForecastJobResult): PlotResult
         : null,
     backtest: plotBacktest(result.backtest),
     band: forecastIndex >= 0 ? plotBand(result, forecastIndices) : null,
+    ...(result.chosen.covariates ? { covariates: result.chosen.covariates.slice(0, 64) } : {}),
     ...(result.suggestions ? { suggestions: result.suggestions.slice(0, 8) } : {}),
   };
 }

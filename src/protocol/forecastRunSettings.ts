@@ -1,11 +1,12 @@
 /**
  * The settings of a forecast run that the panel's form shows and edits (recipe, models,
- * interval, transform, window, test, horizon, epochs): what `forecastStarted` carries so the
+ * interval, transform, window, test, horizon, epochs, covariates): what `forecastStarted` carries so the
  * form is prefilled with the run shown, and what the panel's Run posts back — loosely typed
  * there (what the user typed), since the host checks it with validateForecastSettings, which
  * names the field that is wrong.
  */
 import * as v from 'valibot';
+import { covariatesText } from '../core/forecast/covariateChoice';
 import { FORECAST_RECIPES, type ForecastSettings } from '../core/forecast/forecastSettings';
 import { PRESET_NAMES } from '../core/forecast/forecasters';
 import { RESAMPLE_CHOICES } from '../core/forecast/intervals';
@@ -21,6 +22,8 @@ export const RunSettingsSchema = v.object({
   test: v.union([v.literal('auto'), finite]),
   horizon: finite,
   epochs: finite,
+  /** As covariateChoice.ts writes it: "auto", "none", "calendar, Volume"; absent in settings from before. */
+  covariates: v.optional(v.pipe(v.string(), v.maxLength(2000))),
 });
 export type RunSettings = v.InferOutput<typeof RunSettingsSchema>;
 
@@ -34,11 +37,22 @@ export const RUN_SETTING_LABELS: Readonly<Record<keyof RunSettings, string>> = {
   test: 'Held out',
   horizon: 'Horizon',
   epochs: 'Epochs',
+  covariates: 'Covariates',
 };
 
 /** The form's part of validated settings. */
 export function runSettingsOf(s: ForecastSettings): RunSettings {
-  return { recipe: s.recipe, models: [...s.models], resample: s.resample, transform: s.transform, window: s.window, test: s.test, horizon: s.horizon, epochs: s.epochs };
+  return {
+    recipe: s.recipe,
+    models: [...s.models],
+    resample: s.resample,
+    transform: s.transform,
+    window: s.window,
+    test: s.test,
+    horizon: s.horizon,
+    epochs: s.epochs,
+    covariates: covariatesText(s.covariates),
+  };
 }
 
 const loose = v.optional(v.union([v.string(), v.number()]));
@@ -53,5 +67,6 @@ export const RunRequestSchema = v.object({
   test: loose,
   horizon: loose,
   epochs: loose,
+  covariates: v.optional(v.pipe(v.string(), v.maxLength(2000))),
 });
 export type RunRequest = v.InferOutput<typeof RunRequestSchema>;

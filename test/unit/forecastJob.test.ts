@@ -94,7 +94,7 @@ test('the whole job: ingest, split, two models trained and ranked with the basel
   assert.equal(result.intervals?.model, result.forecast?.model);
   assert.equal(result.intervals?.calibration, 'test');
   assert.ok(result.warnings.some((w) => /coverage is optimistic/.test(w)));
-  assert.deepEqual(result.chosen, { recipe: 'tutorial', interval: 'day', transform: 'level', window: 10, backtest: 5 });
+  assert.deepEqual(result.chosen, { recipe: 'tutorial', interval: 'day', transform: 'level', window: 10, backtest: 5, covariates: [] });
   assert.equal(result.cancelled, false);
   assert.ok(result.warnings.some((warning) => /2 of 161 rows were skipped in "Price": 1 with no value \(empty \/ NaN\), 1 with text instead of a number \(first on line 32: "oops"\)/.test(warning)), result.warnings.join('\n'));
   assert.ok(result.warnings.some((warning) => /not in time order/.test(warning)));

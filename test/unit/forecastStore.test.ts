@@ -85,6 +85,6 @@ test('a text model, a bad field, or a window the model does not take are refused
     meta.window = 30;
   });
   const tensorsBefore = tf.memory().numTensors;
-  await assert.rejects(loadForecaster(dir), /meta\.json says windows of 30 values, but the model takes \[12, 1\] and gives \[1\]: the files do not belong together/);
+  await assert.rejects(loadForecaster(dir), /meta\.json says windows of 30 steps, but the model takes \[12, 1\] and gives \[1\]: the files do not belong together/);
   assert.equal(tf.memory().numTensors, tensorsBefore, 'the refused model is freed');
 });

@@ -5,7 +5,7 @@ import { forecastNetFor, predictWindows } from '../../src/core/forecast/forecast
 import { fitForecastNet, type FitEpoch, type FitSettings } from '../../src/core/forecast/forecastTraining';
 import { buildForecastModel } from '../../src/core/forecast/forecastModels';
 import { describeSpec, presetSpec, type ModelSpec } from '../../src/core/forecast/forecasters';
-import { makeWindows } from '../../src/core/forecast/windows';
+import { makeWindows, type Windows } from '../../src/core/forecast/windows';
 import { useWasm } from './support/wasm';
 
 before(useWasm);
@@ -50,24 +50,27 @@ test("presets are the tutorial's layers: MLP 56-32 and SimpleRNN 128/256/512 wit
   assert.equal(describeSpec({ preset: 'gru', units: [32, 32] }), 'GRU 2×32');
 });
 
+/** One window of W steps of `features` inputs. */
+const windowsOf = (inputs: Float32Array, features = 1): Windows => ({ inputs, targets: new Float32Array(1), count: 1, window: W, features });
+
 test('the fused nets predict what the tfjs-layers models predict; rollout carries state from exactly predict(window)', () => {
   const tensorsBefore = tf.memory().numTensors;
   for (const spec of TINY) {
     const model = buildForecastModel(spec, W, 3);
     const net = forecastNetFor(model);
     assert.equal(net.recurrent, spec.preset !== 'mlp');
-    const fused = predictWindows(net, WINDOWS.inputs, 50, W, 16);
+    const fused = predictWindows(net, { ...WINDOWS, count: 50 }, 16);
     const layers = tf.tidy(() => model.predict(tf.tensor3d(WINDOWS.inputs.subarray(0, 50 * W), [50, W, 1])) as tf.Tensor);
     assert.ok(maxDifference(fused, layers.dataSync()) < 1e-5, `${spec.preset}: fused = layers`);
     layers.dispose();
     const window = VALUES.slice(0, W);
-    const first = predictWindows(net, window, 1, W)[0];
-    const byState = net.rollout(window, 4, 'state');
-    const byWindow = net.rollout(window, 4, 'window');
+    const first = predictWindows(net, windowsOf(window))[0];
+    const byState = net.rollout(window, 1, 4, new Float32Array(0), 'state');
+    const byWindow = net.rollout(window, 1, 4, new Float32Array(0), 'window');
     assert.ok(Math.abs(byState[0] - first) < 1e-5, `${spec.preset}: step 1 of the carried-state rollout is predict(window)`);
     assert.ok(Math.abs(byWindow[0] - first) < 1e-6);
     const slid = Float32Array.from([...window.slice(1), byWindow[0]]);
-    assert.ok(Math.abs(byWindow[1] - predictWindows(net, slid, 1, W)[0]) < 1e-6, 'window mode slides over its own predictions');
+    assert.ok(Math.abs(byWindow[1] - predictWindows(net, windowsOf(slid))[0]) < 1e-6, 'window mode slides over its own predictions');
     net.dispose();
     model.dispose();
   }
@@ -82,7 +85,7 @@ test('training lowers the loss, is reproducible for a seed (dropout masks too), 
     const epochs: FitEpoch[] = [];
     const result = await fitForecastNet(net, WINDOWS, { ...FIT, seed }, { onEpoch: (epoch) => epochs.push(epoch) });
     net.writeBack();
-    const fused = predictWindows(net, WINDOWS.inputs, 20, W);
+    const fused = predictWindows(net, { ...WINDOWS, count: 20 });
     const layers = tf.tidy(() => (model.predict(tf.tensor3d(WINDOWS.inputs.subarray(0, 20 * W), [20, W, 1])) as tf.Tensor).dataSync());
     net.dispose();
     model.dispose();
@@ -133,10 +136,36 @@ test('validation split and early stopping restore the best epoch', async () => {
   assert.equal(result.epochsRun, result.bestEpoch + 2);
   assert.equal(result.finalLoss, result.lossHistory[result.bestEpoch - 1]);
   const validation = makeWindows(VALUES, W, W + 174, VALUES.length);
-  const predicted = predictWindows(net, validation.inputs, validation.count, W);
+  const predicted = predictWindows(net, validation);
   const mse = predicted.reduce((sum, value, i) => sum + (value - validation.targets[i]) ** 2, 0) / validation.count;
   assert.ok(Math.abs(mse - best) < 1e-6, `the net has the best epoch's weights (${mse} vs ${best})`);
   net.dispose();
   model.dispose();
   assert.equal(tf.memory().numTensors, tensorsBefore);
+});
+
+test('with covariates ([W, 3] steps) the nets and both rollouts feed each prediction back beside its covariate row', () => {
+  const tensorsBefore = tf.memory().numTensors;
+  const F = 3;
+  const window = Float32Array.from({ length: W * F }, (_, i) => Math.sin(i * 0.7));
+  const rows = Float32Array.from({ length: 4 * (F - 1) }, (_, i) => Math.cos(i));
+  for (const spec of TINY) {
+    const model = buildForecastModel(spec, W, 3, F);
+    assert.deepEqual(model.inputs[0].shape, [null, W, F]);
+    const net = forecastNetFor(model);
+    const layers = tf.tidy(() => (model.predict(tf.tensor3d(window, [1, W, F])) as tf.Tensor).dataSync()[0]);
+    const first = predictWindows(net, windowsOf(window, F))[0];
+    assert.ok(Math.abs(first - layers) < 1e-5, `${spec.preset}: fused = layers with 3 inputs per step`);
+    const byState = net.rollout(window, F, 4, rows, 'state');
+    const byWindow = net.rollout(window, F, 4, rows, 'window');
+    assert.ok(Math.abs(byState[0] - first) < 1e-5 && Math.abs(byWindow[0] - first) < 1e-6);
+    const slid = Float32Array.from([...window.slice(F), byWindow[0], rows[0], rows[1]]);
+    assert.ok(Math.abs(byWindow[1] - predictWindows(net, windowsOf(slid, F))[0]) < 1e-6, `${spec.preset}: step 2 sees step 1's prediction beside covariate row 0`);
+    const withoutRows = net.rollout(window, F, 4, new Float32Array(rows.length), 'state');
+    assert.equal(withoutRows[0], byState[0]);
+    assert.notEqual(withoutRows[1], byState[1], `${spec.preset}: the carried-state rollout feeds the covariate rows`);
+    net.dispose();
+    model.dispose();
+  }
+  assert.equal(tf.memory().numTensors, tensorsBefore, 'no tensor left behind');
 });

@@ -152,6 +152,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     setText(
       heldOutNote,
       `One-step predictions of the ${plural(r.heldOutPoints, 'held-out point')}, each from the ${plural(r.split.window, 'true value')} before it` +
+        (r.covariates && r.covariates.length > 0 ? ` and their ${r.covariates.join(', ')}` : '') +
         (heldThinned ? ` (drawn as ${formatCount(r.heldOut.t.length)})` : '') +
         `. ${baselineNote(r)}`,
     );

@@ -1,8 +1,9 @@
 import { UserError } from '../userError';
+import { buildCovariates, type CovariateColumnScale, type Covariates, type CovariateSource } from './covariates';
 import { fitScaler, scaleValues, type Scaler, type ScalerKind } from './scaler';
 import { transformOffset, transformSeries, type TargetTransform } from './transform';
 import { makeRelativeWindows } from './relativeWindows';
-import { makeWindows, type Windows } from './windows';
+import { makeWindows, withCovariates, type Windows } from './windows';
 
 /**
  * A series cut the tutorial's way. Level index j (0..n-1) is a point of the series; the
@@ -14,6 +15,9 @@ import { makeWindows, type Windows } from './windows';
  *            training part (scaler fitted here)          held out (`test` points)
  *   windows  targets offset+W .. testStart-1            targets testStart .. n-1, inputs the
  *            (the tutorial: 3316 - 60 = 3256 of [60, 1])     W values before each (true history)
+ *
+ * With covariates (see covariates.ts), each step of a window holds its value and then the C
+ * covariates of its point: windows of [W, 1 + C].
  */
 export interface ForecastData {
   /** Point times (ms UTC, or row numbers) [n]. */
@@ -33,6 +37,10 @@ export interface ForecastData {
   train: Windows;
   /** One window per held-out point. */
   heldOut: Windows;
+  /** What each step holds beside its value (count 0: nothing). */
+  covariates: Covariates;
+  /** Inputs per step: 1 + covariates.count. */
+  features: number;
 }
 
 export interface DataOptions {
@@ -45,7 +53,11 @@ export interface DataOptions {
   label: string;
   /** Shows a point's time in messages. */
   formatTime: (time: number) => string;
+  /** Inputs beside the value, and a saved model's standardisation of its columns; absent: none. */
+  covariates?: { source: CovariateSource; scales?: readonly CovariateColumnScale[] };
 }
+
+const NO_SOURCE: CovariateSource = { calendar: [], columns: [], futureTimes: [] };
 
 /** The fewest points a series needs for `window`, `test` and `transform`: one training window at least. */
 export function pointsNeeded(window: number, test: number, transform: TargetTransform): number {
@@ -82,6 +94,9 @@ export function prepareForecastData(times: Float64Array, levels: Float64Array, o
   const scaler = typeof options.scaler === 'string' ? fitScaler(options.scaler, transformed.subarray(0, trainEnd)) : options.scaler;
   const scaled = scaleValues(scaler, transformed);
   const relative = transform === 'relative';
+  const covariates = buildCovariates(options.covariates?.source ?? NO_SOURCE, times, testStart, options.covariates?.scales);
+  const train = relative ? makeRelativeWindows(levels, scaler, window, window + 1, testStart) : makeWindows(scaled, window, window, trainEnd);
+  const heldOut = relative ? makeRelativeWindows(levels, scaler, window, testStart, n) : makeWindows(scaled, window, trainEnd, n - offset);
   return {
     times,
     levels,
@@ -91,7 +106,9 @@ export function prepareForecastData(times: Float64Array, levels: Float64Array, o
     offset,
     scaler,
     scaled,
-    train: relative ? makeRelativeWindows(levels, scaler, window, window + 1, testStart) : makeWindows(scaled, window, window, trainEnd),
-    heldOut: relative ? makeRelativeWindows(levels, scaler, window, testStart, n) : makeWindows(scaled, window, trainEnd, n - offset),
+    train: withCovariates(train, covariates, window + offset),
+    heldOut: withCovariates(heldOut, covariates, testStart),
+    covariates,
+    features: 1 + covariates.count,
   };
 }

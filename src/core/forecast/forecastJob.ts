@@ -16,6 +16,8 @@ import { futureTimes, futureValues, heldOutPredictions, validationLevels } from 
 import { buildForecastModel } from './forecastModels';
 import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
 import { seriesFromCsv } from './seriesFromCsv';
+import { calendarCyclesOf } from './calendarCycles';
+import { describeCovariates } from './covariates';
 import { fitAlpha, fitShrinkage } from './shrinkage';
 import { pathErrors, validationPaths } from './validationPaths';
 import { suggestSettings } from './suggestions';
@@ -121,11 +123,13 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
   const shouldStop = () => options.signal?.aborted === true || callbacks.shouldStop?.() === true;
   const loaded = options.load === undefined ? undefined : await loadForecaster(options.load);
   try {
-    const { series, points, interval, aggregation, ingest, label, formatTime, warnings } = await seriesFromCsv(options.csv, settings, loaded, {
+    const { series, points, interval, aggregation, ingest, label, formatTime, warnings, covariateColumns } = await seriesFromCsv(options.csv, settings, loaded, {
       shouldStop,
       onProgress: callbacks.onIngestProgress,
     });
-    const shape = await chooseDataShape(points, interval, settings, loaded, { label, formatTime }, shouldStop, (probe) => callbacks.onProbe?.(probe));
+    const horizonTimes = futureTimes(points.times[points.times.length - 1], interval, points.step, settings.horizon);
+    const source = { calendar: loaded ? (loaded.covariates?.calendar ?? []) : calendarCyclesOf(interval), columns: covariateColumns, futureTimes: horizonTimes };
+    const shape = await chooseDataShape(points, interval, settings, loaded, { label, formatTime, source }, shouldStop, (probe) => callbacks.onProbe?.(probe));
     const { data, validation } = shape;
     const split: SplitInfo = {
       index: data.testStart,
@@ -136,6 +140,8 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       windows: data.train.count,
     };
     if (shape.reason) warnings.push(shape.reason);
+    const { layout } = data.covariates;
+    if (layout.columns.length > 0) warnings.push(`Past the end of the data, the covariate columns (${describeCovariates({ calendar: [], columns: layout.columns })}) are held at their last values: the CSV does not hold their future.`);
     const levels = Array.from(data.levels);
     const actual = levels.slice(data.testStart);
     const scale = naiveScale(data.levels.subarray(0, data.testStart));
@@ -149,9 +155,15 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
     const seriesPoints = { t: Array.from(data.times), value: levels };
     const heldOut = { t: Array.from(data.times.subarray(data.testStart)), value: actual };
     const models = specs.map((spec) => spec.preset);
-    const chosen: ChosenSettings = { recipe: settings.recipe, interval, transform: data.transform, window: data.window, backtest: settings.backtest };
+    const chosen: ChosenSettings = {
+      recipe: settings.recipe,
+      interval,
+      transform: data.transform,
+      window: data.window,
+      backtest: settings.backtest,
+      covariates: [...layout.calendar, ...layout.columns.map((column) => column.name)],
+    };
     callbacks.onStart?.({ ingest, split, settings, chosen, series: seriesPoints, heldOut, baselines, horizon: settings.horizon, models, epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
-    const horizonTimes = futureTimes(data.times[data.times.length - 1], interval, points.step, settings.horizon);
     /** The trained net's shrinkage toward the last value, one step and multi-step (a loaded model's own; 1: none). */
     const shrinkageOf = (net: ForecastNet): { oneStep: number; path: number } => {
       if (loaded) return { oneStep: loaded.shrinkage ?? 1, path: loaded.pathShrinkage ?? loaded.shrinkage ?? 1 };
@@ -167,7 +179,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
         cancelled = true;
         break;
       }
-      const model = loaded?.model ?? buildForecastModel(spec, data.window, settings.seed);
+      const model = loaded?.model ?? buildForecastModel(spec, data.window, settings.seed, data.features);
       const net = forecastNetFor(model);
       let run: ModelRun;
       try {
@@ -214,6 +226,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
             timeColumn: series.time ? { name: series.time.name, format: series.time.format } : null,
             resample: interval,
             aggregation,
+            ...(data.covariates.count > 0 ? { covariates: layout } : {}),
             seed: settings.seed,
             trainedOn: { file: path.basename(options.csv), points: levels.length, trainPoints: data.testStart },
             finalLoss: fit.finalLoss,

@@ -59,16 +59,17 @@ const BUILDS: Record<PresetName, ForecasterBuild> = {
 };
 
 /**
- * The tfjs-layers model of `spec` for windows of `window` values: input [batch, window, 1],
- * output [batch, 1]. Initializers are tfjs-layers' (= Keras') defaults — Glorot-uniform
+ * The tfjs-layers model of `spec` for windows of `window` steps of `features` inputs each
+ * (the value, then its covariates): input [batch, window, features], output [batch, 1].
+ * Initializers are tfjs-layers' (= Keras') defaults — Glorot-uniform
  * kernels, orthogonal recurrent kernels, zero biases — seeded from `seed`:
- * - 'mlp'  Dense(56, relu) on [W, 1] -> Dense(32, relu) -> Flatten -> Dense(1)
+ * - 'mlp'  Dense(56, relu) on [W, F] -> Dense(32, relu) -> Flatten -> Dense(1)
  * - 'rnn'  SimpleRNN(128, relu) -> Dropout 0.25 -> SimpleRNN(256, relu) -> Dropout 0.25
  *          -> SimpleRNN(512, relu) -> Dropout 0.35 (all returning sequences) -> Flatten -> Dense(1)
  * - 'lstm' / 'gru'  LSTM / GRU layers (tanh, sigmoid gates as Keras), the last returning its
  *          last step -> Dense(1)
  */
-export function buildForecastModel(spec: ModelSpec, window: number, seed: number): tf.Sequential {
+export function buildForecastModel(spec: ModelSpec, window: number, seed: number, features = 1): tf.Sequential {
   const build = BUILDS[spec.preset];
   const model = tf.sequential();
   const count = spec.units.length;
@@ -77,7 +78,7 @@ export function buildForecastModel(spec: ModelSpec, window: number, seed: number
       units,
       index,
       count,
-      first: index === 0 ? { inputShape: [window, 1] } : {},
+      first: index === 0 ? { inputShape: [window, features] } : {},
       kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 * index }),
       recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 * index + 1 }),
     };

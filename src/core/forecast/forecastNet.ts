@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { StackState } from '../fused/fusedRecurrentStack';
 import { FusedStackWithHead } from '../fused/fusedStackWithHead';
 import type { SeededRandom } from '../random';
+import type { Windows } from './windows';
 
 /** How a recursive forecast feeds its own predictions back. */
 export type RolloutMode =
@@ -11,8 +12,8 @@ export type RolloutMode =
   | 'window';
 
 /**
- * A forecasting network being trained or used: windows [batch, W, 1] (scaled values) -> the
- * next scaled value [batch, 1]. Implemented by the tfjs-layers model itself (MLP) or by the
+ * A forecasting network being trained or used: windows [batch, W, F] (each step's scaled
+ * value, then its F - 1 covariates) -> the next scaled value [batch, 1]. Implemented by the tfjs-layers model itself (MLP) or by the
  * fused recurrent layers sharing its weights (SimpleRNN / LSTM / GRU, ~10x faster on wasm).
  */
 export interface ForecastNet {
@@ -20,33 +21,44 @@ export interface ForecastNet {
   readonly trainableVariables: tf.Variable[];
   /** Whether rollout can carry recurrent state. */
   readonly recurrent: boolean;
-  /** x [batch, W, 1] -> [batch, 1]; `training` applies dropout, its masks seeded by `random`. */
+  /** x [batch, W, F] -> [batch, 1]; `training` applies dropout, its masks seeded by `random`. */
   predict(x: tf.Tensor3D, training?: boolean, random?: SeededRandom): tf.Tensor2D;
   /**
-   * `horizon` values after `window` (scaled, length W), each predicted from what came before,
-   * predictions included. 'state' (recurrent nets only): the cells run over the window from a
+   * `horizon` values after `window` ([W · F]: W steps of F inputs), each predicted from what
+   * came before, predictions included, each fed back beside its covariate row of `rows`
+   * ([horizon · (F - 1)], see rolloutRows). 'state' (recurrent nets only): the cells run over the window from a
    * zero state — so the first value is exactly predict(window) — then one step per predicted
    * value with the state carried on, O(1) per step; the state then holds more than W values of
    * history. 'window': predict() on the latest W values each step, as in training.
    */
-  rollout(window: Float32Array, horizon: number, mode?: RolloutMode): Float32Array;
+  rollout(window: Float32Array, features: number, horizon: number, rows: Float32Array, mode?: RolloutMode): Float32Array;
   /** Puts the trained weights into the layers model (a no-op when it is the model itself). */
   writeBack(): void;
   /** Frees what the net made (not the layers model). */
   dispose(): void;
 }
 
-/** Predicts `horizon` values by sliding the window over its own predictions. */
-function slidingRollout(net: ForecastNet, window: Float32Array, horizon: number): Float32Array {
-  const size = window.length;
-  const history = new Float32Array(size + horizon);
+/** The step fed back after prediction `k`: its value beside covariate row `k` of `rows`. [F] */
+function feedback(value: number, rows: Float32Array, k: number, features: number): Float32Array {
+  const step = new Float32Array(features);
+  step[0] = value;
+  step.set(rows.subarray(k * (features - 1), (k + 1) * (features - 1)), 1);
+  return step;
+}
+
+/** Predicts `horizon` values by sliding the window over its own predictions (see ForecastNet.rollout). */
+function slidingRollout(net: ForecastNet, window: Float32Array, features: number, horizon: number, rows: Float32Array): Float32Array {
+  const steps = window.length / features;
+  const history = new Float32Array(window.length + horizon * features);
   history.set(window);
+  const predictions = new Float32Array(horizon);
   for (let k = 0; k < horizon; k++) {
-    const prediction = tf.tidy(() => net.predict(tf.tensor3d(history.subarray(k, k + size), [1, size, 1])));
-    history[size + k] = prediction.dataSync()[0];
+    const prediction = tf.tidy(() => net.predict(tf.tensor3d(history.subarray(k * features, (k + steps) * features), [1, steps, features])));
+    predictions[k] = prediction.dataSync()[0];
     prediction.dispose();
+    history.set(feedback(predictions[k], rows, k, features), (steps + k) * features);
   }
-  return history.slice(size);
+  return predictions;
 }
 
 /** A tfjs-layers model trained as it is (the MLP: its Dense layers are already few large kernels). */
@@ -62,8 +74,8 @@ class LayersForecastNet implements ForecastNet {
     return this.model.apply(x, { training }) as tf.Tensor2D;
   }
 
-  rollout(window: Float32Array, horizon: number): Float32Array {
-    return slidingRollout(this, window, horizon);
+  rollout(window: Float32Array, features: number, horizon: number, rows: Float32Array): Float32Array {
+    return slidingRollout(this, window, features, horizon, rows);
   }
 
   writeBack(): void {}
@@ -91,15 +103,15 @@ class FusedForecastNet implements ForecastNet {
     return this.fused.forward(x, { training, random }) as tf.Tensor2D;
   }
 
-  rollout(window: Float32Array, horizon: number, mode: RolloutMode = 'state'): Float32Array {
-    if (mode === 'window') return slidingRollout(this, window, horizon);
-    const size = window.length;
+  rollout(window: Float32Array, features: number, horizon: number, rows: Float32Array, mode: RolloutMode = 'state'): Float32Array {
+    if (mode === 'window') return slidingRollout(this, window, features, horizon, rows);
+    const size = window.length / features;
     const flatten = this.fused.headInput === 'flatten';
     let state: StackState = this.fused.zeroState(1);
     /** The last `size` outputs of the top layer (all the flatten head needs), oldest first. */
     const outputs: tf.Tensor2D[] = [];
-    const feed = (value: number) => {
-      const x = tf.tensor2d([[value]]);
+    const feed = (step: Float32Array) => {
+      const x = tf.tensor2d(step, [1, features]);
       const next = this.fused.stepStack(x, state);
       x.dispose();
       tf.dispose(state);
@@ -109,12 +121,12 @@ class FusedForecastNet implements ForecastNet {
     };
     const predictions = new Float32Array(horizon);
     try {
-      for (const value of window) feed(value);
+      for (let k = 0; k < size; k++) feed(window.subarray(k * features, (k + 1) * features));
       for (let k = 0; k < horizon; k++) {
         const prediction = tf.tidy(() => this.fused.head(flatten ? tf.concat<tf.Tensor2D>(outputs, 1) : outputs[0]));
         predictions[k] = prediction.dataSync()[0];
         prediction.dispose();
-        if (k < horizon - 1) feed(predictions[k]);
+        if (k < horizon - 1) feed(feedback(predictions[k], rows, k, features));
       }
     } finally {
       tf.dispose(state);
@@ -145,12 +157,14 @@ export function forecastNetFor(model: tf.LayersModel): ForecastNet {
   return new FusedForecastNet(model, FusedStackWithHead.fromLayersModel(model));
 }
 
-/** Predictions of `net` for `count` windows laid out in `inputs` [count · W], in batches: [count]. */
-export function predictWindows(net: ForecastNet, inputs: Float32Array, count: number, window: number, batchSize = 256): Float32Array {
+/** Predictions of `net` for the windows `windows`, in batches: [count]. */
+export function predictWindows(net: ForecastNet, windows: Windows, batchSize = 256): Float32Array {
+  const { inputs, count, window, features } = windows;
+  const size = window * features;
   const out = new Float32Array(count);
   for (let start = 0; start < count; start += batchSize) {
-    const size = Math.min(batchSize, count - start);
-    const batch = tf.tidy(() => net.predict(tf.tensor3d(inputs.subarray(start * window, (start + size) * window), [size, window, 1])));
+    const rows = Math.min(batchSize, count - start);
+    const batch = tf.tidy(() => net.predict(tf.tensor3d(inputs.subarray(start * size, (start + rows) * size), [rows, window, features])));
     out.set(batch.dataSync(), start);
     batch.dispose();
   }

@@ -120,6 +120,8 @@ const ChosenSettingsSchema = v.object({
   transform: v.picklist(TARGET_TRANSFORMS),
   window: finite,
   backtest: finite,
+  /** The inputs beside the value: calendar cycles ("day of week") and column names; absent in results from before. */
+  covariates: v.optional(v.array(v.string())),
 });
 export type ChosenSettings = v.InferOutput<typeof ChosenSettingsSchema>;
 

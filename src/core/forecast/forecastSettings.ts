@@ -5,6 +5,7 @@
  * chosen on a validation part, early stopping, shrinkage toward the last value) and
  * 'tutorial' (the tutorial's exact configuration).
  */
+import type { CovariateChoice } from './covariateChoice';
 import type { RolloutMode } from './forecastNet';
 import type { PresetName } from './forecasters';
 import type { ResampleChoice } from './intervals';
@@ -60,6 +61,8 @@ export interface ForecastSettings {
   rollout: RolloutMode;
   /** Shrink each model's forecast toward the last value by a factor fitted on the validation part (see shrinkage.ts). */
   shrink: boolean;
+  /** Inputs beside the target (see covariateChoice.ts): 'auto' (the calendar where it helps on the validation part) or a fixed choice (the tutorial: none). */
+  covariates: CovariateChoice;
 }
 
 /** Held-out points most series get from test 'auto'. */
@@ -92,6 +95,7 @@ export const DEFAULT_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
   seed: 42,
   rollout: 'state',
   shrink: true,
+  covariates: 'auto',
 };
 
 /** The tutorial's configuration (daily means, level, min-max, windows of 60, 50 epochs, no validation), and the defaults for what it does not set. */
@@ -106,4 +110,5 @@ export const TUTORIAL_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
   transform: 'level',
   scaler: 'minmax',
   shrink: false,
+  covariates: { calendar: false, columns: [] },
 };

@@ -1,5 +1,6 @@
 import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } from '../settings/numberSetting';
 import { UserError } from '../userError';
+import { parseCovariates } from './covariateChoice';
 import { DEFAULT_FORECAST_SETTINGS, FORECAST_RECIPES, TUTORIAL_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
 import { PRESET_NAMES, type PresetName } from './forecasters';
 import { RESAMPLE_CHOICES } from './intervals';
@@ -76,5 +77,6 @@ export function validateForecastSettings(raw: Record<string, unknown>, name: Set
     scaler: choice(value('scaler'), SCALER_KINDS, name('scaler')),
     rollout: choice(value('rollout'), ['state', 'window'] as const, name('rollout')),
     shrink: flag(value('shrink'), name('shrink')),
+    covariates: parseCovariates(value('covariates'), name('covariates')),
   };
 }

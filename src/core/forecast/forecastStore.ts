@@ -3,6 +3,8 @@ import { TIME_FORMATS } from '../csv/timeFormats';
 import { FORECAST_MODEL_FORMAT, FORECAST_MODEL_VERSION } from '../modelFormats';
 import { readModelFolder, saveModelFolder, MODEL_FILES, type SaveOptions } from '../persistence/modelFolder';
 import { UserError } from '../userError';
+import { CALENDAR_CYCLES } from './calendarCycles';
+import { covariateCount, NO_COVARIATES, type CovariateLayout } from './covariates';
 import { PRESET_NAMES, type ModelSpec } from './forecasters';
 import { RESAMPLE_INTERVALS } from './intervals';
 import { AGGREGATIONS } from './resample';
@@ -33,6 +35,15 @@ const oneOf = (values: readonly string[], value: unknown) => typeof value === 's
 const wholeNumber = (value: unknown, min: number) => Number.isInteger(value) && (value as number) >= min;
 const isAlpha = (value: unknown): value is number => typeof value === 'number' && value >= 0 && value <= 1;
 
+/** A saved CovariateLayout, or undefined when `value` is not one. */
+function covariateLayout(value: unknown): CovariateLayout | undefined {
+  const layout = value as Partial<CovariateLayout> | null;
+  if (!Array.isArray(layout?.calendar) || !layout.calendar.every((cycle) => oneOf(CALENDAR_CYCLES, cycle))) return undefined;
+  const columnOk = (c: Partial<CovariateLayout['columns'][number]>) => typeof c?.name === 'string' && Number.isFinite(c.mean) && typeof c.std === 'number' && c.std > 0;
+  if (!Array.isArray(layout.columns) || !layout.columns.every(columnOk)) return undefined;
+  return { calendar: [...layout.calendar], columns: layout.columns.map(({ name, mean, std }) => ({ name, mean, std })) };
+}
+
 /** meta.json's fields, each checked; UserError naming the first bad one. */
 function parseForecasterMeta(meta: Record<string, unknown>): ForecasterMeta {
   const file = MODEL_FILES.meta;
@@ -52,6 +63,8 @@ function parseForecasterMeta(meta: Record<string, unknown>): ForecasterMeta {
   if (!oneOf(RESAMPLE_INTERVALS, meta.resample)) throw bad('resample');
   if (!oneOf(AGGREGATIONS, meta.aggregation)) throw bad('aggregation');
   if (!wholeNumber(meta.seed, 0)) throw bad('seed');
+  const covariates = meta.covariates === undefined ? undefined : covariateLayout(meta.covariates);
+  if (meta.covariates !== undefined && covariates === undefined) throw bad('covariates');
   const trainedOn = meta.trainedOn as ForecasterMeta['trainedOn'] | undefined;
   if (typeof trainedOn?.file !== 'string' || !wholeNumber(trainedOn.points, 0) || !wholeNumber(trainedOn.trainPoints, 0)) throw bad('trainedOn');
   return {
@@ -68,14 +81,15 @@ function parseForecasterMeta(meta: Record<string, unknown>): ForecasterMeta {
     ...(typeof meta.finalLoss === 'number' ? { finalLoss: meta.finalLoss } : {}),
     ...(isAlpha(meta.shrinkage) ? { shrinkage: meta.shrinkage } : {}),
     ...(isAlpha(meta.pathShrinkage) ? { pathShrinkage: meta.pathShrinkage } : {}),
+    ...(covariates ? { covariates } : {}),
   };
 }
 
 /**
  * Loads a forecaster saved by saveForecaster. Refuses with a UserError naming the folder and
  * the problem: a missing file, invalid JSON, another format (e.g. a text model) or version, a
- * bad field, weights of the wrong length, or a model whose input is not [window, 1] or whose
- * output is not one value.
+ * bad field, weights of the wrong length, or a model whose input is not [window, 1 + its
+ * covariates] or whose output is not one value.
  */
 export async function loadForecaster(dir: string): Promise<TrainedForecaster> {
   const folder = path.resolve(dir);
@@ -83,10 +97,11 @@ export async function loadForecaster(dir: string): Promise<TrainedForecaster> {
     const { model, meta } = await readModelFolder(folder, parseForecasterMeta);
     const input = model.inputs[0].shape;
     const output = model.outputs[0].shape;
-    if (input.length !== 3 || input[1] !== meta.window || input[2] !== 1 || output.length !== 2 || output[1] !== 1) {
+    const features = 1 + covariateCount(meta.covariates ?? NO_COVARIATES);
+    if (input.length !== 3 || input[1] !== meta.window || input[2] !== features || output.length !== 2 || output[1] !== 1) {
       model.dispose();
       throw new UserError(
-        `${MODEL_FILES.meta} says windows of ${meta.window} values, but the model takes [${input.slice(1).join(', ')}] and gives [${output.slice(1).join(', ')}]: the files do not belong together.`,
+        `${MODEL_FILES.meta} says windows of ${meta.window} steps${features > 1 ? ` of ${features} inputs` : ''}, but the model takes [${input.slice(1).join(', ')}] and gives [${output.slice(1).join(', ')}]: the files do not belong together.`,
       );
     }
     return trainedForecaster({ model, ...meta });

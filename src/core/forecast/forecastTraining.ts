@@ -40,7 +40,7 @@ export type { FitCallbacks } from '../training/fitModel';
 function batchLoss(net: ForecastNet, windows: Windows, indices: ArrayLike<number>, training?: SeededRandom): tf.Scalar {
   return tf.tidy(() => {
     const { inputs, targets } = gatherWindows(windows, indices);
-    const predicted = net.predict(tf.tensor3d(inputs, [indices.length, windows.window, 1]), training !== undefined, training);
+    const predicted = net.predict(tf.tensor3d(inputs, [indices.length, windows.window, windows.features]), training !== undefined, training);
     return tf.mean(tf.squaredDifference(predicted, tf.tensor2d(targets, [indices.length, 1])));
   });
 }

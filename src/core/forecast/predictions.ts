@@ -1,3 +1,4 @@
+import { interleave, rolloutRows } from './covariates';
 import type { ForecastData } from './forecastData';
 import { predictWindows, type ForecastNet, type RolloutMode } from './forecastNet';
 import type { ResampleInterval } from './intervals';
@@ -14,7 +15,7 @@ import type { Windows } from './windows';
  * true previous value, the change shrunk by `alpha` (see shrinkage.ts).
  */
 function oneStepLevels(net: ForecastNet, data: ForecastData, windows: Windows, first: number, alpha: number): number[] {
-  const scaled = predictWindows(net, windows.inputs, windows.count, data.window);
+  const scaled = predictWindows(net, windows);
   return Array.from(scaled, (value, k) => {
     const previous = data.levels[first + k - 1];
     return shrink(previous, levelFrom(previous, unscale(data.scaler, value), data.transform), alpha);
@@ -31,9 +32,9 @@ export function heldOutPredictions(net: ForecastNet, data: ForecastData, alpha =
  * true previous values, and the unshrunk one-step predictions, for fitting the shrinkage.
  */
 export function validationLevels(net: ForecastNet, data: ForecastData, count: number): { previous: number[]; predicted: number[]; actual: number[] } {
-  const { train, window } = data;
+  const { train } = data;
   const skip = train.count - count;
-  const windows: Windows = { inputs: train.inputs.subarray(skip * window), targets: train.targets.subarray(skip), count, window };
+  const windows: Windows = { ...train, inputs: train.inputs.subarray(skip * train.window * train.features), targets: train.targets.subarray(skip), count };
   const first = data.testStart - count;
   return {
     previous: Array.from({ length: count }, (_, k) => data.levels[first + k - 1]),
@@ -46,15 +47,21 @@ export function validationLevels(net: ForecastNet, data: ForecastData, count: nu
  * `steps` levels from level index `origin` on (0 < origin <= n; n: past the end), in the
  * series' units, from the true history before `origin` only: recursive (each prediction fed
  * back as the newest input, see ForecastNet.rollout), the transform inverted step after step
- * from the true level before `origin`, each step's change shrunk by `alpha`. 'relative'
- * windows are made afresh every step (see relativeRollout), whatever `mode`. [steps]
+ * from the true level before `origin`, each step's change shrunk by `alpha`; covariates as
+ * rolloutRows gives them (nothing after `origin` of a column). 'relative' windows are made
+ * afresh every step (see relativeRollout), whatever `mode`. [steps]
  */
 export function pathFrom(net: ForecastNet, data: ForecastData, origin: number, steps: number, mode: RolloutMode, alpha = 1): number[] {
+  const { window, covariates } = data;
   const start = data.levels[origin - 1];
-  return shrinkPath(start, data.transform === 'relative' ? relativeRollout(net, data.levels.subarray(0, origin), data.window, data.scaler, steps) : rollout(), alpha);
+  const rows = rolloutRows(covariates, origin, window, steps);
+  const relative = data.transform === 'relative';
+  return shrinkPath(start, relative ? relativeRollout(net, data.levels.subarray(0, origin), window, data.scaler, steps, rows, covariates.count) : rollout(), alpha);
   function rollout(): number[] {
     const end = origin - data.offset;
-    const scaled = net.rollout(data.scaled.subarray(end - data.window, end), steps, mode);
+    const C = covariates.count;
+    const input = interleave(data.scaled.subarray(end - window, end), rows.subarray(0, window * C), C);
+    const scaled = net.rollout(input, data.features, steps, rows.subarray(window * C), mode);
     let level = start;
     return Array.from(scaled, (value) => (level = levelFrom(level, unscale(data.scaler, value), data.transform)));
   }

@@ -10,6 +10,7 @@
  *   target   = (x[i] - x[i-1] - offset) / scale
  */
 import * as tf from '@tensorflow/tfjs';
+import { interleave } from './covariates';
 import type { ForecastNet } from './forecastNet';
 import { unscale, type Scaler } from './scaler';
 import type { Windows } from './windows';
@@ -31,7 +32,7 @@ export function makeRelativeWindows(levels: Float64Array, scaler: Scaler, window
     writeWindow(levels, target, window, scaler, inputs, k * window);
     targets[k] = (levels[target] - levels[target - 1] - scaler.offset) / scaler.scale;
   }
-  return { inputs, targets, count, window };
+  return { inputs, targets, count, window, features: 1 };
 }
 
 /** The relative window of the `window` levels before `end`. [W] */
@@ -43,14 +44,15 @@ function relativeWindow(levels: ArrayLike<number>, end: number, window: number, 
 
 /**
  * `steps` levels after `history` (its last `window` levels are used), each predicted from a
- * fresh relative window over what came before, predictions included. [steps]
+ * fresh relative window over what came before, predictions included, beside the covariate
+ * rows `rows` of the window's points ([(window + steps) · C], see rolloutRows). [steps]
  */
-export function relativeRollout(net: ForecastNet, history: ArrayLike<number>, window: number, scaler: Scaler, steps: number): number[] {
+export function relativeRollout(net: ForecastNet, history: ArrayLike<number>, window: number, scaler: Scaler, steps: number, rows: Float32Array, count: number): number[] {
   const levels = Array.from(history).slice(-window);
   const out: number[] = [];
   for (let k = 0; k < steps; k++) {
-    const input = relativeWindow(levels, levels.length, window, scaler);
-    const prediction = tf.tidy(() => net.predict(tf.tensor3d(input, [1, window, 1])));
+    const input = interleave(relativeWindow(levels, levels.length, window, scaler), rows.subarray(k * count, (k + window) * count), count);
+    const prediction = tf.tidy(() => net.predict(tf.tensor3d(input, [1, window, 1 + count])));
     const next = levels[levels.length - 1] + unscale(scaler, prediction.dataSync()[0]);
     prediction.dispose();
     levels.push(next);

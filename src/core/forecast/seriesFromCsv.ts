@@ -4,6 +4,8 @@
  */
 import { readCsvSeries, type CsvReadOptions, type CsvSeries } from '../csv/csvIngest';
 import { UserError } from '../userError';
+import { readCovariateColumns } from './covariateColumns';
+import type { CovariateColumn } from './covariates';
 import type { IngestSummary } from './forecastResult';
 import type { ForecastRecipe, ForecastSettings } from './forecastSettings';
 import { INTERVALS, steps, type ResampleChoice, type ResampleInterval } from './intervals';
@@ -22,6 +24,8 @@ export interface SeriesFromCsv {
   label: string;
   /** A time for messages: `2021-03-31`, `2021-03-31T12:30:00Z`, or `data row 5`. */
   formatTime: (time: number) => string;
+  /** The covariate columns named by the settings (or the loaded model) on the series' points. */
+  covariateColumns: CovariateColumn[];
   /** Things worth telling about how the CSV became the series. */
   warnings: string[];
 }
@@ -71,7 +75,7 @@ function ingestWarnings(series: CsvSeries, ingest: IngestSummary): string[] {
 
 /**
  * Reads `csv` as `settings` (or, for what they leave open, a loaded model) say: its column,
- * time column, interval and aggregation.
+ * time column, interval and aggregation, and the covariate columns (a loaded model's own).
  */
 export async function seriesFromCsv(
   csv: string,
@@ -87,6 +91,8 @@ export async function seriesFromCsv(
   const { interval, reason } = chooseInterval(csv, series, settings.resample === 'auto' && loaded ? loaded.resample : settings.resample, settings.recipe);
   const aggregation = loaded?.aggregation ?? settings.aggregation;
   const points = resample(series.times, series.values, interval, aggregation);
+  const names = loaded ? (loaded.covariates?.columns.map((column) => column.name) ?? []) : settings.covariates === 'auto' ? [] : settings.covariates.columns;
+  const covariates = await readCovariateColumns(csv, names, { series, points, interval, aggregation }, read);
   const timeKind = series.time ? 'time' : 'index';
   const describe = [INTERVALS[interval].adjective, interval === 'none' ? '' : `${aggregation}s`].filter(Boolean).join(' ');
   const ingest: IngestSummary = {
@@ -116,6 +122,7 @@ export async function seriesFromCsv(
     ingest,
     label: `Column "${series.column.name}" of ${csv}${describe ? ` (${describe})` : ''}`,
     formatTime: timeFormatter(timeKind),
-    warnings: ingestWarnings(series, ingest),
+    covariateColumns: covariates.columns,
+    warnings: [...ingestWarnings(series, ingest), ...covariates.warnings],
   };
 }

@@ -1,5 +1,6 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TimeFormat } from '../csv/timeFormats';
+import type { CovariateLayout } from './covariates';
 import type { ModelSpec } from './forecasters';
 import type { ResampleInterval } from './intervals';
 import type { Aggregation } from './resample';
@@ -24,6 +25,8 @@ export interface ForecasterMeta {
   timeColumn: { name: string; format: TimeFormat } | null;
   resample: ResampleInterval;
   aggregation: Aggregation;
+  /** What each step held beside the value (absent: nothing, windows of [W, 1]). */
+  covariates?: CovariateLayout;
   /** Seed the model was built and trained with. */
   seed: number;
   /** The file and points it was trained on, and its last training epoch's loss. */
@@ -31,7 +34,7 @@ export interface ForecasterMeta {
   finalLoss?: number;
 }
 
-/** A forecasting model ready to use: [batch, window, 1] scaled values -> [batch, 1]. */
+/** A forecasting model ready to use: [batch, window, 1 + covariates] scaled values -> [batch, 1]. */
 export interface TrainedForecaster extends ForecasterMeta {
   model: tf.LayersModel;
   /** Frees the model's weights. */
