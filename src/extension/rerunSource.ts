@@ -29,7 +29,9 @@ export function rerunOfRecord(record: RunRecord, csv: string): RerunSource {
  * path the host sent it in `ingest`), its column and time column, and the form's settings it
  * ran with over `base` (VS Code's forecast settings now, for those the form has not). The
  * kept run's record, when the panel shows one, is more faithful (the controller tries it
- * first). Undefined when the state has no run that read its CSV.
+ * first). Undefined when the state has no run that read its CSV. The path comes back from
+ * what the webview persisted, which holds only what this host sent it; it is only read as a
+ * CSV to train on, as "Forecast CSV" would read any file it is given.
  */
 export function rerunOfState(state: ForecastState | undefined, base: Partial<ForecastSettings>): RerunSource | undefined {
   const ingest = state?.run?.ingest;
