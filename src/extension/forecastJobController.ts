@@ -18,6 +18,8 @@ import { RUN_SETTING_LABELS, runSettingsOf, type RunRequest, type RunSettings } 
 import type { ForecastState } from '../protocol/forecastState';
 import { ForecastHistory } from './forecastHistory';
 import { renderPanelHtml } from './panelHtml';
+import { checkCsvThere, rerunOfRecord, rerunOfState, shownKeptRun, type RerunSource } from './rerunSource';
+import { readForecastSettings } from './settings';
 import { runForecast } from './forecastRun';
 import { askModelFolder } from './modelCommands';
 import { PanelJobController, type JobControllerDeps } from './panelJobController';
@@ -42,8 +44,8 @@ function formSettings(settings: Partial<ForecastSettings>): RunSettings | undefi
 
 export class ForecastJobController extends PanelJobController<ForecastHostMessage, ForecastWebviewMessage, ForecastState> {
   private result: { csv: string; value: ForecastJobResult } | undefined;
-  /** The last run asked for: the panel's Run reruns its CSV with its column and time column. */
-  private lastRun: { csv: string; settings: Partial<ForecastSettings> } | undefined;
+  /** The last run asked for: the panel's Run reruns its CSV with its column and time column (after a reload: found from the restored panel's state). */
+  private lastRun: RerunSource | undefined;
   /** Whether the worker holds the trained forecasters of `result` (for Save). */
   private staged = false;
   protected readonly whenReleased = 'Its trained forecasters are gone: run "RNN Studio: Forecast CSV" again to save one.';
@@ -128,7 +130,7 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
     this.result = { csv, value: record.result };
     this.shownRun = id;
     // The panel's Run then trains on this run's CSV, its column and time column, its settings.
-    this.lastRun = { csv, settings: { ...record.settings, column: record.result.ingest.column, timeColumn: record.result.ingest.timeColumn } };
+    this.lastRun = rerunOfRecord(record, csv);
     this.post({ type: 'forecastFinished', runId, result: record.result, settings: formSettings(this.lastRun.settings) });
     if (!this.staged || id !== this.heldRun) {
       this.post({ type: 'modelReleased', reason: `Reopened from .rnn-studio/runs/: the trained model of this run is not held. Run "RNN Studio: Forecast CSV" again to save one.` });
@@ -178,13 +180,30 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
 
   /** The panel's Run (or a suggestion's Try it): the last CSV again with the form's settings, checked, naming a bad field as the form does. */
   private async rerun(request: RunRequest): Promise<void> {
-    if (!this.lastRun) {
-      throw new UserError('This panel does not know its CSV any more (VS Code reloaded): run "RNN Studio: Forecast CSV" on it, or "RNN Studio: Reopen Last Forecast Results", then Run.');
+    const source = this.lastRun ?? (await this.restoredRun());
+    if (!source) {
+      throw new UserError('This panel has not read a CSV yet (VS Code reloaded before it did): run "RNN Studio: Forecast CSV" on it, or "RNN Studio: Reopen Last Forecast Results", then Run.');
     }
-    const { csv, settings } = this.lastRun;
+    const { csv, settings } = source;
+    await checkCsvThere(csv);
     const given = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
     const checked = validateForecastSettings({ ...settings, ...given }, (key) => RUN_SETTING_LABELS[key as keyof RunRequest] ?? key);
     await this.forecast(csv, checked);
+  }
+
+  /**
+   * After a reload, the run the restored panel shows (its state is all the new host has): its
+   * kept run's record when it shows one that can still be read, else what its state says.
+   */
+  private async restoredRun(): Promise<RerunSource | undefined> {
+    const state = this.panels.state;
+    const kept = shownKeptRun(state);
+    if (kept !== undefined) {
+      // Unreadable now (deleted, another workspace folder): the state still names the CSV.
+      const read = await this.history.read(kept).catch(() => undefined);
+      if (read) return rerunOfRecord(read.record, read.csv);
+    }
+    return rerunOfState(state, readForecastSettings());
   }
 
   private async exportCsv(): Promise<void> {

@@ -39,6 +39,11 @@ export class PanelOwner<HostMessage extends CommonHostMessage | { type: string }
     this.adopt(new StudioPanel(this.kind, webviewPanel, this.extensionUri, this.log, saved));
   }
 
+  /** The open panel's state; undefined without a panel. */
+  get state(): State | undefined {
+    return this.panel?.state;
+  }
+
   /** Whether the panel is open and on screen. */
   get visible(): boolean {
     return this.panel?.visible ?? false;

@@ -98,6 +98,11 @@ export class StudioPanel<HostMessage, WebviewMessage extends { type: string }, S
     return !this.isDisposed && this.panel.visible;
   }
 
+  /** The panel's state as the host keeps it (after a reload: from what the webview persisted). */
+  get state(): State {
+    return this.session.state;
+  }
+
   reveal(): void {
     this.panel.reveal(undefined, true);
   }

@@ -7,6 +7,7 @@ import { FORECAST_PROTOCOL, type ForecastHostMessage } from '../../src/protocol/
 import { bestPlotBaseline, MAX_PLOT_POINTS, minMaxIndices, plotResult, PlotResultSchema } from '../../src/protocol/forecastPlot';
 import { FORECASTERS_RELEASED } from '../../src/protocol/forecastState';
 import { PanelSession } from '../../src/protocol/panelSession';
+import { formBasis } from '../../webview/forecast/formDraft';
 import { initialForecastState, isRunning, reduceForecast, restoreForecastState, type ForecastAction, type ForecastState } from '../../webview/forecast/state';
 import {
   BACKEND,
@@ -18,6 +19,7 @@ import {
   forecastResult,
   forecastStarted,
   ingestProgress,
+  runSettings,
 } from './forecastMessages';
 
 const run = (actions: ForecastAction[], from: ForecastState = initialForecastState()) => actions.reduce(reduceForecast, from);
@@ -237,5 +239,37 @@ describe('the snapshot and a VS Code reload', () => {
     const noRun = host([], { ...(roundTrip(run(completedRun(1))) as object), run: { runId: 'x' } }).state;
     assert.equal(noRun.run, undefined);
     assert.equal(noRun.result, undefined, 'a result without its run is dropped');
+  });
+});
+
+describe("the form's draft (webview UI part)", () => {
+  const values = { models: ['gru'], epochs: '5', window: 'wide' };
+  const drafted = (s: ForecastState) => reduceForecast(s, { type: 'ui/formDraft', draft: { basis: formBasis(s), values } });
+
+  test('is persisted and restored with the UI part; a malformed draft is dropped, the rest kept', () => {
+    const s = drafted(run([...completedRun(1), { type: 'ui/logScale', on: true }]));
+    const restored = restoreForecastState(roundTrip(s));
+    assert.deepEqual(restored.draft, { basis: formBasis(s), values });
+    assert.equal(restored.run, undefined, "the host's part comes in its snapshot");
+    const bad = restoreForecastState({ ...(roundTrip(s) as object), draft: { basis: 3, values } });
+    assert.equal(bad.draft, undefined);
+    assert.equal(bad.logScale, true);
+    assert.equal(host([], roundTrip(s)).state.run?.runId, 1, 'the host ignores it');
+  });
+
+  test('waits for the snapshot, and is kept when the snapshot shows the run it was typed over', () => {
+    const s = drafted(run(completedRun(1)));
+    const restored = run([{ type: 'ui/logScale', on: true }], restoreForecastState(roundTrip(s)));
+    assert.ok(restored.draft, 'no run yet: the draft is not stale');
+    const shown = reduceForecast(restored, host(completedRun(1)).snapshot());
+    assert.deepEqual(shown.draft?.values, values);
+  });
+
+  test("is dropped when another run is shown: a new run, a reopened kept run, another run's snapshot", () => {
+    const s = drafted(run(completedRun(1)));
+    assert.equal(run([ingestProgress(2, 0.1)], s).draft, undefined);
+    assert.equal(run([{ ...forecastFinished(3), settings: runSettings() }], s).draft, undefined);
+    assert.equal(reduceForecast(restoreForecastState(roundTrip(s)), host(completedRun(4)).snapshot()).draft, undefined);
+    assert.ok(run([{ type: 'modelSaved', path: '/m' }], s).draft, "the same run's messages keep it");
   });
 });

@@ -43,7 +43,7 @@ store.start([
   createHeader<ForecastState>(sourceText),
   createErrorBanner<ForecastState>(dispatch, 'run'),
   runView,
-  createSettingsForm(post),
+  createSettingsForm(post, dispatch),
   createSuggestionsView(post),
   resultsView,
   createRunsView(post),

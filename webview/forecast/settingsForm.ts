@@ -1,6 +1,7 @@
 /**
  * The settings form of the forecast panel: prefilled with the settings of the run shown
- * (again whenever another run is shown; the user's edits stay until then), checked as typed
+ * (again whenever another run is shown; the user's edits stay until then, also when the
+ * webview is recreated: they are kept as its draft, formDraft.ts), checked as typed
  * with the core's validator (a bad value is named under its field), and Run posts
  * `runForecast`. Run is off while a run reads or trains (Cancel stays in the run card) and
  * before any CSV was forecast (there is nothing to run again). Choosing a recipe fills in
@@ -15,6 +16,7 @@ import { RUN_SETTING_LABELS, runSettingsOf, type RunRequest, type RunSettings } 
 import { byId, setDisabled, setHidden, setText } from '../shared/dom';
 import type { VscodeButton, VscodeCheckbox, VscodeSingleSelect, VscodeTextfield } from '../shared/elements';
 import type { View } from '../shared/view';
+import { formBasis, type FormDraftAction } from './formDraft';
 import { TEXT_FIELDS } from './settingsMarkup';
 import { isRunning, type ForecastState } from './state';
 
@@ -40,7 +42,7 @@ function check(values: RunRequest): FormCheck {
   }
 }
 
-export function createSettingsForm(post: (m: WebviewMessage) => void): View<ForecastState> {
+export function createSettingsForm(post: (m: WebviewMessage) => void, dispatch: (a: FormDraftAction) => void): View<ForecastState> {
   const form = byId<HTMLFormElement>('run-form');
   const run = byId<VscodeButton>('run-button');
   const status = byId('run-status');
@@ -48,7 +50,9 @@ export function createSettingsForm(post: (m: WebviewMessage) => void): View<Fore
   const selects = Object.fromEntries(SELECTS.map((k) => [k, byId<VscodeSingleSelect>(`run-${k}`)])) as Record<(typeof SELECTS)[number], VscodeSingleSelect>;
   const texts = Object.fromEntries(TEXT_FIELDS.map((f) => [f.key, byId<VscodeTextfield>(`run-${f.key}`)])) as Record<(typeof TEXT_FIELDS)[number]['key'], VscodeTextfield>;
   const errors = Object.fromEntries((Object.keys(RUN_SETTING_LABELS) as Key[]).map((k) => [k, byId(`run-${k}-error`)])) as Record<Key, HTMLElement>;
-  let filled = '';
+  /** formBasis() of what the form was last filled from (undefined: not yet), and the form's values last seen (JSON). */
+  let filled: string | undefined;
+  let seen = '';
   let last: ForecastState | undefined;
   let current: FormCheck = {};
 
@@ -60,10 +64,21 @@ export function createSettingsForm(post: (m: WebviewMessage) => void): View<Fore
     ...Object.fromEntries(TEXT_FIELDS.map((f) => [f.key, String(texts[f.key].value ?? '').trim()])),
   });
 
-  const fill = (s: Partial<RunSettings>) => {
-    if (s.models) for (const box of models) box.checked = s.models.includes(box.dataset.model as RunSettings['models'][number]);
-    for (const k of SELECTS) if (s[k] !== undefined) selects[k].value = s[k];
+  /** `s`: a run's settings, or a draft (every field as typed). */
+  const fill = (s: RunRequest) => {
+    if (s.models) for (const box of models) box.checked = s.models.includes(box.dataset.model as string);
+    for (const k of SELECTS) if (s[k] !== undefined) selects[k].value = String(s[k]);
     for (const f of TEXT_FIELDS) if (s[f.key] !== undefined) texts[f.key].value = String(s[f.key]);
+    seen = JSON.stringify(read());
+  };
+
+  /** The user changed the form: its values become the draft of the run it was filled from (not a change that filling made). */
+  const keepDraft = () => {
+    const values = read();
+    const json = JSON.stringify(values);
+    if (json === seen || filled === undefined) return;
+    seen = json;
+    dispatch({ type: 'ui/formDraft', draft: { basis: filled, values } });
   };
 
   const update = () => {
@@ -92,8 +107,12 @@ export function createSettingsForm(post: (m: WebviewMessage) => void): View<Fore
   };
 
   for (const control of [...models, ...Object.values(selects), ...Object.values(texts)]) {
-    control.addEventListener('input', update);
-    control.addEventListener('change', update);
+    for (const event of ['input', 'change']) {
+      control.addEventListener(event, () => {
+        update();
+        keepDraft();
+      });
+    }
   }
   // A recipe brings its own transform, window, epochs and covariates.
   selects.recipe.addEventListener('change', () => {
@@ -101,6 +120,8 @@ export function createSettingsForm(post: (m: WebviewMessage) => void): View<Fore
     const { transform, window, epochs, covariates } = runSettingsOf(recipe);
     fill({ transform, window, epochs, covariates });
     update();
+    seen = '';
+    keepDraft();
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -110,11 +131,11 @@ export function createSettingsForm(post: (m: WebviewMessage) => void): View<Fore
   return {
     render(state) {
       last = state;
-      const settings = state.run?.settings ?? runSettingsOf(DEFAULT_FORECAST_SETTINGS);
-      const key = `${state.run?.runId ?? ''}|${JSON.stringify(settings)}`;
+      // Filled again only when another run (or its settings) is shown: the draft edited over it if any (restored with the UI state), else its settings.
+      const key = formBasis(state);
       if (key !== filled) {
         filled = key;
-        fill(settings);
+        fill(state.draft?.basis === key ? state.draft.values : (state.run?.settings ?? runSettingsOf(DEFAULT_FORECAST_SETTINGS)));
       }
       update();
     },

@@ -1,8 +1,9 @@
 /**
  * The forecast job as a person meets it: right-click prices.csv in the explorer, "Forecast
  * CSV", confirm the detected time column, the suggested column (Close), the detected interval
- * and the MLP preset in the quick picks (numbered), and see the forecast plot and the metrics table in the panel; reload VS
- * Code and find the panel restored.
+ * and the MLP preset in the quick picks (numbered), and see the forecast plot and the metrics table in the panel; edit
+ * the settings form, hide the panel behind the CSV and bring it back, reload VS Code and find the panel restored with
+ * the edits, and Run in the restored panel trains again on prices.csv with them.
  */
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -13,8 +14,8 @@ import type { UiTestContext } from '../uiTest';
 import { editorTab, waitForWebviewPanel } from '../webview';
 import { waitForWorkbench } from '../workbench';
 
-export const title = 'explorer context menu: Forecast CSV -> quick picks -> forecast plot and metrics table, restored after a reload';
-export const timeoutMs = 180_000;
+export const title = 'explorer context menu: Forecast CSV -> quick picks -> forecast plot and metrics table, restored after a reload with the form\'s edits, and Run';
+export const timeoutMs = 300_000;
 
 /** Waits for the quick pick whose title mentions `step`, checks its focused item, and accepts it. */
 async function acceptQuickPick(page: Page, step: RegExp, expected: RegExp): Promise<void> {
@@ -54,7 +55,18 @@ export async function run({ page, console: messages, log }: UiTestContext): Prom
   await panel.locator('#series-chart').scrollIntoViewIfNeeded();
   log(`screenshot of the charts: ${await screenshot(page, 'forecast-panel-charts')}`);
 
-  // The panel survives a reload: VS Code restores it and it shows the run again.
+  // The form's edits survive the panel being hidden (prices.csv opened over it) and shown again.
+  await panel.locator('#run-settings').scrollIntoViewIfNeeded();
+  await panel.locator('#run-epochs input').fill('3');
+  await panel.locator('#run-window input').fill('12');
+  await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="prices.csv"]').first().click();
+  await editorTab(page, 'prices.csv').waitFor({ state: 'visible', timeout: 30_000 });
+  await editorTab(page, 'RNN Studio — Forecast').click({ timeout: 30_000 });
+  const shown = await waitForWebviewPanel(page, 'RNN Studio — Forecast', { selector: '#metrics-table', timeoutMs: 60_000 });
+  assert.equal(await shown.locator('#run-epochs input').inputValue(), '3', 'the edit survives hiding the panel');
+  assert.equal(await shown.locator('#run-window input').inputValue(), '12');
+
+  // The panel survives a reload: VS Code restores it and it shows the run again, and the form's edits.
   await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="prices.csv"]').first().click();
   await runCommand(page, 'Developer: Reload Window');
   await waitForWorkbench(page);
@@ -64,6 +76,19 @@ export async function run({ page, console: messages, log }: UiTestContext): Prom
   await restored.locator('#metrics-table').getByText(/MLP/).first().waitFor({ state: 'visible', timeout: 30_000 });
   await restored.locator('#series-chart svg .mark-line path, #series-chart svg path.mark-line').first().waitFor({ state: 'attached', timeout: 30_000 });
   log('the forecast panel came back after the reload with its table and chart');
+  assert.equal(await restored.locator('#run-epochs input').inputValue(), '3', 'the edit survives the reload');
+  assert.equal(await restored.locator('#run-window input').inputValue(), '12');
+
+  // Run in the restored panel trains again on prices.csv (the new extension host knows it from the panel's state).
+  await restored.locator('#run-settings').scrollIntoViewIfNeeded();
+  await restored.locator('#run-button').click();
+  await restored.locator('#run-state', { hasText: /^(Reading|Choosing|Training)/ }).waitFor({ state: 'visible', timeout: 30_000 });
+  await restored.locator('#run-state', { hasText: /^Completed/ }).waitFor({ state: 'visible', timeout: 120_000 });
+  assert.equal(await restored.locator('#error').isVisible(), false, 'no error banner');
+  assert.match(await restored.locator('#source').innerText(), /prices\.csv/);
+  assert.equal(await restored.locator('#run-epochs input').inputValue(), '3', 'the new run ran with the edits');
+  assert.equal(await restored.locator('#run-window input').inputValue(), '12');
+  log(`screenshot of the run after the reload: ${await screenshot(page, 'forecast-panel-reloaded-run')}`);
 
   const violations = messages.filter((m) => /Content Security Policy|Refused to/i.test(m.text));
   assert.deepEqual(violations, [], 'no CSP violation');
