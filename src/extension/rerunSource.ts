@@ -7,9 +7,11 @@
  */
 import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
+import { parseCovariates } from '../core/forecast/covariateChoice';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import type { RunRecord } from '../core/runs/runRecord';
 import { UserError } from '../core/userError';
+import { RUN_SETTING_LABELS } from '../protocol/forecastRunSettings';
 import type { ForecastState } from '../protocol/forecastState';
 
 export interface RerunSource {
@@ -36,7 +38,9 @@ export function rerunOfRecord(record: RunRecord, csv: string): RerunSource {
 export function rerunOfState(state: ForecastState | undefined, base: Partial<ForecastSettings>): RerunSource | undefined {
   const ingest = state?.run?.ingest;
   if (!ingest || !path.isAbsolute(ingest.file)) return undefined;
-  return { csv: ingest.file, settings: { ...base, ...state.run?.settings, column: ingest.column, timeColumn: ingest.timeColumn } };
+  const { covariates, ...form } = state.run?.settings ?? {};
+  const covariateChoice = covariates === undefined ? {} : { covariates: parseCovariates(covariates, RUN_SETTING_LABELS.covariates) };
+  return { csv: ingest.file, settings: { ...base, ...form, ...covariateChoice, column: ingest.column, timeColumn: ingest.timeColumn } };
 }
 
 /** The kept run a restored panel shows (its id), when its result is that run's. */
