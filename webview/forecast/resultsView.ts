@@ -167,7 +167,11 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     const base = r.leaderboard.find((e) => e.baseline && e.name === best.name);
     setText(
       leaderboardNote,
-      base && base.metrics.mase === null ? 'Ranked by MAE (MASE is n/a: the training part does not change).' : `Ranked by held-out MAE; bars: MASE, the best baseline (${best.label}) a dashed rule.`,
+      r.leaderboard[0]?.rankedBy === 'backtest' && r.backtest
+        ? `Ranked by the backtest's mean MAE over ${r.backtest.origins.length} origins (${r.backtest.horizon} steps each); MASE and MAE shown are the held-out ones.`
+        : base && base.metrics.mase === null
+          ? 'Ranked by MAE (MASE is n/a: the training part does not change).'
+          : `Ranked by held-out MAE; bars: MASE, the best baseline (${best.label}) a dashed rule.`,
     );
     setText(
       metricsNote,
