@@ -142,7 +142,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
           ? 'No forecast yet: it appears as each model is done.'
           : 'No forecast: no model ran.'
         : band
-          ? `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label} (lowest held-out MAE). ` +
+          ? `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label} (${r.leaderboard[0]?.rankedBy === 'backtest' ? 'lowest backtest MAE' : 'lowest held-out MAE'}). ` +
             `Band: its ${band.title}, from the errors of forecasts made from earlier origins, per step ahead.`
           : `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label}; no band (no origins to calibrate an interval on).`,
     );

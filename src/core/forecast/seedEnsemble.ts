@@ -61,7 +61,7 @@ export function validationScore(v: MemberValidation): ValidationScore {
 }
 
 /** The median of the members' validation forecasts (the truth is the same for all). */
-export function medianValidation(members: readonly MemberValidation[]): MemberValidation {
+function medianValidation(members: readonly MemberValidation[]): MemberValidation {
   const [first] = members;
   return {
     ...first,

@@ -42,7 +42,7 @@ export interface ModelRunContext {
   /** Presets the job trains (for the progress). */
   models: number;
   onEpoch?(epoch: ForecastEpoch): void;
-  shouldStop(): boolean;
+  shouldStop: () => boolean;
   /** Saves a trained member's network, with what it was trained with; returns the folder. */
   save?(member: SavedMember): Promise<string>;
 }
