@@ -1,6 +1,6 @@
 /**
  * The settings of a forecast run that the panel's form shows and edits (recipe, models,
- * interval, transform, window, test, horizon, epochs): what `forecastStarted` carries so the
+ * interval, transform, window, test, horizon, epochs, seeds): what `forecastStarted` carries so the
  * form is prefilled with the run shown, and what the panel's Run posts back — loosely typed
  * there (what the user typed), since the host checks it with validateForecastSettings, which
  * names the field that is wrong.
@@ -21,6 +21,8 @@ export const RunSettingsSchema = v.object({
   test: v.union([v.literal('auto'), finite]),
   horizon: finite,
   epochs: finite,
+  /** Seeds per model (absent in runs from before). */
+  ensemble: v.optional(finite),
 });
 export type RunSettings = v.InferOutput<typeof RunSettingsSchema>;
 
@@ -34,11 +36,12 @@ export const RUN_SETTING_LABELS: Readonly<Record<keyof RunSettings, string>> = {
   test: 'Held out',
   horizon: 'Horizon',
   epochs: 'Epochs',
+  ensemble: 'Seeds',
 };
 
 /** The form's part of validated settings. */
 export function runSettingsOf(s: ForecastSettings): RunSettings {
-  return { recipe: s.recipe, models: [...s.models], resample: s.resample, transform: s.transform, window: s.window, test: s.test, horizon: s.horizon, epochs: s.epochs };
+  return { recipe: s.recipe, models: [...s.models], resample: s.resample, transform: s.transform, window: s.window, test: s.test, horizon: s.horizon, epochs: s.epochs, ensemble: s.ensemble };
 }
 
 const loose = v.optional(v.union([v.string(), v.number()]));
@@ -53,5 +56,6 @@ export const RunRequestSchema = v.object({
   test: loose,
   horizon: loose,
   epochs: loose,
+  ensemble: loose,
 });
 export type RunRequest = v.InferOutput<typeof RunRequestSchema>;

@@ -4,7 +4,7 @@
  * with the core's validator (a bad value is named under its field), and Run posts
  * `runForecast`. Run is off while a run reads or trains (Cancel stays in the run card) and
  * before any CSV was forecast (there is nothing to run again). Choosing a recipe fills in
- * its transform, window and epochs.
+ * its transform, window, epochs and seeds.
  */
 import { DEFAULT_FORECAST_SETTINGS, TUTORIAL_FORECAST_SETTINGS } from '../../src/core/forecast/forecastSettings';
 import { validateForecastSettings } from '../../src/core/forecast/forecastSettingsValidation';
@@ -95,11 +95,11 @@ export function createSettingsForm(post: (m: WebviewMessage) => void): View<Fore
     control.addEventListener('input', update);
     control.addEventListener('change', update);
   }
-  // A recipe brings its own transform, window and epochs.
+  // A recipe brings its own transform, window, epochs and seeds.
   selects.recipe.addEventListener('change', () => {
     const recipe = selects.recipe.value === 'tutorial' ? TUTORIAL_FORECAST_SETTINGS : DEFAULT_FORECAST_SETTINGS;
-    const { transform, window, epochs } = runSettingsOf(recipe);
-    fill({ transform, window, epochs });
+    const { transform, window, epochs, ensemble } = runSettingsOf(recipe);
+    fill({ transform, window, epochs, ensemble });
     update();
   });
   form.addEventListener('submit', (e) => {

@@ -1,6 +1,6 @@
 /**
  * The forecast panel's settings form (model(s), interval, transform, window, held out,
- * horizon, epochs, recipe; Run) and the "What to try" card (a suggestion per row, each with
+ * horizon, epochs, seeds, recipe; Run) and the "What to try" card (a suggestion per row, each with
  * Try it). Every id here is one settingsForm.ts or suggestionsView.ts looks up.
  */
 import { PRESET_NAMES } from '../../src/core/forecast/forecasters';
@@ -14,6 +14,7 @@ export const TEXT_FIELDS = [
   { key: 'test', hint: 'auto, or last points held out' },
   { key: 'horizon', hint: 'Steps past the end' },
   { key: 'epochs', hint: 'At most (auto stops early)' },
+  { key: 'ensemble', hint: 'Per model: their median, or the best' },
 ] as const;
 
 function select(key: 'recipe' | 'resample' | 'transform', options: ReadonlyArray<{ value: string; text: string; description?: string }>): Markup {
