@@ -43,7 +43,7 @@ test('a median that beats the best member on the validation part is used', () =>
   assert.ok(choice.median && choice.median.score < choice.members[1].score);
   assert.ok(choice.median && Math.abs(choice.median.oneStep - 0.2) < 1e-9);
   const note = ensembleNote('LSTM 64', [42, 43, 44], choice, 3);
-  assert.match(note, /^LSTM 64: the median of 3 seeds \(42–44\), which beats the best seed, 43, on the validation part \(one-step MAE [\d.]+ vs [\d.]+, 3-step MAE [\d.]+ vs [\d.]+\)\.$/);
+  assert.match(note, /^LSTM 64: the median of 3 seeds \(42–44\), which beats the best seed, 43, on the validation part \(the median: one-step MAE 0\.2000, 3-step MAE [\d.]+; seed 43: one-step MAE [\d.]+, 3-step MAE [\d.]+\)\.$/);
 });
 
 test('a median that does not beat the best member is not used: the best member is', () => {
@@ -53,7 +53,7 @@ test('a median that does not beat the best member is not used: the best member i
   assert.equal(choice.used, 'best');
   assert.equal(choice.best, 1);
   assert.ok(choice.median && choice.median.score > choice.members[1].score);
-  assert.match(ensembleNote('MLP 56-32', [42, 43, 44], choice, 3), /^MLP 56-32: seed 43 kept, the best of 3 seeds \(42–44\) on the validation part; their median does not beat it there/);
+  assert.match(ensembleNote('MLP 56-32', [42, 43, 44], choice, 3), /^MLP 56-32: seed 43 kept, the best of 3 seeds \(42–44\) on the validation part; their median does not beat it there \(the median: one-step MAE 2\.000, 3-step MAE 2\.000; seed 43: one-step MAE 0\.1000, 3-step MAE 0\.1000\)\.$/);
   // A single member is its own choice; no validation part: the first seed, said so.
   assert.deepEqual(chooseEnsemble([member([1])]).used, 'best');
   const none: MemberValidation = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [] };

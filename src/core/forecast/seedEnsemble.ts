@@ -99,7 +99,8 @@ const shown = (x: number) => (Number.isFinite(x) ? x.toPrecision(4) : 'n/a');
 
 /**
  * What the choice was, for the warnings: "LSTM 64: the median of 3 seeds (42–44), which beats
- * the best seed, 43, on the validation part (one-step MAE 1.234 vs 1.301, 12-step 2.3 vs 2.5)."
+ * the best seed, 43, on the validation part (the median: one-step MAE 1.234, 12-step MAE
+ * 2.301; seed 43: one-step MAE 1.301, 12-step MAE 2.514)."
  */
 export function ensembleNote(label: string, seeds: readonly number[], choice: EnsembleChoice, steps: number): string {
   const m = choice.median;
@@ -107,9 +108,9 @@ export function ensembleNote(label: string, seeds: readonly number[], choice: En
   const seed = seeds[choice.best];
   const range = `${seeds.length} seeds (${seeds[0]}–${seeds[seeds.length - 1]})`;
   if (!m || Number.isNaN(b.score)) return `${label}: seed ${seed} kept of ${range}: there is no validation part to judge the median of the seeds on.`;
-  const figures = (x: ValidationScore, y: ValidationScore) =>
-    `one-step MAE ${shown(x.oneStep)} vs ${shown(y.oneStep)}${Number.isNaN(x.multiStep) ? '' : `, ${steps}-step MAE ${shown(x.multiStep)} vs ${shown(y.multiStep)}`}`;
+  const figures = (x: ValidationScore) => `one-step MAE ${shown(x.oneStep)}${Number.isNaN(x.multiStep) ? '' : `, ${steps}-step MAE ${shown(x.multiStep)}`}`;
+  const both = `the median: ${figures(m)}; seed ${seed}: ${figures(b)}`;
   return choice.used === 'median'
-    ? `${label}: the median of ${range}, which beats the best seed, ${seed}, on the validation part (${figures(m, b)}).`
-    : `${label}: seed ${seed} kept, the best of ${range} on the validation part; their median does not beat it there (${figures(b, m)}).`;
+    ? `${label}: the median of ${range}, which beats the best seed, ${seed}, on the validation part (${both}).`
+    : `${label}: seed ${seed} kept, the best of ${range} on the validation part; their median does not beat it there (${both}).`;
 }

@@ -75,6 +75,9 @@ export interface TrainedModelRun {
   notes: string[];
 }
 
+/** A member's forecasts of a validation part there is not: scored NaN (the first seed is kept). */
+const NOT_JUDGED: MemberValidation = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [] };
+
 /** A fit result for a loaded model (nothing trained). */
 function notTrained(data: ForecastData, finalLoss: number): ForecastFitResult {
   return { lossHistory: [], valLossHistory: [], epochsRun: 0, bestEpoch: 0, stoppedEarly: false, cancelled: false, msPerEpoch: 0, finalLoss, trainWindows: data.train.count, validationWindows: 0 };
@@ -141,16 +144,10 @@ export async function trainModelRun(ctx: ModelRunContext, spec: ModelSpec, index
       cancelled = (await trainMember(ctx, spec, index, member, ensemble, members)).fit.cancelled || cancelled;
     }
     const label = describeSpec(spec);
-    const judged = members.every((m) => m.validation) ? members.map((m) => m.validation as MemberValidation) : [];
-    const choice = members.length > 1 && judged.length === members.length ? chooseEnsemble(judged) : undefined;
+    const choice = members.length > 1 ? chooseEnsemble(members.map((m) => m.validation ?? NOT_JUDGED)) : undefined;
     const best = members[choice?.best ?? 0];
     const median = choice?.used === 'median';
-    const notes: string[] = [];
-    if (members.length > 1) {
-      const note = choice ? ensembleNote(label, members.map((m) => m.seed), choice, validationSteps(ctx.validation, settings.horizon)) : undefined;
-      const seeds = `${members.length} seeds (${members[0].seed}–${members[members.length - 1].seed})`;
-      notes.push(note ?? `${label}: seed ${best.seed} kept of ${seeds}: there is no validation part to judge the median of the seeds on.`);
-    }
+    const notes = choice ? [ensembleNote(label, members.map((m) => m.seed), choice, validationSteps(ctx.validation, settings.horizon))] : [];
     const predicted = median ? medianOf(members.map((m) => m.predicted)) : best.predicted;
     const forecast = median ? medianOf(members.map((m) => m.forecast)) : best.forecast;
     const path = median
