@@ -90,9 +90,11 @@ function shrinkageNote(label: string, oneStep: number, path: number): string {
  * The whole forecasting job, for the CLI and the extension's worker alike:
  *   read the CSV (streaming, see readCsvSeries) -> sort, resample (see resample) -> split,
  *   transform, scale, window (see prepareForecastData) -> the baselines -> for each
- *   preset: build, train (fused recurrent layers where there are any), predict the held-out
- *   points, metrics in the series' units, forecast `horizon` steps past the end on the
- *   series' time axis, save -> leaderboard.
+ *   preset (see trainModelRun): build and train `ensemble` seeds (fused recurrent layers
+ *   where there are any), their median or the best one (see seedEnsemble), predict the
+ *   held-out points, metrics in the series' units, forecast `horizon` steps past the end on
+ *   the series' time axis, backtest, save -> leaderboard (by the backtest when it has 2+
+ *   origins).
  * With `load`, the saved model is applied instead of training. `shouldStop` (or `signal`)
  * cancels: while reading with a CancelledError; while training, the model being trained
  * keeps what it learned, later models are skipped, and the result says `cancelled`. Bad
