@@ -39,7 +39,13 @@ function forecastJson(backend: string, result: ForecastJobResult): ForecastJson 
     rows: result.ingest.rows,
     rowsSkipped: result.ingest.rowsSkipped,
     points: result.ingest.points,
-    models: result.models.map((run) => ({ name: run.name, msPerEpoch: run.msPerEpoch, finalLoss: run.finalLoss, ...metricsJson(run.metrics) })),
+    models: result.models.map((run) => ({
+      name: run.name,
+      msPerEpoch: run.msPerEpoch,
+      finalLoss: run.finalLoss,
+      ...metricsJson(run.metrics),
+      ...(run.ensemble ? { ensemble: run.ensemble } : {}),
+    })),
     baseline: metricsJson(result.baselines[0].metrics),
     baselines: result.baselines.map(({ name, label, period, metrics }) => ({ name, label, period, ...metricsJson(metrics) })),
     forecast: forecast ? forecast.t.map((t, k) => ({ t: shownTime(result.ingest.timeKind, t), value: forecast.value[k], ...boundsAt(result, k) })) : [],
@@ -60,6 +66,13 @@ function printSummary({ ingest, split, chosen }: Pick<ForecastJobResult, 'ingest
   if (chosen.covariates && chosen.covariates.length > 0) say(`Inputs beside each value (covariates): ${chosen.covariates.join(', ')}.`);
 }
 
+/** What the leaderboard's order comes from. */
+function rankingNote({ leaderboard, backtest }: Pick<ForecastJobResult, 'leaderboard' | 'backtest'>): string {
+  return leaderboard[0]?.rankedBy === 'backtest' && backtest
+    ? `Ranked by the backtest's mean MAE over ${backtest.origins.length} origins (${backtest.horizon} steps each); MAE, RMSE, MAPE and MASE above are the held-out one-step ones.`
+    : 'Ranked by the held-out one-step MAE.';
+}
+
 function printResults(result: ForecastJobResult, say: Print): void {
   say('');
   const width = Math.max(28, ...result.leaderboard.map((entry) => `${entry.rank}. ${entry.label}`.length + 2));
@@ -72,6 +85,7 @@ function printResults(result: ForecastJobResult, say: Print): void {
       `${`${entry.rank}. ${entry.label}`.padEnd(width)}${number(mae).padStart(12)}${number(rmse).padStart(12)}${number(mape).padStart(10)}${number(mase).padStart(9)}  ${run ? run.msPerEpoch.toFixed(0) : ''}${marker}`,
     );
   }
+  say(rankingNote(result));
   if (result.backtest) printBacktest(result.backtest, say);
   if (result.forecast) {
     say('');
@@ -113,9 +127,9 @@ export async function runForecastCommand(request: ForecastCliRequest, say: Print
           printSummary(start, say);
           if (start.loaded) say(`Using the saved model in ${request.load}.`);
         },
-        onEpoch: ({ model, epoch, epochs, loss, valLoss }) => {
+        onEpoch: ({ model, epoch, epochs, loss, valLoss, member, members }) => {
           if (request.json || !(epoch === 1 || epoch % PRINT_EVERY_EPOCHS === 0 || epoch === epochs)) return;
-          say(`${model} epoch: ${epoch}/${epochs}............. Loss: ${loss.toFixed(6)}${valLoss === undefined ? '' : `  val_loss: ${valLoss.toFixed(6)}`}`);
+          say(`${model}${members > 1 ? ` (seed ${request.settings.seed + member}, ${member + 1}/${members})` : ''} epoch: ${epoch}/${epochs}............. Loss: ${loss.toFixed(6)}${valLoss === undefined ? '' : `  val_loss: ${valLoss.toFixed(6)}`}`);
         },
         shouldStop: () => stopRequested,
       },

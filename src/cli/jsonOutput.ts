@@ -31,6 +31,8 @@ interface ForecastModelJson extends MetricsJson {
   name: string;
   msPerEpoch: number;
   finalLoss: number;
+  /** Seeds trained, whether their median or the best one (its seed) is used; absent for a loaded model. */
+  ensemble?: { members: number; used: 'median' | 'best'; seed: number };
 }
 
 interface BaselineJson extends MetricsJson {

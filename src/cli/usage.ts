@@ -57,6 +57,9 @@ ${MODEL_LINES}
   --shrink true|false     pull each forecast toward the last value by a factor fitted
                           on the validation part (true; tutorial: false)
   --seed N                seed of weights and shuffling (42)
+  --ensemble N            seeds trained per model (seed, seed+1, ...), 1..10 (3; tutorial:
+                          1): their median is used where it beats the best seed on the
+                          validation part, else the best seed
 Forecast and models:
   --horizon H             steps forecast past the end of the data, 1..10000 (30)
   --backtest K            rolling-origin backtest: K origins over the held-out part,
@@ -68,7 +71,8 @@ Forecast and models:
   --load DIR              forecast with a saved model instead of training
   --backend B             auto|wasm|cpu|tensorflow|tensorflow-gpu (auto)
   --json                  print one JSON object: backend, rows, rowsSkipped, points,
-                          models [{name, msPerEpoch, finalLoss, mae, rmse, mape, mase}],
+                          models [{name, msPerEpoch, finalLoss, mae, rmse, mape, mase,
+                          ensemble {members, used, seed}}],
                           baseline {mae, rmse, mape, mase} (the last value's),
                           baselines [{name, label, period, mae, rmse, mape, mase}],
                           forecast [{t, value, lower80, upper80, lower95, upper95}],

@@ -144,15 +144,16 @@ const MODEL_WORDS: Record<PresetName, string> = {
 };
 
 /** How the series is trained on, for the estimate: its points at the chosen interval, and the settings. */
-export type ModelPickContext = Pick<ForecastSettings, 'units' | 'layers' | 'epochs' | 'patience' | 'test' | 'window'> & { points: number; interval: ResampleInterval };
+export type ModelPickContext = Pick<ForecastSettings, 'units' | 'layers' | 'epochs' | 'patience' | 'test' | 'window' | 'ensemble'> & { points: number; interval: ResampleInterval };
 
 /**
  * The presets, `preselected` picked: "LSTM" — "64 units, 1 layer, about 1 min". The time is for
- * every epoch (with early stopping on, "up to"); with window 'auto', for the longest candidate (60).
+ * every epoch of every seed of the ensemble (with early stopping on, "up to"); with window
+ * 'auto', for the longest candidate (60).
  */
 export function modelItems(context: ModelPickContext, preselected: readonly PresetName[]): Array<PickItem<PresetName>> {
   const window = context.window === 'auto' ? 60 : context.window;
-  const input = { points: context.points, test: heldOutPoints(context.test, context.points), window, epochs: context.epochs };
+  const input = { points: context.points, test: heldOutPoints(context.test, context.points), window, epochs: context.epochs * context.ensemble };
   const upTo = context.patience > 0 ? 'up to ' : '';
   return numbered(
     PRESET_NAMES.map((preset) => ({

@@ -33,8 +33,8 @@ export function runForecast(
   let start: ForecastJobStart | undefined;
   const done: ModelRun[] = [];
   const lossBatch = new ProgressBatch<ForecastLossPoint>((points) => {
-    const { model, modelIndex, epochs, elapsedMs, epoch, models } = last!;
-    const remainingEpochs = epochs - epoch + (models - modelIndex - 1) * epochs;
+    const { model, modelIndex, epochs, elapsedMs, epoch, models, member, members } = last!;
+    const remainingEpochs = epochs - epoch + (members - member - 1) * epochs + (models - modelIndex - 1) * epochs * members;
     post({ type: 'forecastProgress', runId, model, modelIndex, points, epochs, elapsedMs, remainingMs: (elapsedMs / epoch) * remainingEpochs });
   });
   const readBatch = new ProgressBatch<Ingest>((events) => {
@@ -62,9 +62,13 @@ export function runForecast(
       post({ type: 'forecastModelDone', runId, modelIndex: event.index, result: partialPlotResult(runId, start, done.filter(Boolean)) });
     } else if (event.type === 'forecastEpoch') {
       if (last && last.model !== event.model) lossBatch.flush();
+      const { epoch, epochs, loss, valLoss, modelIndex, models, member, members } = event;
+      const seed = members > 1 ? ` seed ${member + 1}/${members}` : '';
+      const fraction = ((modelIndex * members + member) * epochs + epoch) / (epochs * models * members);
+      job.report({ message: `${event.model}${seed} epoch ${epoch}/${epochs}, loss ${loss.toPrecision(4)}`, done: fraction, epoch: event });
+      // The panel's loss curve of a model is its first seed's (the others would start it over).
+      if (member > 0) return;
       last = event;
-      const { epoch, epochs, loss, valLoss, modelIndex, models } = event;
-      job.report({ message: `${event.model} epoch ${epoch}/${epochs}, loss ${loss.toPrecision(4)}`, done: (modelIndex * epochs + epoch) / (epochs * models), epoch: event });
       lossBatch.add(valLoss === undefined ? { epoch, loss } : { epoch, loss, valLoss }, epoch === epochs);
     }
   };

@@ -202,6 +202,8 @@ export function plotResult(runId: number, result: ForecastJobResult): PlotResult
       metrics: plotMetrics(e.metrics),
       beatsBaseline: e.beatsBaseline === true,
       rank: e.rank,
+      ...(e.rankedBy === undefined ? {} : { rankedBy: e.rankedBy }),
+      ...(e.backtestMae === undefined ? {} : { backtestMae: e.backtestMae }),
     })),
     forecast:
       result.forecast && forecastIndex >= 0

@@ -1,6 +1,6 @@
 /**
  * The settings of a forecast run that the panel's form shows and edits (recipe, models,
- * interval, transform, window, test, horizon, epochs, covariates): what `forecastStarted` carries so the
+ * interval, transform, window, test, horizon, epochs, seeds, covariates): what `forecastStarted` carries so the
  * form is prefilled with the run shown, and what the panel's Run posts back — loosely typed
  * there (what the user typed), since the host checks it with validateForecastSettings, which
  * names the field that is wrong.
@@ -24,6 +24,8 @@ export const RunSettingsSchema = v.object({
   epochs: finite,
   /** As covariateChoice.ts writes it: "auto", "none", "calendar, Volume"; absent in settings from before. */
   covariates: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  /** Seeds per model (absent in runs from before). */
+  ensemble: v.optional(finite),
 });
 export type RunSettings = v.InferOutput<typeof RunSettingsSchema>;
 
@@ -38,6 +40,7 @@ export const RUN_SETTING_LABELS: Readonly<Record<keyof RunSettings, string>> = {
   horizon: 'Horizon',
   epochs: 'Epochs',
   covariates: 'Covariates',
+  ensemble: 'Seeds',
 };
 
 /** The form's part of validated settings. */
@@ -51,6 +54,7 @@ export function runSettingsOf(s: ForecastSettings): RunSettings {
     test: s.test,
     horizon: s.horizon,
     epochs: s.epochs,
+    ensemble: s.ensemble,
     covariates: covariatesText(s.covariates),
   };
 }
@@ -68,5 +72,6 @@ export const RunRequestSchema = v.object({
   horizon: loose,
   epochs: loose,
   covariates: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+  ensemble: loose,
 });
 export type RunRequest = v.InferOutput<typeof RunRequestSchema>;

@@ -41,7 +41,10 @@ test("forecast --json on the tutorial's file layout prints exactly one object: 3
   assert.equal(output.rowsSkipped, written.nanRows);
   assert.equal(output.points, 3376);
   assert.equal(output.models.length, 1);
-  assert.deepEqual(Object.keys(output.models[0]), ['name', 'msPerEpoch', 'finalLoss', 'mae', 'rmse', 'mape', 'mase']);
+  assert.deepEqual(Object.keys(output.models[0]), ['name', 'msPerEpoch', 'finalLoss', 'mae', 'rmse', 'mape', 'mase', 'ensemble']);
+  // The auto recipe trains 3 seeds (42–44) and uses their median or the best of them.
+  const ensemble = output.models[0].ensemble;
+  assert.ok(ensemble && ensemble.members === 3 && ['median', 'best'].includes(ensemble.used) && [42, 43, 44].includes(ensemble.seed), JSON.stringify(ensemble));
   assert.equal(output.models[0].name, 'mlp');
   assert.ok(output.models[0].msPerEpoch > 0 && output.models[0].finalLoss > 0);
   assert.deepEqual(Object.keys(output.baseline), ['mae', 'rmse', 'mape', 'mase']);
@@ -86,12 +89,14 @@ test('--backtest K prints the backtest table and the coverage; --backtest 0 turn
   const run = runCli('forecast', '--csv', small, '--units', '4', '--epochs', '2', '--window', '10', '--test', '20', '--horizon', '5', '--backtest', '3');
   assert.equal(run.status, 0, run.stderr);
   assert.match(run.stdout, /^Backtest: 3 origins over the held-out part, each forecasting 1 and 5 steps from the true history/m);
+  assert.match(run.stdout, /^Ranked by the backtest's mean MAE over 3 origins \(5 steps each\); MAE, RMSE, MAPE and MASE above are the held-out one-step ones\.$/m);
   assert.match(run.stdout, /^MLP 56-32 +\d\S* ± \d\S* +\d\S* ± \d\S*$/m);
   assert.match(run.stdout, /^Last value \(persistence\) +\d\S* ± \d\S* +\d\S* ± \d\S*  \(baseline\)$/m);
   assert.match(run.stdout, /^Forecast by mlp, 5 steps \(95 % interval\):\n2024-03-31 +\S+  \[\S+, \S+\]$/m);
   assert.match(run.stdout, /^Intervals of mlp's forecast calibrated on the validation part \(\d+ origins\); coverage measured on 15 backtest values: 80 %: \d+ %, 95 %: \d+ %\.$/m);
   const offText = runCli('forecast', '--csv', small, '--units', '4', '--epochs', '2', '--window', '10', '--test', '20', '--horizon', '5', '--backtest', '0');
   assert.doesNotMatch(offText.stdout, /^Backtest:/m);
+  assert.match(offText.stdout, /^Ranked by the held-out one-step MAE\.$/m);
   assert.match(offText.stdout, /coverage not measured \(the backtest is off\)\.$/m);
   const off = runCli('forecast', '--csv', small, '--units', '4', '--epochs', '2', '--window', '10', '--test', '20', '--horizon', '5', '--backtest', '0', '--json');
   assert.equal(off.status, 0, off.stderr);

@@ -86,5 +86,10 @@ test('the model pick: "LSTM — 64 units, 1 layer, up to about N min", from the 
   assert.equal(items[0].description, 'two dense layers (56, 32 units), a few seconds');
   const auto = modelItems({ ...DEFAULT_FORECAST_SETTINGS, layers: 2, points, interval: 'day' }, []);
   assert.match(auto[2].description ?? '', /^64 units, 2 layers, up to about \d+ min$/, 'early stopping: at most the epochs');
+  // The auto recipe trains 3 seeds per model: three times one seed's time.
+  const oneSeed = modelItems({ ...DEFAULT_FORECAST_SETTINGS, ensemble: 1, points, interval: 'day' }, []);
+  const threeSeeds = modelItems({ ...DEFAULT_FORECAST_SETTINGS, ensemble: 3, points, interval: 'day' }, []);
+  assert.equal(oneSeed[2].description, '64 units, 1 layer, up to about 5 min');
+  assert.equal(threeSeeds[2].description, '64 units, 1 layer, up to about 15 min');
   assert.equal(modelPrompt(context), '540 days, 50 epochs; pick one or several to compare');
 });

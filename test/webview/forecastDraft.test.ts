@@ -40,7 +40,7 @@ async function edit(p: Panel): Promise<void> {
   });
 }
 
-const EDITED = { models: ['mlp', 'lstm', 'gru'], recipe: 'auto', resample: 'auto', transform: 'level', window: '14', test: '60', horizon: '30', epochs: '5', covariates: 'auto' };
+const EDITED = { models: ['mlp', 'lstm', 'gru'], recipe: 'auto', resample: 'auto', transform: 'level', window: '14', test: '60', horizon: '30', epochs: '5', ensemble: '3', covariates: 'auto' };
 
 describe("the form's draft", () => {
   test('a hidden panel shown again shows what the user typed, not the run\'s settings, and Run posts it', async () => {

@@ -45,6 +45,7 @@ describe('the settings form', () => {
     assert.equal(await textValue(p, 'run-test'), '60');
     assert.equal(await textValue(p, 'run-horizon'), '30');
     assert.equal(await textValue(p, 'run-covariates'), 'auto');
+    assert.equal(await textValue(p, 'run-ensemble'), '3');
     assert.equal(await p.isDisabled('#run-button'), false);
     await p.fill('run-window', '14');
     await p.fill('run-epochs', '5');
@@ -54,7 +55,7 @@ describe('the settings form', () => {
     await p.page.locator('#run-button').click();
     await p.page.waitForFunction(() => window.__posted.some((m) => m.type === 'runForecast'));
     assert.deepEqual(await runs(p), [
-      { type: 'runForecast', settings: { models: ['mlp'], recipe: 'auto', resample: 'auto', transform: 'auto', window: '14', test: '60', horizon: '30', epochs: '5', covariates: 'calendar, Volume' } },
+      { type: 'runForecast', settings: { models: ['mlp'], recipe: 'auto', resample: 'auto', transform: 'auto', window: '14', test: '60', horizon: '30', epochs: '5', ensemble: '3', covariates: 'calendar, Volume' } },
     ]);
   });
 
@@ -74,6 +75,11 @@ describe('the settings form', () => {
     assert.equal(await p.isDisabled('#run-button'), true);
     await p.fill('run-covariates', 'none');
     assert.equal(await p.isHidden('#run-covariates-error'), true);
+    await p.fill('run-ensemble', '11');
+    assert.match(await p.text('#run-ensemble-error'), /^Seeds must be a whole number from 1 to 10/);
+    assert.equal(await p.isDisabled('#run-button'), true);
+    await p.fill('run-ensemble', '2');
+    assert.equal(await p.isDisabled('#run-button'), false);
     await p.page.locator('#run-model-mlp').click();
     await p.page.locator('#run-model-lstm').click();
     assert.match(await p.text('#run-models-error'), /Models/);
@@ -94,7 +100,7 @@ describe('the settings form', () => {
     assert.equal(await textValue(p, 'run-epochs'), '7');
   });
 
-  test('choosing the tutorial recipe fills in its transform, window, epochs and covariates', async () => {
+  test('choosing the tutorial recipe fills in its transform, window, epochs, seeds and covariates', async () => {
     const p = await open();
     await p.send(...completedRun(1));
     await p.page.locator('#run-recipe').evaluate((el: VscodeSingleSelect) => {
@@ -105,6 +111,7 @@ describe('the settings form', () => {
     assert.equal(await textValue(p, 'run-window'), '60');
     assert.equal(await textValue(p, 'run-epochs'), '50');
     assert.equal(await textValue(p, 'run-covariates'), 'none');
+    assert.equal(await textValue(p, 'run-ensemble'), '1');
   });
 });
 

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import type { VscodeProgressBar } from '@vscode-elements/elements/dist/vscode-progress-bar/vscode-progress-bar.js';
+import { leaderboard } from '../../src/core/forecast/leaderboard';
 import type { ForecastWebviewMessage as WebviewMessage } from '../../src/protocol/forecast';
 import {
   BACKEND,
@@ -290,6 +291,22 @@ describe('the result', () => {
     );
     assert.ok(labels.includes('1.912 ▲ worse'), `bar labels: ${labels.join(' | ')}`);
     assert.ok(labels.includes('baseline'));
+  });
+
+  test('ranked by the backtest (5 origins), the leaderboard follows its mean MAE and says so', async () => {
+    const p = await open();
+    const held = forecastResult();
+    const result = { ...held, leaderboard: leaderboard(held.models, held.baselines, held.backtest) };
+    await p.send(...completedRun(1, result));
+    // The fixture's backtest puts the last value ahead of the seasonal baseline, unlike the held-out split.
+    assert.deepEqual(await rowInfo(p, 'leaderboard-table'), [
+      { model: 'mlp', className: 'is-better', rank: '1' },
+      { model: 'persistence', className: 'is-baseline', rank: '2' },
+      { model: 'seasonalNaive', className: 'is-baseline', rank: '3' },
+      { model: 'lstm', className: 'is-worse', rank: '4' },
+    ]);
+    assert.match(await p.text('#leaderboard-note'), /^Ranked by the backtest's mean MAE over 5 origins \(30 steps each\)/);
+    assert.match(await p.text('#band-note'), /by MLP 56-32 \(lowest backtest MAE\)/);
   });
 
   test('Export CSV, SVG and PNG, and Save model post their messages', async () => {

@@ -142,7 +142,7 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
           ? 'No forecast yet: it appears as each model is done.'
           : 'No forecast: no model ran.'
         : band
-          ? `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label} (lowest held-out MAE). ` +
+          ? `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label} (${r.leaderboard[0]?.rankedBy === 'backtest' ? 'lowest backtest MAE' : 'lowest held-out MAE'}). ` +
             `Band: its ${band.title}, from the errors of forecasts made from earlier origins, per step ahead.`
           : `Forecast: ${plural(r.horizon, stepWord(r.ingest.resample))} ahead by ${forecaster.label}; no band (no origins to calibrate an interval on).`,
     );
@@ -168,7 +168,11 @@ export function createResultsView(post: (m: WebviewMessage) => void, initialThem
     const base = r.leaderboard.find((e) => e.baseline && e.name === best.name);
     setText(
       leaderboardNote,
-      base && base.metrics.mase === null ? 'Ranked by MAE (MASE is n/a: the training part does not change).' : `Ranked by held-out MAE; bars: MASE, the best baseline (${best.label}) a dashed rule.`,
+      r.leaderboard[0]?.rankedBy === 'backtest' && r.backtest
+        ? `Ranked by the backtest's mean MAE over ${r.backtest.origins.length} origins (${r.backtest.horizon} steps each); MASE and MAE shown are the held-out ones.`
+        : base && base.metrics.mase === null
+          ? 'Ranked by MAE (MASE is n/a: the training part does not change).'
+          : `Ranked by held-out MAE; bars: MASE, the best baseline (${best.label}) a dashed rule.`,
     );
     setText(
       metricsNote,

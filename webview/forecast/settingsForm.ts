@@ -5,7 +5,7 @@
  * with the core's validator (a bad value is named under its field), and Run posts
  * `runForecast`. Run is off while a run reads or trains (Cancel stays in the run card) and
  * before any CSV was forecast (there is nothing to run again). Choosing a recipe fills in
- * its transform, window, epochs and covariates.
+ * its transform, window, epochs, seeds and covariates.
  */
 import { DEFAULT_FORECAST_SETTINGS, TUTORIAL_FORECAST_SETTINGS } from '../../src/core/forecast/forecastSettings';
 import { validateForecastSettings } from '../../src/core/forecast/forecastSettingsValidation';
@@ -114,11 +114,11 @@ export function createSettingsForm(post: (m: WebviewMessage) => void, dispatch: 
       });
     }
   }
-  // A recipe brings its own transform, window, epochs and covariates.
+  // A recipe brings its own transform, window, epochs, seeds and covariates.
   selects.recipe.addEventListener('change', () => {
     const recipe = selects.recipe.value === 'tutorial' ? TUTORIAL_FORECAST_SETTINGS : DEFAULT_FORECAST_SETTINGS;
-    const { transform, window, epochs, covariates } = runSettingsOf(recipe);
-    fill({ transform, window, epochs, covariates });
+    const { transform, window, epochs, ensemble, covariates } = runSettingsOf(recipe);
+    fill({ transform, window, epochs, ensemble, covariates });
     update();
     seen = '';
     keepDraft();

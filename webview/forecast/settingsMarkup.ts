@@ -1,6 +1,6 @@
 /**
  * The forecast panel's settings form (model(s), interval, transform, window, held out,
- * horizon, epochs, covariates, recipe; Run) and the "What to try" card (a suggestion per row, each with
+ * horizon, epochs, seeds, covariates, recipe; Run) and the "What to try" card (a suggestion per row, each with
  * Try it). Every id here is one settingsForm.ts or suggestionsView.ts looks up.
  */
 import { PRESET_NAMES } from '../../src/core/forecast/forecasters';
@@ -14,6 +14,7 @@ export const TEXT_FIELDS = [
   { key: 'test', hint: 'auto, or last points held out' },
   { key: 'horizon', hint: 'Steps past the end' },
   { key: 'epochs', hint: 'At most (auto stops early)' },
+  { key: 'ensemble', hint: 'Per model: their median, or the best' },
   { key: 'covariates', hint: 'auto, none, calendar, or columns: calendar, Volume' },
 ] as const;
 

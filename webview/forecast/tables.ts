@@ -53,7 +53,8 @@ function verdict(model: PlotMetrics, baseline: PlotBaseline, entry?: PlotLeaderb
   const against = baseline.label;
   if (a === null || b === null) return { kind: entry?.beatsBaseline ? 'better' : 'unknown', change: NaN, against };
   const beats = entry ? entry.beatsBaseline : a < b;
-  return { kind: beats ? 'better' : 'worse', change: relative(a, b), against };
+  // Ranked by the backtest, the verdict is the backtest's: the held-out change would contradict it.
+  return { kind: beats ? 'better' : 'worse', change: entry?.rankedBy === 'backtest' ? NaN : relative(a, b), against };
 }
 
 /** The verdict as a flag: "Beats baseline (−12.3 % MAE)"; `compact`: "−12.3 % MAE". */

@@ -1,29 +1,24 @@
 import path from 'node:path';
 import type { IngestProgress } from '../csv/csvIngest';
 import { chooseDataShape, type ShapeProbe } from './dataShape';
-import type { ForecastData } from './forecastData';
-import { forecastNetFor, type ForecastNet } from './forecastNet';
 import type { Baseline, ChosenSettings, ForecastJobResult, IngestSummary, ModelRun, SplitInfo } from './forecastResult';
 import type { ForecastSettings } from './forecastSettings';
 import { validateForecastSettings } from './forecastSettingsValidation';
 import { saveForecaster, loadForecaster } from './forecastStore';
-import type { ForecastFitResult } from './forecastFitResult';
-import { fitForecastNet, type FitEpoch } from './forecastTraining';
+import type { FitEpoch } from './forecastTraining';
 import { heldOutBaselines } from './baselines';
 import { bestBaseline, bestModel, leaderboard } from './leaderboard';
-import { forecastMetrics, naiveScale } from './metrics';
-import { futureTimes, futureValues, heldOutPredictions, validationLevels } from './predictions';
-import { buildForecastModel } from './forecastModels';
-import { describeSpec, presetSpec, type ModelSpec } from './forecasters';
+import { naiveScale } from './metrics';
+import { futureTimes } from './predictions';
+import { presetSpec, type ModelSpec } from './forecasters';
 import { seriesFromCsv } from './seriesFromCsv';
 import { calendarCyclesOf } from './calendarCycles';
 import { describeCovariates } from './covariates';
-import { fitAlpha, fitShrinkage } from './shrinkage';
-import { pathErrors, validationPaths } from './validationPaths';
 import { suggestSettings } from './suggestions';
 import { trainedForecaster, type TrainedForecaster } from './trainedForecaster';
-import { backtestBaselines, backtestModel, backtestResult, jobBacktest } from './jobBacktest';
+import { backtestBaselines, backtestResult, jobBacktest } from './jobBacktest';
 import type { ForecastIntervals } from './predictionIntervals';
+import { trainModelRun, type ModelRunContext, type SavedMember } from './trainModelRun';
 
 export interface ForecastJobOptions {
   /** The CSV file to read. */
@@ -69,6 +64,9 @@ export interface ForecastEpoch extends FitEpoch {
   /** 0-based position in ForecastJobStart.models. */
   modelIndex: number;
   models: number;
+  /** 0-based seed of the model's ensemble training (its seed: settings.seed + member), of `members` (see seedEnsemble.ts). */
+  member: number;
+  members: number;
 }
 
 export interface ForecastJobCallbacks {
@@ -90,29 +88,15 @@ function shrinkageNote(label: string, oneStep: number, path: number): string {
   return `${label}: ${what(oneStep, 'the one-step prediction')}; ${what(path, 'the forecast past the end')} (both fitted on the validation part).`;
 }
 
-/** A fit result for a loaded model (nothing trained). */
-function notTrained(data: ForecastData, finalLoss: number): ForecastFitResult {
-  return {
-    lossHistory: [],
-    valLossHistory: [],
-    epochsRun: 0,
-    bestEpoch: 0,
-    stoppedEarly: false,
-    cancelled: false,
-    msPerEpoch: 0,
-    finalLoss,
-    trainWindows: data.train.count,
-    validationWindows: 0,
-  };
-}
-
 /**
  * The whole forecasting job, for the CLI and the extension's worker alike:
  *   read the CSV (streaming, see readCsvSeries) -> sort, resample (see resample) -> split,
  *   transform, scale, window (see prepareForecastData) -> the baselines -> for each
- *   preset: build, train (fused recurrent layers where there are any), predict the held-out
- *   points, metrics in the series' units, forecast `horizon` steps past the end on the
- *   series' time axis, save -> leaderboard.
+ *   preset (see trainModelRun): build and train `ensemble` seeds (fused recurrent layers
+ *   where there are any), their median or the best one (see seedEnsemble), predict the
+ *   held-out points, metrics in the series' units, forecast `horizon` steps past the end on
+ *   the series' time axis, backtest, save -> leaderboard (by the backtest when it has 2+
+ *   origins).
  * With `load`, the saved model is applied instead of training. `shouldStop` (or `signal`)
  * cancels: while reading with a CancelledError; while training, the model being trained
  * keeps what it learned, later models are skipped, and the result says `cancelled`. Bad
@@ -164,14 +148,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       covariates: [...layout.calendar, ...layout.columns.map((column) => column.name)],
     };
     callbacks.onStart?.({ ingest, split, settings, chosen, series: seriesPoints, heldOut, baselines, horizon: settings.horizon, models, epochs: loaded ? 0 : settings.epochs, loaded: loaded !== undefined });
-    /** The trained net's shrinkage toward the last value, one step and multi-step (a loaded model's own; 1: none). */
-    const shrinkageOf = (net: ForecastNet): { oneStep: number; path: number } => {
-      if (loaded) return { oneStep: loaded.shrinkage ?? 1, path: loaded.pathShrinkage ?? loaded.shrinkage ?? 1 };
-      if (!settings.shrink || validation === 0) return { oneStep: 1, path: 1 };
-      const { previous, predicted, actual } = validationLevels(net, data, validation);
-      const paths = validationPaths(net, data, validation, settings.horizon, settings.rollout);
-      return { oneStep: fitShrinkage(previous, predicted, actual).alpha, path: fitAlpha((alpha) => pathErrors(paths, alpha)).alpha };
-    };
+    const saveDir = (preset: string) => (options.save === undefined ? undefined : specs.length === 1 ? options.save : path.join(options.save, preset));
     const runs: ModelRun[] = [];
     let cancelled = false;
     for (const [index, spec] of specs.entries()) {
@@ -179,69 +156,52 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
         cancelled = true;
         break;
       }
-      const model = loaded?.model ?? buildForecastModel(spec, data.window, settings.seed, data.features);
-      const net = forecastNetFor(model);
-      let run: ModelRun;
-      try {
-        const fit = loaded
-          ? notTrained(data, loaded.finalLoss ?? NaN)
-          : await fitForecastNet(
-              net,
-              data.train,
-              { ...settings, validationSplit: validation / data.train.count },
-              {
-                onEpoch: (epoch) => callbacks.onEpoch?.({ ...epoch, model: spec.preset, modelIndex: index, models: specs.length }),
-                shouldStop,
+      const dir = saveDir(spec.preset);
+      const context: ModelRunContext = {
+        data,
+        validation,
+        settings,
+        plans,
+        horizonTimes,
+        actual,
+        scale,
+        ...(loaded && options.load !== undefined ? { loaded: { forecaster: loaded, from: path.resolve(options.load) } } : {}),
+        models: specs.length,
+        onEpoch: (epoch) => callbacks.onEpoch?.(epoch),
+        shouldStop,
+        ...(dir === undefined
+          ? {}
+          : {
+              save: async (member: SavedMember) => {
+                const forecaster: TrainedForecaster = trainedForecaster({
+                  model: member.model,
+                  spec,
+                  window: data.window,
+                  transform: data.transform,
+                  scaler: data.scaler,
+                  column: series.column.name,
+                  timeColumn: series.time ? { name: series.time.name, format: series.time.format } : null,
+                  resample: interval,
+                  aggregation,
+                  ...(data.covariates.count > 0 ? { covariates: layout } : {}),
+                  seed: member.seed,
+                  trainedOn: { file: path.basename(options.csv), points: levels.length, trainPoints: data.testStart },
+                  finalLoss: member.fit.finalLoss,
+                  shrinkage: member.shrinkage.oneStep,
+                  pathShrinkage: member.shrinkage.path,
+                });
+                await saveForecaster(forecaster, dir);
+                return path.resolve(dir);
               },
-            );
-        if (!loaded) net.writeBack();
-        const alpha = shrinkageOf(net);
-        const predicted = heldOutPredictions(net, data, alpha.oneStep);
-        const forecast = { t: horizonTimes, value: futureValues(net, data, settings.horizon, settings.rollout, alpha.path) };
-        run = {
-          name: spec.preset,
-          label: describeSpec(spec),
-          spec,
-          ...(options.load ? { loadedFrom: path.resolve(options.load) } : {}),
-          epochs: loaded ? 0 : settings.epochs,
-          shrinkage: alpha.oneStep,
-          pathShrinkage: alpha.path,
-          ...fit,
-          predicted,
-          metrics: forecastMetrics(actual, predicted, scale),
-          forecast,
-        };
-        const tested = backtestModel(plans, data, { name: spec.preset, label: run.label, net, rollout: settings.rollout, alpha: alpha.path, forecast: forecast.value });
-        if (tested.row) backtestRows.splice(runs.length, 0, tested.row);
-        if (tested.intervals) intervals.set(spec.preset, tested.intervals);
-        if (options.save !== undefined && !loaded) {
-          const dir = specs.length === 1 ? options.save : path.join(options.save, spec.preset);
-          const forecaster: TrainedForecaster = trainedForecaster({
-            model,
-            spec,
-            window: data.window,
-            transform: data.transform,
-            scaler: data.scaler,
-            column: series.column.name,
-            timeColumn: series.time ? { name: series.time.name, format: series.time.format } : null,
-            resample: interval,
-            aggregation,
-            ...(data.covariates.count > 0 ? { covariates: layout } : {}),
-            seed: settings.seed,
-            trainedOn: { file: path.basename(options.csv), points: levels.length, trainPoints: data.testStart },
-            finalLoss: fit.finalLoss,
-            shrinkage: alpha.oneStep,
-            pathShrinkage: alpha.path,
-          });
-          await saveForecaster(forecaster, dir);
-          run.savedTo = path.resolve(dir);
-        }
-        cancelled = fit.cancelled;
-      } finally {
-        net.dispose();
-        if (!loaded) model.dispose();
-      }
+            }),
+      };
+      const trained = await trainModelRun(context, spec, index);
+      const { run } = trained;
+      if (trained.row) backtestRows.splice(runs.length, 0, trained.row);
+      if (trained.intervals) intervals.set(spec.preset, trained.intervals);
+      cancelled = trained.cancelled;
       runs.push(run);
+      warnings.push(...trained.notes);
       if ((run.shrinkage < 1 || run.pathShrinkage < 1) && !loaded) warnings.push(shrinkageNote(run.label, run.shrinkage, run.pathShrinkage));
       callbacks.onModelDone?.(run, index);
       if (!(run.metrics.mae < baseline.metrics.mae)) {
@@ -249,7 +209,8 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       }
     }
     if (cancelled) warnings.push('Training was cancelled: the model being trained kept what it had learned, later models did not run.');
-    const ranked = leaderboard(runs, baselines);
+    const backtest = backtestResult(plans, data.times, backtestRows);
+    const ranked = leaderboard(runs, baselines, backtest);
     const bestRun = bestModel(runs, ranked);
     const suggestions = loaded
       ? []
@@ -272,7 +233,7 @@ export async function runForecastJob(options: ForecastJobOptions, callbacks: For
       models: runs,
       leaderboard: ranked,
       forecast: bestRun ? { model: bestRun.name, ...bestRun.forecast } : null,
-      backtest: backtestResult(plans, data.times, backtestRows),
+      backtest,
       intervals: (bestRun && intervals.get(bestRun.name)) ?? null,
       chosen,
       horizon: settings.horizon,

@@ -99,6 +99,12 @@ export const ModelRunSchema = v.object({
   loadedFrom: v.optional(v.string()),
   /** Set when it was saved, to the folder. */
   savedTo: v.optional(v.string()),
+  /**
+   * The seed ensemble (see seedEnsemble.ts): members trained (seeds settings.seed ..
+   * settings.seed + members − 1), whether their median or the best one is used, and the best one's seed. The fit's fields and the shrinkage
+   * are `seed`'s. Absent for a loaded model and in results from before.
+   */
+  ensemble: v.optional(v.object({ members: finite, used: v.picklist(['median', 'best']), seed: finite })),
   /** Epochs asked for (epochsRun says how many ran). */
   epochs: finite,
   /** The factor its forecasts' changes were shrunk by, fitted on the validation part (1: not shrunk; see shrinkage.ts). */
@@ -140,7 +146,7 @@ export const ForecastJobResultSchema = v.pipe(
     models: v.array(ModelRunSchema),
     /** Models and baselines ranked (best first). */
     leaderboard: v.array(LeaderboardEntrySchema),
-    /** The best model's forecast past the end (by held-out MAE), and which model made it; null when no model ran. */
+    /** The best model's forecast past the end (the leaderboard's first: by the backtest's mean MAE when there is one over 2+ origins, else by held-out MAE), and which model made it; null when no model ran. */
     forecast: v.nullable(v.object({ t: jsonNumbers, value: jsonNumbers, model: v.string() })),
     /** The rolling-origin backtest on the held-out part (see backtest.ts); null when it is off. */
     backtest: v.nullable(BacktestSchema),

@@ -59,6 +59,8 @@ export interface ForecastSettings {
   seed: number;
   /** How recurrent models forecast past the end (see ForecastNet.rollout): 'state' (default) or 'window'. */
   rollout: RolloutMode;
+  /** Seeds trained per model, 1..10 (3; the tutorial: 1): their median is used where it beats the best seed on the validation part, else the best seed (see seedEnsemble.ts). */
+  ensemble: number;
   /** Shrink each model's forecast toward the last value by a factor fitted on the validation part (see shrinkage.ts). */
   shrink: boolean;
   /** Inputs beside the target (see covariateChoice.ts): 'auto' (the calendar where it helps on the validation part) or a fixed choice (the tutorial: none). */
@@ -96,6 +98,7 @@ export const DEFAULT_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
   rollout: 'state',
   shrink: true,
   covariates: 'auto',
+  ensemble: 3,
 };
 
 /** The tutorial's configuration (daily means, level, min-max, windows of 60, 50 epochs, no validation), and the defaults for what it does not set. */
@@ -111,4 +114,5 @@ export const TUTORIAL_FORECAST_SETTINGS: Readonly<ForecastSettings> = {
   scaler: 'minmax',
   shrink: false,
   covariates: { calendar: false, columns: [] },
+  ensemble: 1,
 };

@@ -8,7 +8,7 @@ import { AGGREGATIONS } from './resample';
 import { SCALER_KINDS } from './scaler';
 import { TARGET_TRANSFORMS } from './transform';
 
-type NumericKey = 'units' | 'layers' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'patience' | 'horizon' | 'backtest' | 'seed';
+type NumericKey = 'units' | 'layers' | 'epochs' | 'batchSize' | 'learningRate' | 'validationSplit' | 'patience' | 'horizon' | 'backtest' | 'ensemble' | 'seed';
 
 const WINDOW_RULE: NumberRule = { min: 1, max: 5000, integer: true };
 const TEST_RULE: NumberRule = { min: 1, max: 1_000_000, integer: true };
@@ -20,6 +20,7 @@ const RULES: Record<NumericKey, NumberRule> = {
   patience: { min: 0, max: 100_000, integer: true },
   horizon: { min: 1, max: 10_000, integer: true },
   backtest: { min: 0, max: 50, integer: true },
+  ensemble: { min: 1, max: 10, integer: true },
 };
 
 function choice<T extends string>(value: unknown, choices: readonly T[], setting: string): T {

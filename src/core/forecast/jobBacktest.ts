@@ -41,15 +41,20 @@ export function jobBacktest(data: ForecastData, validation: number, count: numbe
   };
 }
 
+/** A trained net seen from an origin (see pathFrom): its forecasts' changes shrunk by `alpha`. */
+export function netPathFrom(net: ForecastNet, data: ForecastData, rollout: RolloutMode, alpha: number): PathFrom {
+  return (origin, horizon) => pathFrom(net, data, origin, horizon, rollout, alpha);
+}
+
 /** A model's backtest row (when the backtest is on) and its forecast's intervals (when they can be calibrated). */
 export function backtestModel(
   plans: JobBacktest,
-  data: ForecastData,
-  model: { name: string; label: string; net: ForecastNet; rollout: RolloutMode; alpha: number; forecast: readonly number[] },
+  levels: ArrayLike<number>,
+  model: { name: string; label: string; path: PathFrom; forecast: readonly number[] },
 ): { row?: BacktestRow; intervals?: ForecastIntervals } {
-  const path: PathFrom = (origin, horizon) => pathFrom(model.net, data, origin, horizon, model.rollout, model.alpha);
-  const residuals = backtestResiduals(path, data.levels, plans.test);
-  const calibration = backtestResiduals(path, data.levels, plans.calibration.plan);
+  const { path } = model;
+  const residuals = backtestResiduals(path, levels, plans.test);
+  const calibration = backtestResiduals(path, levels, plans.calibration.plan);
   return {
     ...(residuals.length > 0 ? { row: backtestRow(model.name, model.label, false, residuals) } : {}),
     ...(calibration.length > 0 ? { intervals: conformalIntervals(model.name, model.forecast, { part: plans.calibration.part, residuals: calibration }, residuals) } : {}),
