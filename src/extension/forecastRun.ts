@@ -32,10 +32,15 @@ export function runForecast(
   let last: Epoch | undefined;
   let start: ForecastJobStart | undefined;
   const done: ModelRun[] = [];
-  const lossBatch = new ProgressBatch<ForecastLossPoint>((points) => {
+  /** Training time of the model's seeds before the one training now (each seed's elapsedMs starts at 0). */
+  let seedsDoneMs = 0;
+  /** Loss points of the first seed; null for a later seed's epoch (no point: its curve would start the model's over). */
+  const lossBatch = new ProgressBatch<ForecastLossPoint | null>((items) => {
     const { model, modelIndex, epochs, elapsedMs, epoch, models, member, members } = last!;
     const remainingEpochs = epochs - epoch + (members - member - 1) * epochs + (models - modelIndex - 1) * epochs * members;
-    post({ type: 'forecastProgress', runId, model, modelIndex, points, epochs, elapsedMs, remainingMs: (elapsedMs / epoch) * remainingEpochs });
+    const points = items.filter((point): point is ForecastLossPoint => point !== null);
+    const seed = members > 1 ? { seed: { member, members, epoch } } : {};
+    post({ type: 'forecastProgress', runId, model, modelIndex, points, epochs, elapsedMs: seedsDoneMs + elapsedMs, remainingMs: (elapsedMs / epoch) * remainingEpochs, ...seed });
   });
   const readBatch = new ProgressBatch<Ingest>((events) => {
     const { bytesRead, totalBytes, rows } = events[events.length - 1];
@@ -61,15 +66,17 @@ export function runForecast(
       done[event.index] = event.run;
       post({ type: 'forecastModelDone', runId, modelIndex: event.index, result: partialPlotResult(runId, start, done.filter(Boolean)) });
     } else if (event.type === 'forecastEpoch') {
-      if (last && last.model !== event.model) lossBatch.flush();
+      if (last && (last.modelIndex !== event.modelIndex || last.member !== event.member)) {
+        lossBatch.flush();
+        seedsDoneMs = last.modelIndex !== event.modelIndex ? 0 : seedsDoneMs + last.elapsedMs;
+      }
       const { epoch, epochs, loss, valLoss, modelIndex, models, member, members } = event;
       const seed = members > 1 ? ` seed ${member + 1}/${members}` : '';
       const fraction = ((modelIndex * members + member) * epochs + epoch) / (epochs * models * members);
       job.report({ message: `${event.model}${seed} epoch ${epoch}/${epochs}, loss ${loss.toPrecision(4)}`, done: fraction, epoch: event });
-      // The panel's loss curve of a model is its first seed's (the others would start it over).
-      if (member > 0) return;
       last = event;
-      lossBatch.add(valLoss === undefined ? { epoch, loss } : { epoch, loss, valLoss }, epoch === epochs);
+      // The panel's loss curve of a model is its first seed's (the others would start it over).
+      lossBatch.add(member > 0 ? null : valLoss === undefined ? { epoch, loss } : { epoch, loss, valLoss }, epoch === epochs);
     }
   };
   return job.request({ type: 'forecast', csv, settings, load }, onEvent).then((result) => {

@@ -54,8 +54,11 @@ const FORECAST_HOST_MESSAGES = [
     /** New points since the last message of this model, in epoch order. */
     points: v.array(ForecastLossPointSchema),
     epochs: finite,
+    /** Since the model started training (its earlier seeds included). */
     elapsedMs: finite,
     remainingMs: finite,
+    /** The seed training now, of the model's ensemble, and its epoch (its loss is not plotted after the first seed); absent with one seed. */
+    seed: v.optional(v.object({ member: finite, members: finite, epoch: finite })),
   }),
   /** A run's result; `settings` (a kept run reopened) prefill the form when no forecastStarted came before. */
   v.object({ type: v.literal('forecastFinished'), runId: finite, result: ForecastJobResultSchema, settings: v.optional(RunSettingsSchema) }),

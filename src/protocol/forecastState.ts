@@ -48,6 +48,8 @@ const ForecastRunSchema = v.object({
   curves: v.array(v.array(ForecastLossPointSchema)),
   /** Model training now (-1: none yet) and its last epoch and epoch count. */
   ...{ modelIndex: finite, epoch: finite, modelEpochs: finite },
+  /** The seed of the model's ensemble training now (0-based member of `members`); absent with one seed. */
+  seed: v.optional(v.object({ member: finite, members: finite, epoch: finite })),
   /** Time the run has trained: the finished models' (`doneMs`) and the current one's (`modelElapsedMs`). */
   ...{ elapsedMs: finite, doneMs: finite, modelElapsedMs: finite },
   /** Estimated time left; NaN when not known. */
@@ -127,8 +129,18 @@ function reduceProgress<S extends ForecastState>(state: S, m: Of<'forecastProgre
   if (m.modelIndex < run.modelIndex) return { ...state, run: { ...run, curves } };
   // elapsedMs counts from the start of the model's own training (FitEpoch): a later model adds the last one's time.
   const doneMs = m.modelIndex > run.modelIndex && run.modelIndex >= 0 ? run.doneMs + run.modelElapsedMs : run.doneMs;
-  const epoch = after.length > 0 ? after[after.length - 1].epoch : 0;
-  const progress = { modelIndex: m.modelIndex, epoch, modelEpochs: m.epochs, doneMs, modelElapsedMs: m.elapsedMs, elapsedMs: doneMs + m.elapsedMs, remainingMs: m.remainingMs };
+  // After a model's first seed no loss points come, only the seed's epoch.
+  const epoch = m.seed?.epoch ?? (after.length > 0 ? after[after.length - 1].epoch : 0);
+  const progress = {
+    modelIndex: m.modelIndex,
+    epoch,
+    modelEpochs: m.epochs,
+    ...(m.seed ? { seed: { ...m.seed } } : {}),
+    doneMs,
+    modelElapsedMs: m.elapsedMs,
+    elapsedMs: doneMs + m.elapsedMs,
+    remainingMs: m.remainingMs,
+  };
   return { ...state, run: { ...run, curves, ...progress } };
 }
 

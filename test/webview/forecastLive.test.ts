@@ -53,6 +53,19 @@ describe('a run that grows', () => {
     assert.equal(done.result?.warnings.length, 4, 'the finished result replaces the partial one');
   });
 
+  test("a model's later seeds move its progress on without adding to its loss curve", () => {
+    const first = forecastProgress(1, 0, 1, 50);
+    let s = run([forecastStarted(1), forecastSeries(1), { ...first, seed: { member: 0, members: 3, epoch: 50 } }]);
+    const curve = s.run?.curves[0].length;
+    assert.equal(s.run?.epoch, 50);
+    s = reduceForecast(s, { ...first, points: [], elapsedMs: first.elapsedMs + 900, seed: { member: 1, members: 3, epoch: 12 } });
+    assert.equal(s.run?.curves[0].length, curve, 'the first seed’s curve only');
+    assert.equal(s.run?.epoch, 12);
+    assert.deepEqual(s.run?.seed, { member: 1, members: 3, epoch: 12 });
+    assert.equal(s.run?.elapsedMs, first.elapsedMs + 900, 'the time counts on over the seeds');
+    assert.ok(parseForecastPanelMessage({ ...first, seed: { member: 1, members: 3, epoch: 12 } }), 'the message with its seed is valid');
+  });
+
   test("another run's or a late message changes nothing", () => {
     const s = run([forecastStarted(2), forecastSeries(2)]);
     assert.equal(reduceForecast(s, forecastModelDone(1, 0)), s, 'an older run');

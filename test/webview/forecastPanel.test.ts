@@ -160,6 +160,10 @@ describe('reading and training', () => {
     // Elapsed: the first model's 50 epochs (41.7 ms each) and the second's 10 (318.4 ms each).
     assert.equal(await p.text('#elapsed'), '5.3 s');
     assert.equal(await p.text('#remaining'), '13 s');
+    const seeded = forecastProgress(1, 1, 11, 11, result);
+    await p.send({ ...seeded, points: [], seed: { member: 1, members: 3, epoch: 7 } });
+    assert.equal(await p.text('#epoch'), 'Epoch 7 / 50 · seed 2 / 3 · model 2 / 2 (LSTM)', 'a later seed says so; the chart keeps the first seed’s curve');
+    assert.equal(await marks(p, 'loss-chart', 'symbol'), 2 * 60);
     assert.equal(await p.embedCount(), 1, 'embedded once');
     assert.equal(await p.page.evaluate(() => window.document.querySelector('#loss-chart svg') === window.__svg), true);
     const dashed = await p.page.evaluate(

@@ -57,7 +57,8 @@ function epochLine(state: ForecastState): string {
   }
   const i = Math.max(0, run.modelIndex);
   const epochs = run.modelEpochs || run.epochs;
-  return `Epoch ${formatCount(run.modelIndex < 0 ? 0 : run.epoch)} / ${formatCount(epochs)} · model ${i + 1} / ${n} (${modelName(state, i)})`;
+  const seed = run.seed ? ` · seed ${run.seed.member + 1} / ${run.seed.members}` : '';
+  return `Epoch ${formatCount(run.modelIndex < 0 ? 0 : run.epoch)} / ${formatCount(epochs)}${seed} · model ${i + 1} / ${n} (${modelName(state, i)})`;
 }
 
 function progressFraction(run: ForecastRun | undefined): number {
@@ -66,7 +67,8 @@ function progressFraction(run: ForecastRun | undefined): number {
   if (run.modelIndex < 0) return 0;
   const n = Math.max(1, run.models.length);
   const epochs = Math.max(1, run.modelEpochs || run.epochs);
-  return Math.min(1, (run.modelIndex + Math.min(1, run.epoch / epochs)) / n);
+  const seeds = run.seed ? { done: run.seed.member, of: run.seed.members } : { done: 0, of: 1 };
+  return Math.min(1, (run.modelIndex + (seeds.done + Math.min(1, run.epoch / epochs)) / seeds.of) / n);
 }
 
 /** The live chart's rows: every model's loss and validation loss. */
