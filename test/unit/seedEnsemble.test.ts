@@ -3,13 +3,14 @@ import { test } from 'node:test';
 import type { Backtest, BacktestRow } from '../../src/core/forecast/backtest';
 import { validateForecastSettings } from '../../src/core/forecast/forecastSettingsValidation';
 import { leaderboard } from '../../src/core/forecast/leaderboard';
-import { chooseEnsemble, ensembleNote, medianOf, medianPathFrom, validationScore, type MemberValidation } from '../../src/core/forecast/seedEnsemble';
+import { chooseEnsemble, ensembleNote, medianOf, medianPathFrom } from '../../src/core/forecast/seedEnsemble';
+import { validationScore, type ValidationForecasts } from '../../src/core/forecast/validationScore';
 import { parseForecastCommandLine } from '../../src/cli/forecastOptions';
 import { UserError } from '../../src/core/userError';
 
 /** A validation part of 6 points on a line and 2 paths of 3 steps; a member's predictions are the truth plus `offsets` (one per point / step, cycled). */
 const truth = [10, 11, 12, 13, 14, 15];
-function member(offsets: number[]): MemberValidation {
+function member(offsets: number[]): ValidationForecasts {
   const at = (i: number) => offsets[i % offsets.length];
   return {
     previous: truth.map((x) => x - 1),
@@ -56,7 +57,7 @@ test('a median that does not beat the best member is not used: the best member i
   assert.match(ensembleNote('MLP 56-32', [42, 43, 44], choice, 3), /^MLP 56-32: seed 43 kept, the best of 3 seeds \(42–44\) on the validation part; their median does not beat it there \(the median: one-step MAE 2\.000, 3-step MAE 2\.000; seed 43: one-step MAE 0\.1000, 3-step MAE 0\.1000\)\.$/);
   // A single member is its own choice; no validation part: the first seed, said so.
   assert.deepEqual(chooseEnsemble([member([1])]).used, 'best');
-  const none: MemberValidation = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [] };
+  const none: ValidationForecasts = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [] };
   const blind = chooseEnsemble([none, none]);
   assert.deepEqual([blind.used, blind.best], ['best', 0]);
   assert.match(ensembleNote('GRU 8', [7, 8], blind, 3), /seed 7 kept of 2 seeds \(7–8\): there is no validation part/);

@@ -17,13 +17,12 @@ import { heldOutPoints, type ForecastSettings } from './forecastSettings';
 import { fitForecastNet } from './forecastTraining';
 import { presetSpec } from './forecasters';
 import { INTERVALS, steps, type ResampleInterval } from './intervals';
-import { validationLevels } from './predictions';
 import type { ResampledSeries } from './resample';
-import { fitAlpha, fitShrinkage, shrunkMae } from './shrinkage';
 import type { ProbeFigure } from './suggestions';
 import type { TrainedForecaster } from './trainedForecaster';
 import { TRANSFORM_WORDS, type TargetTransform } from './transform';
-import { pathErrors, validationPaths, validationSteps } from './validationPaths';
+import { validationSteps } from './validationPaths';
+import { UNSCORED, validationForecasts, validationScore, type ValidationScore } from './validationScore';
 
 /** Epochs of a probe at most (early stopping ends most sooner). */
 const PROBE_EPOCHS = 60;
@@ -31,7 +30,7 @@ const PROBE_PATIENCE = 5;
 /** The tutorial's window, and the fewest training windows a candidate must leave. */
 const TUTORIAL_WINDOW = 60;
 const MIN_TRAINING_WINDOWS = 20;
-/** How much better (in scoreOf's log units: about 2 %) the calendar must make the validation score to be kept. */
+/** How much better (in the validation score's log units: about 2 %) the calendar must make the validation score to be kept. */
 const CALENDAR_MARGIN = 0.02;
 /** What 'auto' tries: changes only (never the level, which fails once a series leaves its training range; the validation part cannot show that). */
 const AUTO_TRANSFORMS: TargetTransform[] = ['relative', 'diff'];
@@ -45,7 +44,7 @@ export interface DataShape {
   /** Each candidate probed on the validation part and its one-step validation MAE (series' units; NaN if cancelled); empty when nothing was chosen. */
   probes: ProbeFigure[];
   /** The chosen candidate's validation score, when it was probed. */
-  score?: ProbeScore;
+  score?: ValidationScore;
 }
 
 
@@ -71,38 +70,14 @@ function candidateWindows(interval: ResampleInterval, testStart: number, validat
   return windows.length > 0 ? windows : [Math.max(1, Math.floor((testStart - 1 - validation) / 3))];
 }
 
-/** How a probe did on the validation part, each MAE in the series' units; NaN if cancelled. */
-interface ProbeScore {
-  /** One-step MAE (shrunk as the job would) and the last value's. */
-  oneStep: number;
-  persistence: number;
-  /** Multi-step MAE of the validation paths (shrunk as the job would) and the last value repeated's. */
-  multiStep: number;
-  naive: number;
-}
-
-/** What a probe's score weighs: its one-step and multi-step errors relative to the last value's, equally (the mean of their logs). */
-function scoreOf(score: ProbeScore): number {
-  return (Math.log(score.oneStep / score.persistence) + Math.log(score.multiStep / score.naive)) / 2;
-}
-
-/** A probe MLP trained on `data` with `validation` windows held out, scored on them (see ProbeScore). */
-async function probe(data: ForecastData, validation: number, settings: ForecastSettings, shouldStop: () => boolean): Promise<ProbeScore> {
+/** A probe MLP trained on `data` with `validation` windows held out, scored on them as the job's models are (see validationScore.ts); unscored if cancelled. */
+async function probe(data: ForecastData, validation: number, settings: ForecastSettings, shouldStop: () => boolean): Promise<ValidationScore> {
   const model = buildForecastModel(presetSpec('mlp'), data.window, settings.seed, data.features);
   const net = forecastNetFor(model);
   try {
     const fit = { ...settings, epochs: Math.min(settings.epochs, PROBE_EPOCHS), patience: PROBE_PATIENCE, validationSplit: validation / data.train.count };
     const result = await fitForecastNet(net, data.train, fit, { shouldStop });
-    if (result.cancelled) return { oneStep: NaN, persistence: NaN, multiStep: NaN, naive: NaN };
-    const { previous, predicted, actual } = validationLevels(net, data, validation);
-    const paths = validationPaths(net, data, validation, settings.horizon, settings.rollout);
-    const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-    return {
-      oneStep: settings.shrink ? fitShrinkage(previous, predicted, actual).mae : shrunkMae(previous, predicted, actual, 1),
-      persistence: shrunkMae(previous, predicted, actual, 0),
-      multiStep: settings.shrink ? fitAlpha((alpha) => pathErrors(paths, alpha)).mae : mean(pathErrors(paths, 1)),
-      naive: mean(pathErrors(paths, 0)),
-    };
+    return result.cancelled ? UNSCORED : validationScore(validationForecasts(net, data, validation, settings).forecasts);
   } finally {
     net.dispose();
     model.dispose();
@@ -171,12 +146,12 @@ async function tryTheCalendar(
   onProbe?.({ probe: probes, probes, what: `${what}, with the calendar (${cycles})` });
   const withCalendar = await probe(data, validation, settings, shouldStop);
   const ahead = steps(validationSteps(validation, settings.horizon), interval);
-  const figures = (score: ProbeScore) => `one step ${score.oneStep.toPrecision(4)}, ${ahead} ahead ${score.multiStep.toPrecision(4)}`;
+  const figures = (score: ValidationScore) => `one step ${score.oneStep.toPrecision(4)}, ${ahead} ahead ${score.multiStep.toPrecision(4)}`;
   const versus = `validation MAE ${figures(withCalendar)} with them, ${figures(without)} without`;
-  if (scoreOf(withCalendar) < scoreOf(without) - CALENDAR_MARGIN) {
+  if (withCalendar.score < without.score - CALENDAR_MARGIN) {
     return withReason({ ...shape, data, score: withCalendar }, `The calendar (${cycles}) is an input: it helps on the validation part (${versus}).`);
   }
-  return withReason(shape, `The calendar (${cycles}) was tried and left out: it does not clearly help on the validation part (${Number.isFinite(scoreOf(withCalendar)) ? versus : 'cancelled'}).`);
+  return withReason(shape, `The calendar (${cycles}) was tried and left out: it does not clearly help on the validation part (${Number.isFinite(withCalendar.score) ? versus : 'cancelled'}).`);
 }
 
 /** The transform and window (see the module comment), prepared by `prepare`; `extraProbes` more will follow. */
@@ -200,19 +175,19 @@ async function chooseShape(
     return { data: prepare(transform, window), validation, reason, probes: [] };
   }
   const what = (t: { transform: TargetTransform; window: number }) => `${TRANSFORM_WORDS[t.transform]}, windows of ${steps(t.window, interval)}`;
-  const tried: Array<{ transform: TargetTransform; window: number; score: ProbeScore }> = [];
+  const tried: Array<{ transform: TargetTransform; window: number; score: ValidationScore }> = [];
   for (const [index, candidate] of candidates.entries()) {
     if (shouldStop()) break;
     onProbe?.({ probe: index + 1, probes: candidates.length + extraProbes, what: what(candidate) });
     tried.push({ ...candidate, score: await probe(prepare(candidate.transform, candidate.window), validation, settings, shouldStop) });
   }
-  const ranked = tried.filter((t) => Number.isFinite(scoreOf(t.score))).sort((a, b) => scoreOf(a.score) - scoreOf(b.score));
-  const figures = (s: ProbeScore) => `one step ${s.oneStep.toPrecision(4)}, ${steps(validationSteps(validation, settings.horizon), interval)} ahead ${s.multiStep.toPrecision(4)}`;
+  const ranked = tried.filter((t) => Number.isFinite(t.score.score)).sort((a, b) => a.score.score - b.score.score);
+  const figures = (s: ValidationScore) => `one step ${s.oneStep.toPrecision(4)}, ${steps(validationSteps(validation, settings.horizon), interval)} ahead ${s.multiStep.toPrecision(4)}`;
   const best = ranked[0];
   const probes = tried.map(({ transform, window, score }) => ({ transform, window, mae: score.oneStep, lastValue: score.persistence }));
   if (!best) return { data: prepare(candidates[0].transform, candidates[0].window), validation, probes };
   const lastValue = figures({ ...best.score, oneStep: best.score.persistence, multiStep: best.score.naive });
-  if (scoreOf(best.score) >= -1e-9) {
+  if (best.score.score >= -1e-9) {
     return {
       data: prepare(best.transform, best.window),
       validation,

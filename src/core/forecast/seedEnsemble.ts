@@ -6,26 +6,7 @@
  * best member is. Pure: the members' predictions in, the choice out.
  */
 import type { PathFrom } from './backtest';
-
-/** One member's (shrunk) forecasts of the validation part and the truth, in the series' units. */
-export interface MemberValidation {
-  /** One-step: the true previous levels, the predictions, the true levels. [validation] */
-  previous: readonly number[];
-  predicted: readonly number[];
-  actual: readonly number[];
-  /** Multi-step paths (see validationPaths.ts): each path's start (the true level before it), the forecast paths, the true levels. [origins], [origins][steps] */
-  start: readonly number[];
-  paths: readonly (readonly number[])[];
-  pathActual: readonly (readonly number[])[];
-}
-
-/** How forecasts did on the validation part: MAEs and the score they give (lower is better; NaN without a validation part). */
-export interface ValidationScore {
-  oneStep: number;
-  multiStep: number;
-  /** Mean of log(one-step MAE / the last value's) and log(multi-step MAE / the last value repeated's); the one-step term alone without paths. */
-  score: number;
-}
+import { validationScore, type ValidationForecasts, type ValidationScore } from './validationScore';
 
 /** The median of `values` (NaN when empty). */
 function median(values: number[]): number {
@@ -46,22 +27,8 @@ export function medianPathFrom(members: readonly PathFrom[]): PathFrom {
   return (origin, horizon) => medianOf(members.map((path) => path(origin, horizon)));
 }
 
-const mae = (actual: readonly number[], predicted: readonly number[]) => actual.reduce((sum, a, i) => sum + Math.abs(a - predicted[i]), 0) / actual.length;
-
-/** The validation score of one set of forecasts (see ValidationScore). */
-export function validationScore(v: MemberValidation): ValidationScore {
-  if (v.actual.length === 0) return { oneStep: NaN, multiStep: NaN, score: NaN };
-  const oneStep = mae(v.actual, v.predicted);
-  const oneStepTerm = Math.log(oneStep / mae(v.actual, v.previous));
-  if (v.paths.length === 0) return { oneStep, multiStep: NaN, score: oneStepTerm };
-  const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
-  const multiStep = mean(v.paths.map((path, k) => mae(v.pathActual[k], path)));
-  const naive = mean(v.pathActual.map((actual, k) => mae(actual, actual.map(() => v.start[k]))));
-  return { oneStep, multiStep, score: (oneStepTerm + Math.log(multiStep / naive)) / 2 };
-}
-
 /** The median of the members' validation forecasts (the truth is the same for all). */
-function medianValidation(members: readonly MemberValidation[]): MemberValidation {
+function medianValidation(members: readonly ValidationForecasts[]): ValidationForecasts {
   const [first] = members;
   return {
     ...first,
@@ -87,7 +54,7 @@ const lower = (a: number, b: number) => (Number.isNaN(a) ? false : Number.isNaN(
  * member (the lowest score; the first on ties and when none can be scored), and the median
  * when there are at least two members and its score is strictly lower than that member's.
  */
-export function chooseEnsemble(validations: readonly MemberValidation[]): EnsembleChoice {
+export function chooseEnsemble(validations: readonly ValidationForecasts[]): EnsembleChoice {
   const members = validations.map(validationScore);
   const best = members.reduce((b, s, i) => (lower(s.score, members[b].score) ? i : b), 0);
   if (validations.length < 2) return { used: 'best', best, members };

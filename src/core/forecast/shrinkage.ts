@@ -52,13 +52,6 @@ function clearGain(none: number[], errors: number[]): boolean {
   return mean > EVIDENCE * Math.sqrt(variance / n);
 }
 
-/** The mean absolute error of the predictions shrunk by `alpha`. */
-export function shrunkMae(previous: ArrayLike<number>, predicted: ArrayLike<number>, actual: ArrayLike<number>, alpha: number): number {
-  let sum = 0;
-  for (let i = 0; i < actual.length; i++) sum += Math.abs(actual[i] - shrink(previous[i], predicted[i], alpha));
-  return sum / actual.length;
-}
-
 /** A path of levels from the last actual `start`: each step's change (from the unshrunk path `levels`) scaled by α. */
 export function shrinkPath(start: number, levels: readonly number[], alpha: number): number[] {
   let previousRaw = start;

@@ -19,11 +19,11 @@ import { describeSpec, type ModelSpec } from './forecasters';
 import { backtestModel, netPathFrom, type JobBacktest } from './jobBacktest';
 import { forecastMetrics } from './metrics';
 import type { ForecastIntervals } from './predictionIntervals';
-import { futureValues, heldOutPredictions, validationLevels } from './predictions';
-import { chooseEnsemble, ensembleNote, medianOf, medianPathFrom, type MemberValidation } from './seedEnsemble';
-import { fitAlpha, fitShrinkage, shrink, shrinkPath } from './shrinkage';
+import { futureValues, heldOutPredictions } from './predictions';
+import { chooseEnsemble, ensembleNote, medianOf, medianPathFrom } from './seedEnsemble';
 import type { TrainedForecaster } from './trainedForecaster';
-import { pathErrors, validationPaths, validationSteps } from './validationPaths';
+import { validationSteps } from './validationPaths';
+import { validationForecasts, type ValidationForecasts } from './validationScore';
 
 /** What a job's models share. */
 export interface ModelRunContext {
@@ -62,7 +62,7 @@ interface Member extends SavedMember {
   /** The forecast past the end, shrunk. [horizon] */
   forecast: number[];
   /** Its shrunk forecasts of the validation part (for choosing; absent when there is none to choose on). */
-  validation?: MemberValidation;
+  validation?: ValidationForecasts;
 }
 
 export interface TrainedModelRun {
@@ -76,7 +76,7 @@ export interface TrainedModelRun {
 }
 
 /** A member's forecasts of a validation part there is not: scored NaN (the first seed is kept). */
-const NOT_JUDGED: MemberValidation = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [] };
+const NOT_JUDGED: ValidationForecasts = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [] };
 
 /** A fit result for a loaded model (nothing trained). */
 function notTrained(data: ForecastData, finalLoss: number): ForecastFitResult {
@@ -87,25 +87,12 @@ function notTrained(data: ForecastData, finalLoss: number): ForecastFitResult {
  * A trained net's shrinkage (1: none; a loaded model's own) and, when `score` asks and there
  * is a validation part, its shrunk forecasts of the validation part.
  */
-function shrinkAndValidate(ctx: ModelRunContext, net: ForecastNet, score: boolean): { shrinkage: Member['shrinkage']; validation?: MemberValidation } {
+function shrinkAndValidate(ctx: ModelRunContext, net: ForecastNet, score: boolean): { shrinkage: Member['shrinkage']; validation?: ValidationForecasts } {
   const { data, validation, settings, loaded } = ctx;
   if (loaded) return { shrinkage: { oneStep: loaded.forecaster.shrinkage ?? 1, path: loaded.forecaster.pathShrinkage ?? loaded.forecaster.shrinkage ?? 1 } };
   if (validation === 0 || !(settings.shrink || score)) return { shrinkage: { oneStep: 1, path: 1 } };
-  const { previous, predicted, actual } = validationLevels(net, data, validation);
-  const paths = validationPaths(net, data, validation, settings.horizon, settings.rollout);
-  const shrinkage = settings.shrink ? { oneStep: fitShrinkage(previous, predicted, actual).alpha, path: fitAlpha((alpha) => pathErrors(paths, alpha)).alpha } : { oneStep: 1, path: 1 };
-  if (!score) return { shrinkage };
-  return {
-    shrinkage,
-    validation: {
-      previous,
-      predicted: predicted.map((p, i) => shrink(previous[i], p, shrinkage.oneStep)),
-      actual,
-      start: paths.start,
-      paths: paths.predicted.map((p, k) => shrinkPath(paths.start[k], p, shrinkage.path)),
-      pathActual: paths.actual,
-    },
-  };
+  const { shrinkage, forecasts } = validationForecasts(net, data, validation, settings);
+  return score ? { shrinkage, validation: forecasts } : { shrinkage };
 }
 
 /** Trains member `member` of `members` (seed + member) into `into` (which owns it from the start, for disposal). */
