@@ -5,7 +5,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { runForecastJob } from '../../src/core/forecast/forecastJob';
 import { SeededRandom } from '../../src/core/random';
-import { fitShrinkage, shrinkPath } from '../../src/core/forecast/shrinkage';
+import { fitAlpha, fitShrinkage, shrinkPath } from '../../src/core/forecast/shrinkage';
 import { useWasm } from './support/wasm';
 
 let dir: string;
@@ -40,6 +40,14 @@ test('shrinkage: α fitted on validation points pulls noise back to the last val
   assert.deepEqual(shrinkPath(10, [12, 13, 11], 0.5), [11, 11.5, 10.5], 'each step of a path keeps half its change');
 });
 
+test('shrinkage: overlapping paths count as one observation per block, so their agreement is not mistaken for evidence', () => {
+  // 12 paths' gains over the last value, in runs of 4 overlapping ones: +0.6, −0.3, +0.6.
+  const gains = [0.6, -0.3, 0.6].flatMap((gain) => [gain, gain, gain, gain]);
+  const errorsAt = (alpha: number) => gains.map((gain) => 1 - alpha * gain);
+  assert.equal(fitAlpha(errorsAt).alpha, 1, 'as 12 independent paths: mean gain 0.3, 2.3 standard errors');
+  assert.equal(fitAlpha(errorsAt, 4).alpha, 0, 'as 3 blocks of 4: mean gain 0.3, 1.0 standard error');
+});
+
 test("the auto recipe on a monthly series with trend and season: months, a window chosen on validation, at least 2× better than the last value", async () => {
   const normal = normals(7);
   const values = Array.from({ length: 240 }, (_, i) => 50 + 0.2 * i + 5 * Math.sin((2 * Math.PI * i) / 12) + 0.3 * normal());
@@ -68,8 +76,11 @@ test('the auto recipe on a random walk stays within 3 % of the last value (its M
   const result = await runForecastJob({ csv: await monthly('walk.csv', values), settings: { epochs: 40 } });
   const [model] = result.models;
   assert.ok(model.metrics.mae <= 1.03 * result.baselines[0].metrics.mae, `MAE ${model.metrics.mae} vs the last value's ${result.baselines[0].metrics.mae} (α ${model.shrinkage})`);
-  assert.ok(model.shrinkage < 1, 'a random walk teaches nothing the last value does not know');
-  assert.match(result.warnings.join('\n'), /MLP 56-32: the one-step prediction (is the last value|keeps \d+ % of its changes)/);
+  assert.equal(model.shrinkage, 0, 'a random walk teaches nothing the last value does not know');
+  // Without one-step skill, the forecast past the end is not allowed its drift either, however its paths fared on the validation part.
+  assert.equal(model.pathShrinkage, 0);
+  assert.ok(result.forecast?.value.every((value) => Math.abs(value - values[values.length - 1]) < 1e-4), 'the forecast repeats the last value (as written to the CSV, to 4 decimals)');
+  assert.match(result.warnings.join('\n'), /MLP 56-32: the one-step prediction and the forecast past the end are the last value \(no clear gain over it one step ahead on the validation part\)\./);
 });
 
 test("the demo's prices: no candidate beats the last value on validation, the reason says so, and the model is never worse than the last value", async () => {

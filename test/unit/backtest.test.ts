@@ -10,6 +10,7 @@ import { jobBacktest } from '../../src/core/forecast/jobBacktest';
 import { conformalIntervals, conformalQuantile, coverage, halfWidths } from '../../src/core/forecast/predictionIntervals';
 import { futureValues, heldOutPredictions, pathFrom } from '../../src/core/forecast/predictions';
 import { SeededRandom } from '../../src/core/random';
+import { validationPaths } from '../../src/core/forecast/validationPaths';
 import { useWasm } from './support/wasm';
 
 before(() => useWasm());
@@ -106,12 +107,17 @@ test('a net forecasts from an origin as it forecasts past the end and predicts t
   const plans = jobBacktest(data, 30, 5, 12);
   assert.deepEqual(plans.test, { origins: [160, 167, 174, 181, 188], horizon: 12 });
   assert.equal(plans.calibration.part, 'validation');
-  assert.ok(plans.calibration.plan.origins.every((o) => o >= 130 && o + 12 <= 160));
   assert.equal(plans.warning, undefined);
+  // The validation paths it calibrates on: inside the validation part, 12 steps that end before the held-out part; overlapping, so counted in blocks.
+  const paths = validationPaths(net, data, 30, 12, 'state');
+  assert.equal(paths.steps, 12);
+  assert.ok(paths.origins.length === 19 && paths.origins.every((o) => o >= 130 && o + 12 <= 160), String(paths.origins));
+  assert.equal(paths.block, 12);
+  paths.origins.forEach((o, k) => assert.deepEqual(paths.actual[k], Array.from(levels.slice(o, o + 12))));
   const noValidation = jobBacktest(data, 0, 5, 12);
   assert.equal(noValidation.calibration.part, 'test');
   assert.match(noValidation.warning ?? '', /optimistic/);
-  backtestResiduals(path, levels, plans.calibration.plan);
+  if (noValidation.calibration.part === 'test') backtestResiduals(path, levels, noValidation.calibration.plan);
   assert.equal(tf.memory().numTensors, tensors);
   model.dispose();
 });

@@ -25,6 +25,7 @@ function member(offsets: number[]): ValidationForecasts {
       [12, 13, 14],
       [14, 15, 16],
     ],
+    block: 1,
   };
 }
 
@@ -57,7 +58,7 @@ test('a median that does not beat the best member is not used: the best member i
   assert.match(ensembleNote('MLP 56-32', [42, 43, 44], choice, 3), /^MLP 56-32: seed 43 kept, the best of 3 seeds \(42–44\) on the validation part; their median does not beat it there \(the median: one-step MAE 2\.000, 3-step MAE 2\.000; seed 43: one-step MAE 0\.1000, 3-step MAE 0\.1000\)\.$/);
   // A single member is its own choice; no validation part: the first seed, said so.
   assert.deepEqual(chooseEnsemble([member([1])]).used, 'best');
-  const none: ValidationForecasts = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [] };
+  const none: ValidationForecasts = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [], block: 1 };
   const blind = chooseEnsemble([none, none]);
   assert.deepEqual([blind.used, blind.best], ['best', 0]);
   assert.match(ensembleNote('GRU 8', [7, 8], blind, 3), /seed 7 kept of 2 seeds \(7–8\): there is no validation part/);

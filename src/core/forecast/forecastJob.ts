@@ -85,6 +85,7 @@ export interface ForecastJobCallbacks {
 function shrinkageNote(label: string, oneStep: number, path: number): string {
   const what = (alpha: number, of: string) =>
     alpha === 0 ? `${of} is the last value (no clear gain over it on the validation part)` : `${of} keeps ${Math.round(alpha * 100)} % of its changes from the last value`;
+  if (oneStep === 0 && path === 0) return `${label}: the one-step prediction and the forecast past the end are the last value (no clear gain over it one step ahead on the validation part).`;
   return `${label}: ${what(oneStep, 'the one-step prediction')}; ${what(path, 'the forecast past the end')} (both fitted on the validation part).`;
 }
 

@@ -28,7 +28,7 @@ export function medianPathFrom(members: readonly PathFrom[]): PathFrom {
 }
 
 /** The median of the members' validation forecasts (the truth is the same for all). */
-function medianValidation(members: readonly ValidationForecasts[]): ValidationForecasts {
+export function medianValidation(members: readonly ValidationForecasts[]): ValidationForecasts {
   const [first] = members;
   return {
     ...first,

@@ -21,9 +21,11 @@ export function shrink(previous: number, level: number, alpha: number): number {
  * forecast path) have the lowest mean; the smallest such α on ties, and 1 when there are no
  * samples. α is 0 (the last value) unless the gain over the last value is clear: the paired
  * errors' mean improvement at least EVIDENCE standard errors (a random walk's model gains
- * nothing but noise, however its α fell on a few hundred points).
+ * nothing but noise, however its α fell on a few hundred points). Samples that are not
+ * independent (overlapping forecast paths) are counted in blocks of `block` consecutive ones,
+ * each block one observation of the gain.
  */
-export function fitAlpha(errorsAt: (alpha: number) => number[]): { alpha: number; mae: number } {
+export function fitAlpha(errorsAt: (alpha: number) => number[], block = 1): { alpha: number; mae: number } {
   const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
   const none = errorsAt(0);
   if (none.length === 0) return { alpha: 1, mae: NaN };
@@ -33,7 +35,7 @@ export function fitAlpha(errorsAt: (alpha: number) => number[]): { alpha: number
     const mae = mean(errors);
     if (mae < best.mae - 1e-12) best = { alpha: step / STEPS, mae, errors };
   }
-  return clearGain(none, best.errors) ? { alpha: best.alpha, mae: best.mae } : { alpha: 0, mae: mean(none) };
+  return clearGain(none, best.errors, block) ? { alpha: best.alpha, mae: best.mae } : { alpha: 0, mae: mean(none) };
 }
 
 /** fitAlpha over one-step predictions, each from the true `previous` level. */
@@ -41,12 +43,19 @@ export function fitShrinkage(previous: ArrayLike<number>, predicted: ArrayLike<n
   return fitAlpha((alpha) => Array.from({ length: actual.length }, (_, i) => Math.abs(actual[i] - shrink(previous[i], predicted[i], alpha))));
 }
 
-/** Whether `errors` beat the last value's errors `none` (paired) by EVIDENCE standard errors of the gains. */
-function clearGain(none: number[], errors: number[]): boolean {
-  const n = none.length;
+/** Whether `errors` beat the last value's errors `none` (paired) by EVIDENCE standard errors of the gains, each the mean over a block of `block` samples. */
+function clearGain(none: number[], errors: number[], block: number): boolean {
   if (errors === none) return false;
+  const size = Math.max(1, Math.round(block));
+  const gains: number[] = [];
+  for (let i = 0; i < none.length; i += size) {
+    const end = Math.min(none.length, i + size);
+    let sum = 0;
+    for (let j = i; j < end; j++) sum += none[j] - errors[j];
+    gains.push(sum / (end - i));
+  }
+  const n = gains.length;
   if (n < 2) return true;
-  const gains = none.map((error, i) => error - errors[i]);
   const mean = gains.reduce((sum, g) => sum + g, 0) / n;
   const variance = gains.reduce((sum, g) => sum + (g - mean) ** 2, 0) / (n - 1);
   return mean > EVIDENCE * Math.sqrt(variance / n);

@@ -20,10 +20,10 @@ import { backtestModel, netPathFrom, type JobBacktest } from './jobBacktest';
 import { forecastMetrics } from './metrics';
 import type { ForecastIntervals } from './predictionIntervals';
 import { futureValues, heldOutPredictions } from './predictions';
-import { chooseEnsemble, ensembleNote, medianOf, medianPathFrom } from './seedEnsemble';
+import { chooseEnsemble, ensembleNote, medianOf, medianPathFrom, medianValidation } from './seedEnsemble';
 import type { TrainedForecaster } from './trainedForecaster';
 import { validationSteps } from './validationPaths';
-import { validationForecasts, type ValidationForecasts } from './validationScore';
+import { pathResiduals, validationForecasts, type ValidationForecasts } from './validationScore';
 
 /** What a job's models share. */
 export interface ModelRunContext {
@@ -61,7 +61,7 @@ interface Member extends SavedMember {
   predicted: number[];
   /** The forecast past the end, shrunk. [horizon] */
   forecast: number[];
-  /** Its shrunk forecasts of the validation part (for choosing; absent when there is none to choose on). */
+  /** Its shrunk forecasts of the validation part (for choosing and the intervals; absent when there is none). */
   validation?: ValidationForecasts;
 }
 
@@ -76,23 +76,20 @@ export interface TrainedModelRun {
 }
 
 /** A member's forecasts of a validation part there is not: scored NaN (the first seed is kept). */
-const NOT_JUDGED: ValidationForecasts = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [] };
+const NOT_JUDGED: ValidationForecasts = { previous: [], predicted: [], actual: [], start: [], paths: [], pathActual: [], block: 1 };
 
 /** A fit result for a loaded model (nothing trained). */
 function notTrained(data: ForecastData, finalLoss: number): ForecastFitResult {
   return { lossHistory: [], valLossHistory: [], epochsRun: 0, bestEpoch: 0, stoppedEarly: false, cancelled: false, msPerEpoch: 0, finalLoss, trainWindows: data.train.count, validationWindows: 0 };
 }
 
-/**
- * A trained net's shrinkage (1: none; a loaded model's own) and, when `score` asks and there
- * is a validation part, its shrunk forecasts of the validation part.
- */
-function shrinkAndValidate(ctx: ModelRunContext, net: ForecastNet, score: boolean): { shrinkage: Member['shrinkage']; validation?: ValidationForecasts } {
+/** A trained net's shrinkage (1: none; a loaded model's own) and, when there is a validation part, its shrunk forecasts of it. */
+function shrinkAndValidate(ctx: ModelRunContext, net: ForecastNet): { shrinkage: Member['shrinkage']; validation?: ValidationForecasts } {
   const { data, validation, settings, loaded } = ctx;
   if (loaded) return { shrinkage: { oneStep: loaded.forecaster.shrinkage ?? 1, path: loaded.forecaster.pathShrinkage ?? loaded.forecaster.shrinkage ?? 1 } };
-  if (validation === 0 || !(settings.shrink || score)) return { shrinkage: { oneStep: 1, path: 1 } };
+  if (validation === 0) return { shrinkage: { oneStep: 1, path: 1 } };
   const { shrinkage, forecasts } = validationForecasts(net, data, validation, settings);
-  return score ? { shrinkage, validation: forecasts } : { shrinkage };
+  return { shrinkage, validation: forecasts };
 }
 
 /** Trains member `member` of `members` (seed + member) into `into` (which owns it from the start, for disposal). */
@@ -112,7 +109,7 @@ async function trainMember(ctx: ModelRunContext, spec: ModelSpec, index: number,
     );
     net.writeBack();
   }
-  const { shrinkage, validation: judged } = shrinkAndValidate(ctx, net, members > 1);
+  const { shrinkage, validation: judged } = shrinkAndValidate(ctx, net);
   entry.shrinkage = shrinkage;
   entry.validation = judged;
   entry.predicted = heldOutPredictions(net, data, shrinkage.oneStep);
@@ -154,7 +151,8 @@ export async function trainModelRun(ctx: ModelRunContext, spec: ModelSpec, index
       metrics: forecastMetrics(ctx.actual, predicted, ctx.scale),
       forecast: { t: ctx.horizonTimes, value: forecast },
     };
-    const tested = backtestModel(ctx.plans, data.levels, { name: spec.preset, label, path, forecast });
+    const judged = median ? medianValidation(members.map((m) => m.validation ?? NOT_JUDGED)) : best.validation;
+    const tested = backtestModel(ctx.plans, data.levels, { name: spec.preset, label, path, forecast }, judged ? pathResiduals(judged) : []);
     if (ctx.save && !loaded) {
       run.savedTo = await ctx.save(best);
       if (median) notes.push(`${label}: the saved model is seed ${best.seed}'s network (a saved model is one network, not the median of the seeds).`);

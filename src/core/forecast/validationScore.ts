@@ -21,6 +21,8 @@ export interface ValidationForecasts {
   start: readonly number[];
   paths: readonly (readonly number[])[];
   pathActual: readonly (readonly number[])[];
+  /** Consecutive paths per independent block (see ValidationPaths). */
+  block: number;
 }
 
 /** How forecasts did on the validation part: their MAEs and the last value's, and the score they give (lower is better; NaN without a validation part). */
@@ -37,7 +39,14 @@ export interface ValidationScore {
 
 export const UNSCORED: ValidationScore = { oneStep: NaN, persistence: NaN, multiStep: NaN, naive: NaN, score: NaN };
 
-/** The shrinkage of `net` toward the last value, one step and multi-step (1: none, unless `shrink`), and its forecasts of the last `validation` points so shrunk. */
+/**
+ * The shrinkage of `net` toward the last value, one step and multi-step (1: none, unless
+ * `shrink`), and its forecasts of the last `validation` points so shrunk. The paths keep
+ * their changes only when the model clearly beats the last value one step ahead: a
+ * validation part holds hundreds of one-step errors but only a few independent stretches of
+ * the horizon, so a model that has learned no more than a random walk would (its drift, a
+ * mean it reverts to) can look skilled over one stretch's paths by luck.
+ */
 export function validationForecasts(
   net: ForecastNet,
   data: ForecastData,
@@ -46,7 +55,8 @@ export function validationForecasts(
 ): { shrinkage: { oneStep: number; path: number }; forecasts: ValidationForecasts } {
   const { previous, predicted, actual } = validationLevels(net, data, validation);
   const paths = validationPaths(net, data, validation, settings.horizon, settings.rollout);
-  const shrinkage = settings.shrink ? { oneStep: fitShrinkage(previous, predicted, actual).alpha, path: fitAlpha((alpha) => pathErrors(paths, alpha)).alpha } : { oneStep: 1, path: 1 };
+  const oneStep = settings.shrink ? fitShrinkage(previous, predicted, actual).alpha : 1;
+  const shrinkage = { oneStep, path: !settings.shrink ? 1 : oneStep > 0 ? fitAlpha((alpha) => pathErrors(paths, alpha), paths.block).alpha : 0 };
   return {
     shrinkage,
     forecasts: {
@@ -56,12 +66,18 @@ export function validationForecasts(
       start: paths.start,
       paths: paths.predicted.map((p, k) => shrinkPath(paths.start[k], p, shrinkage.path)),
       pathActual: paths.actual,
+      block: paths.block,
     },
   };
 }
 
 const mae = (actual: readonly number[], predicted: readonly number[]) => actual.reduce((sum, a, i) => sum + Math.abs(a - predicted[i]), 0) / actual.length;
 const mean = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length;
+
+/** The validation paths' residuals, actual − forecast: [origins][steps]. */
+export function pathResiduals(v: ValidationForecasts): number[][] {
+  return v.pathActual.map((actual, k) => actual.map((value, step) => value - v.paths[k][step]));
+}
 
 /** The validation score of `v` (see ValidationScore). */
 export function validationScore(v: ValidationForecasts): ValidationScore {
