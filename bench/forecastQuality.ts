@@ -5,7 +5,8 @@
  *   one-step MAE over the job's own held-out part: every default model, the job's best, the
  *     tutorial recipe, persistence, seasonal naive, ETS and SARIMA (bench/forecast_reference.py);
  *   multi-step MAE over the 30 points past the end: the job run on the CSV without its last 30
- *     rows, its forecast against those rows, and the same for the baselines and peers.
+ *     rows, its forecast against those rows, and the same for the baselines and peers; and the
+ *     share of those rows inside the forecast's 80 % and 95 % intervals.
  * Every method sees the product's series (`result.series.value`, resampled as the job did).
  * Prints a markdown table, also written to test-results/forecast-quality.md. See bench/README.md.
  *   --only=co2,births-cdc   these series only
@@ -52,7 +53,7 @@ interface SeriesScore {
   seasonalNaive: number;
   ets: number;
   sarima: number;
-  multi: { best: number; bestName: string; naive: number; seasonalNaive: number; ets: number; sarima: number; steps: number };
+  multi: { best: number; bestName: string; naive: number; seasonalNaive: number; ets: number; sarima: number; steps: number; intervals: IntervalCheck[] };
   notes: string[];
   seconds: number;
 }
@@ -69,6 +70,22 @@ function mae(actual: readonly number[], predicted: readonly (number | null)[] | 
     count++;
   }
   return count === 0 ? NaN : sum / count;
+}
+
+/** One nominal level of the forecast's intervals: the share of the hidden points inside, and the coverage the job measured on its own held-out backtest. */
+interface IntervalCheck {
+  level: number;
+  inside: number;
+  stated: number;
+}
+
+/** How the shortened run's intervals covered the hidden points (none without intervals). */
+function intervalChecks(result: ForecastJobResult | null, hidden: readonly number[]): IntervalCheck[] {
+  return (result?.intervals?.levels ?? []).map(({ level, lower, upper, coverage }) => ({
+    level,
+    inside: hidden.filter((value, k) => value >= lower[k] && value <= upper[k]).length / hidden.length,
+    stated: coverage,
+  }));
 }
 
 /** One-step predictions of values[from..]: the value `lag` points earlier. */
@@ -132,7 +149,7 @@ function bestOf(result: ForecastJobResult): { name: string; mae: number } | null
 
 /** The row of a series whose default job failed. */
 function failed(series: BenchSeries, notes: string[], seconds: number): SeriesScore {
-  const multi = { best: NaN, bestName: '–', naive: NaN, seasonalNaive: NaN, ets: NaN, sarima: NaN, steps: 0 };
+  const multi = { best: NaN, bestName: '–', naive: NaN, seasonalNaive: NaN, ets: NaN, sarima: NaN, steps: 0, intervals: [] };
   return { series, points: 0, interval: '–', period: series.period, testPoints: 0, defaultModels: [], best: null, tutorial: NaN, persistence: NaN, jobPersistence: NaN, seasonalNaive: NaN, ets: NaN, sarima: NaN, multi, notes, seconds };
 }
 
@@ -212,6 +229,7 @@ async function score(series: BenchSeries): Promise<SeriesScore> {
       ets: mae(hidden, reply?.ets.multistep),
       sarima: mae(hidden, reply?.sarima.multistep),
       steps: hidden.length,
+      intervals: intervalChecks(shortened, hidden),
     },
     notes,
     seconds,
@@ -243,12 +261,19 @@ function render(scores: SeriesScore[], backend: string): string {
     '',
     `## Multi-step MAE over the ${HORIZON} points past the end (the job run without them)`,
     '',
-    '| series | steps | best default | naive (last value) | seasonal naive | ETS | SARIMA | best / naive | best / seasonal naive | best / ETS |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| series | steps | best default | naive (last value) | seasonal naive | ETS | SARIMA | best / naive | best / seasonal naive | best / ETS | inside 80 % interval (its backtest) | inside 95 % interval (its backtest) |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
+  const share = (x: number) => (Number.isFinite(x) ? `${Math.round(x * 100)} %` : '–');
+  const inside = (m: SeriesScore['multi'], level: number) => {
+    const check = m.intervals.find((i) => i.level === level);
+    return check ? `${share(check.inside)} (${share(check.stated)})` : '–';
+  };
   for (const s of scores) {
     const m = s.multi;
-    lines.push(`| ${s.series.id} | ${m.steps} | ${num(m.best)} (${m.bestName}) | ${num(m.naive)} | ${num(m.seasonalNaive)} | ${num(m.ets)} | ${num(m.sarima)} | ${ratio(m.best, m.naive)} | ${ratio(m.best, m.seasonalNaive)} | ${ratio(m.best, m.ets)} |`);
+    lines.push(
+      `| ${s.series.id} | ${m.steps} | ${num(m.best)} (${m.bestName}) | ${num(m.naive)} | ${num(m.seasonalNaive)} | ${num(m.ets)} | ${num(m.sarima)} | ${ratio(m.best, m.naive)} | ${ratio(m.best, m.seasonalNaive)} | ${ratio(m.best, m.ets)} | ${inside(m, 0.8)} | ${inside(m, 0.95)} |`,
+    );
   }
   const notes = scores.flatMap((s) => s.notes.map((note) => `- ${s.series.id}: ${note}`));
   if (peersNote) notes.unshift(`- ${peersNote}`);
