@@ -21,6 +21,12 @@ function folderOf(csv?: string): string | undefined {
   return folder?.uri.scheme === 'file' ? folder.uri.fsPath : undefined;
 }
 
+/** A kept run as read back: its record and its CSV's full path. */
+export interface KeptRun {
+  record: RunRecord;
+  csv: string;
+}
+
 /** `csv` relative to `root` with `/` when inside it, else as it is. */
 function csvInRecord(root: string, csv: string): string {
   const relative = path.relative(root, csv);
@@ -75,7 +81,7 @@ export class ForecastHistory {
   }
 
   /** The kept run `id` of the listed folder and its CSV's full path (UserError when missing or unusable). */
-  async read(id: string): Promise<{ record: RunRecord; csv: string }> {
+  async read(id: string): Promise<KeptRun> {
     const root = this.root ?? folderOf();
     if (!root) throw new UserError('No workspace folder is open, so no forecast runs are kept.');
     const record = await readRun(root, id);

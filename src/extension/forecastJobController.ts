@@ -16,7 +16,7 @@ import { UserError } from '../core/userError';
 import { FORECAST_PROTOCOL, type ForecastHostMessage, type ForecastWebviewMessage } from '../protocol/forecast';
 import { RUN_SETTING_LABELS, runSettingsOf, type RunRequest, type RunSettings } from '../protocol/forecastRunSettings';
 import type { ForecastState } from '../protocol/forecastState';
-import { ForecastHistory } from './forecastHistory';
+import { ForecastHistory, type KeptRun } from './forecastHistory';
 import { renderPanelHtml } from './panelHtml';
 import { checkCsvThere, rerunOfRecord, rerunOfState, shownKeptRun, type RerunSource } from './rerunSource';
 import { readForecastSettings } from './settings';
@@ -196,19 +196,30 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
    * kept run's record when it shows one that can still be read, else what its state says.
    */
   private async restoredRun(): Promise<RerunSource | undefined> {
-    const state = this.panels.state;
-    const kept = shownKeptRun(state);
-    if (kept !== undefined) {
-      // Unreadable now (deleted, another workspace folder): the state still names the CSV.
-      const read = await this.history.read(kept).catch(() => undefined);
-      if (read) return rerunOfRecord(read.record, read.csv);
+    const read = await this.restoredKeptRun();
+    // Unreadable now (deleted, another workspace folder): the state still names the CSV.
+    return read ? rerunOfRecord(read.record, read.csv) : rerunOfState(this.panels.state, readForecastSettings());
+  }
+
+  /** After a reload, the kept run the restored panel shows, read from .rnn-studio/runs/ (undefined when it shows none or it cannot be read). */
+  private async restoredKeptRun(): Promise<KeptRun | undefined> {
+    const kept = shownKeptRun(this.panels.state);
+    return kept === undefined ? undefined : this.history.read(kept).catch(() => undefined);
+  }
+
+  /** The result the panel shows: the last one this host made or opened, else (after a reload) the restored panel's kept run. */
+  private async shownResult(): Promise<{ csv: string; value: ForecastJobResult }> {
+    if (this.result) return this.result;
+    const read = await this.restoredKeptRun();
+    if (read) return { csv: read.csv, value: read.record.result };
+    if (this.panels.state?.result) {
+      throw new UserError('This panel was restored after a reload and its run is not kept in .rnn-studio/runs/ (setting rnnStudio.forecast.keepRuns, or the run file was deleted): press Run to train it again, then export.');
     }
-    return rerunOfState(state, readForecastSettings());
+    throw new UserError('Nothing to export yet: run "RNN Studio: Forecast CSV" first.');
   }
 
   private async exportCsv(): Promise<void> {
-    if (!this.result) throw new UserError('Nothing to export yet: run "RNN Studio: Forecast CSV" first.');
-    const { csv, value } = this.result;
+    const { csv, value } = await this.shownResult();
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(csv.replace(/\.(csv|tsv)$/i, '') + '-forecast.csv'),
       filters: { CSV: ['csv'] },
@@ -220,7 +231,8 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
   }
 
   private async exportChart(chart: string, format: 'svg' | 'png', data: string): Promise<void> {
-    const base = this.result ? this.result.csv.replace(/\.(csv|tsv)$/i, '') : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'forecast');
+    const shown = await this.shownResult().catch(() => undefined);
+    const base = shown ? shown.csv.replace(/\.(csv|tsv)$/i, '') : path.join(vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '', 'forecast');
     const target = await vscode.window.showSaveDialog({
       defaultUri: vscode.Uri.file(`${base}-${chart}.${format}`),
       filters: format === 'svg' ? { SVG: ['svg'] } : { PNG: ['png'] },

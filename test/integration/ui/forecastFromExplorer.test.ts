@@ -3,9 +3,11 @@
  * CSV", confirm the detected time column, the suggested column (Close), the detected interval
  * and the MLP preset in the quick picks (numbered), and see the forecast plot and the metrics table in the panel; edit
  * the settings form, hide the panel behind the CSV and bring it back, reload VS Code and find the panel restored with
- * the edits, and Run in the restored panel trains again on prices.csv with them.
+ * the edits, export its forecast as CSV, and Run in the restored panel trains again on prices.csv with them.
  */
 import * as assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { runCommand } from '../commands';
 import { chooseExplorerContextMenuItem } from '../contextMenu';
@@ -16,6 +18,17 @@ import { waitForWorkbench } from '../workbench';
 
 export const title = 'explorer context menu: Forecast CSV -> quick picks -> forecast plot and metrics table, restored after a reload with the form\'s edits, and Run';
 export const timeoutMs = 300_000;
+
+/** The text of `file` once it exists and is not empty (polled every 200 ms, at most `timeoutMs`). */
+async function waitForFile(file: string, timeoutMs: number): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const text = await readFile(file, 'utf8').catch(() => '');
+    if (text) return text;
+    if (Date.now() > until) throw new Error(`${file} was not written within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
 
 /** Waits for the quick pick whose title mentions `step`, checks its focused item, and accepts it. */
 async function acceptQuickPick(page: Page, step: RegExp, expected: RegExp): Promise<void> {
@@ -29,7 +42,7 @@ async function acceptQuickPick(page: Page, step: RegExp, expected: RegExp): Prom
   await widget.locator('.quick-input-title', { hasText: step }).waitFor({ state: 'hidden', timeout: 10_000 });
 }
 
-export async function run({ page, console: messages, log }: UiTestContext): Promise<void> {
+export async function run({ page, workspace, console: messages, log }: UiTestContext): Promise<void> {
   await chooseExplorerContextMenuItem(page, 'prices.csv', 'Forecast CSV');
   await acceptQuickPick(page, /\(1\/4\) — time column/, /^1\. Timestamp/);
   await acceptQuickPick(page, /\(2\/4\) — column to forecast/, /^1\. Close/);
@@ -78,6 +91,20 @@ export async function run({ page, console: messages, log }: UiTestContext): Prom
   log('the forecast panel came back after the reload with its table and chart');
   assert.equal(await restored.locator('#run-epochs input').inputValue(), '3', 'the edit survives the reload');
   assert.equal(await restored.locator('#run-window input').inputValue(), '12');
+
+  // Export forecast CSV in the restored panel writes the run's forecast (read back from its kept run).
+  await restored.locator('#export-csv').click();
+  const dialog = page.locator('.quick-input-widget input.input');
+  await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+  // The simple file dialog fills its path a moment after it shows.
+  await page.waitForFunction((input: { value: string } | null) => /prices-forecast\.csv$/.test(input?.value ?? ''), await dialog.elementHandle(), { timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  const exported = path.join(workspace, 'prices-forecast.csv');
+  const written = await waitForFile(exported, 30_000);
+  assert.match(written.split('\n')[0], /^time,part,actual,persistence/, 'the CSV starts with its header');
+  assert.match(written, /\n[^,\n]+,forecast,/, 'it holds the forecast rows');
+  assert.equal(await restored.locator('#error').isVisible(), false, 'no error banner after the export');
+  log(`exported after the reload: ${exported} (${written.split('\n').length - 1} rows)`);
 
   // Run in the restored panel trains again on prices.csv (the new extension host knows it from the panel's state).
   await restored.locator('#run-settings').scrollIntoViewIfNeeded();
