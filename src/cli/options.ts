@@ -34,6 +34,9 @@ const OPTIONS = {
   prompt: string,
   length: string,
   temperature: string,
+  'top-k': string,
+  'top-p': string,
+  'repetition-guard': string,
   ...COMMON_OPTIONS,
 } as const;
 
@@ -52,6 +55,9 @@ const GENERATION_FLAGS: Record<keyof GenerationSettings, keyof typeof OPTIONS> =
   prompt: 'prompt',
   length: 'length',
   temperature: 'temperature',
+  topK: 'top-k',
+  topP: 'top-p',
+  repetitionGuard: 'repetition-guard',
   seed: 'seed',
 };
 

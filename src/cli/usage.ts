@@ -117,6 +117,9 @@ Generation:
   --prompt S              start of the text (default: the training text's first character)
   --length N              length of the result, prompt included, 1..100000 (200)
   --temperature T         0 = most likely character (greedy); > 0 samples, up to 10 (0)
+  --top-k K               sample only from the K most likely characters; 0 = all (0)
+  --top-p P               sample only from the nucleus of probability P, (0, 1]; 1 = all (1)
+  --repetition-guard on   never the same word three times in a row (off)
   --seed N                seed of weights, shuffling and sampling (42)
 Model and machine:
   --save DIR              save the trained model to DIR (replaced atomically)

@@ -23,7 +23,7 @@ after(() => {
 });
 
 const sampled = (seed: number, prompt = 'The ') =>
-  generateText(prose, { prompt, length: 120, temperature: 1, seed });
+  generateText(prose, { ...DEFAULT_GENERATION, prompt, length: 120, temperature: 1, seed });
 
 test('sampling (temperature > 0) is reproducible for a seed and differs across seeds', () => {
   const tensorsBefore = tf.memory().numTensors;

@@ -41,3 +41,12 @@ test('out-of-range, fractional and unknown values are refused', () => {
   rejects(() => validateGeneration({ temperature: -1 }, setting), /from 0 to 10/, setting('temperature'));
   rejects(() => validateGeneration({ prompt: 5 }, setting), /must be text/, setting('prompt'));
 });
+
+test('top-k, top-p and the repetition guard: in range, on/off words accepted, the rest refused naming the setting', () => {
+  assert.deepEqual(validateGeneration({ topK: '40', topP: '0.9', repetitionGuard: 'on' }, setting), { ...DEFAULT_GENERATION, topK: 40, topP: 0.9, repetitionGuard: true });
+  assert.equal(validateGeneration({ repetitionGuard: false }, setting).repetitionGuard, false);
+  assert.equal(validateGeneration({ repetitionGuard: 'OFF' }, setting).repetitionGuard, false);
+  rejects(() => validateGeneration({ topP: 0 }, setting), /above 0 and at most 1, not 0\./, setting('topP'));
+  rejects(() => validateGeneration({ topK: 1.5 }, setting), /whole number/, setting('topK'));
+  rejects(() => validateGeneration({ repetitionGuard: 'maybe' }, setting), /on or off.*not "maybe"/, setting('repetitionGuard'));
+});

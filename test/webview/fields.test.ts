@@ -40,6 +40,15 @@ describe('validateForm', () => {
     assert.match(numberError(layers, '9') ?? '', /from 1 to 8, not 9/);
   });
 
+  test('the repetition guard is on or off', () => {
+    assert.equal(validateForm({ ...defaults(), 'repetition-guard': 'on' }).generation?.repetitionGuard, true);
+    assert.equal(validateForm(defaults()).generation?.repetitionGuard, false);
+    const broken = validateForm({ ...defaults(), 'repetition-guard': '' });
+    assert.equal(broken.errors['repetition-guard'], 'Repetition guard must be on or off.');
+    assert.equal(broken.generation, undefined);
+    assert.ok(broken.training, 'training does not depend on it');
+  });
+
   test('a prompt is any text; the cell must be known', () => {
     assert.equal(validateForm({ ...defaults(), prompt: '  \n' }).generation?.prompt, '  \n');
     assert.match(validateForm({ ...defaults(), cell: 'transformer' }).errors.cell ?? '', /Cell must be one of/);

@@ -1,5 +1,5 @@
 /** Host messages the tests send to the panel, as the extension host would. */
-import { DEFAULT_TRAINING } from '../../src/core/text/textSettings';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import type { LossPoint, TextHostMessage as HostMessage } from '../../src/protocol/text';
 
 type Of<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
@@ -7,7 +7,7 @@ type Of<T extends HostMessage['type']> = Extract<HostMessage, { type: T }>;
 export const SETTINGS: Of<'settings'> = {
   type: 'settings',
   training: { ...DEFAULT_TRAINING },
-  generation: { prompt: 'g', length: 15, temperature: 0, seed: 42 },
+  generation: { ...DEFAULT_GENERATION, prompt: 'g', length: 15 },
 };
 
 export const BACKEND: HostMessage = { type: 'backend', backend: { name: 'wasm', requested: 'auto' } };

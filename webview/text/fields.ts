@@ -7,7 +7,7 @@
 import { CELL_TYPES, type CellType, type GenerationSettings, type TextTrainingSettings } from '../../src/core/text/textSettings';
 
 type TrainingNumberKey = Exclude<keyof TextTrainingSettings, 'cell'>;
-type GenerationNumberKey = Exclude<keyof GenerationSettings, 'prompt'>;
+type GenerationNumberKey = Exclude<keyof GenerationSettings, 'prompt' | 'repetitionGuard'>;
 
 interface NumberFieldBase {
   /** Element id of the control in the panel. */
@@ -55,26 +55,29 @@ export const NUMBER_FIELDS = [
   { id: 'seed', group: 'training', key: 'seed', label: 'Seed', integer: true, min: 0, max: MAX_SEED },
   { id: 'length', group: 'generation', key: 'length', label: 'Output length', integer: true, min: 1, max: 100000 },
   { id: 'temperature', group: 'generation', key: 'temperature', label: 'Temperature', integer: false, min: 0, max: 10 },
+  { id: 'top-k', group: 'generation', key: 'topK', label: 'Top-k', integer: true, min: 0, max: 10000 },
+  { id: 'top-p', group: 'generation', key: 'topP', label: 'Top-p', integer: false, min: 0, minExclusive: true, max: 1 },
   { id: 'sampling-seed', group: 'generation', key: 'seed', label: 'Sampling seed', integer: true, min: 0, max: MAX_SEED },
 ] as const satisfies readonly NumberField[];
 
 export type NumberFieldId = (typeof NUMBER_FIELDS)[number]['id'];
-export type FieldId = 'cell' | 'prompt' | NumberFieldId;
+export type FieldId = 'cell' | 'prompt' | 'repetition-guard' | NumberFieldId;
 
 /** What the form holds: the raw text of every control, valid or not. */
 export type FormValues = Record<FieldId, string>;
 
-export const FIELD_IDS: readonly FieldId[] = ['cell', ...NUMBER_FIELDS.map((f) => f.id), 'prompt'];
+export const FIELD_IDS: readonly FieldId[] = ['cell', ...NUMBER_FIELDS.map((f) => f.id), 'repetition-guard', 'prompt'];
 
 export function labelOf(id: FieldId): string {
   if (id === 'cell') return 'Cell';
   if (id === 'prompt') return 'Prompt';
+  if (id === 'repetition-guard') return 'Repetition guard';
   return NUMBER_FIELDS.find((f) => f.id === id)?.label ?? id;
 }
 
 /** The form's text for the given settings. */
 export function formValuesFrom(training: TextTrainingSettings, generation: GenerationSettings): FormValues {
-  const values = { cell: training.cell, prompt: generation.prompt } as FormValues;
+  const values = { cell: training.cell, prompt: generation.prompt, 'repetition-guard': generation.repetitionGuard ? 'on' : 'off' } as FormValues;
   for (const f of NUMBER_FIELDS) {
     values[f.id] = String(f.group === 'training' ? training[f.key] : generation[f.key]);
   }
@@ -119,12 +122,14 @@ export function validateForm(values: FormValues): FormResult {
     else if (f.group === 'training') training[f.key] = Number(raw.trim());
     else generation[f.key] = Number(raw.trim());
   }
+  const guard = values['repetition-guard'];
+  if (guard !== 'on' && guard !== 'off') errors['repetition-guard'] = 'Repetition guard must be on or off.';
   const trainingOk = !errors.cell && NUMBER_FIELDS.every((f) => f.group !== 'training' || !errors[f.id]);
-  const generationOk = NUMBER_FIELDS.every((f) => f.group !== 'generation' || !errors[f.id]);
+  const generationOk = !errors['repetition-guard'] && NUMBER_FIELDS.every((f) => f.group !== 'generation' || !errors[f.id]);
   return {
     // Every number of the group is set when none of its fields has an error.
     training: trainingOk ? ({ cell, ...training } as TextTrainingSettings) : undefined,
-    generation: generationOk ? ({ prompt: values.prompt, ...generation } as GenerationSettings) : undefined,
+    generation: generationOk ? ({ prompt: values.prompt, ...generation, repetitionGuard: guard === 'on' } as GenerationSettings) : undefined,
     errors,
   };
 }

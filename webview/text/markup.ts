@@ -15,6 +15,8 @@ const HINTS: Partial<Record<NumberFieldId, string>> = {
   seed: 'Same seed, same run',
   length: 'Characters, prompt included',
   temperature: '0 = greedy (argmax)',
+  'top-k': 'Most likely k only; 0 = all',
+  'top-p': 'Probability mass kept; 1 = all',
 };
 
 function numberField(f: NumberField): Markup {
@@ -107,7 +109,16 @@ const settingsCard = html`
                   <vscode-label for="prompt">Prompt</vscode-label>
                   <vscode-textarea id="prompt" name="prompt" rows="2" monospace resize="vertical" placeholder="Empty: the first character of the text"></vscode-textarea>
                   <span id="prompt-error" class="field-error" hidden></span>
-                </div>${fields(['length', 'temperature', 'sampling-seed'])}
+                </div>${fields(['length', 'temperature', 'top-k', 'top-p', 'sampling-seed'])}
+                <div class="field">
+                  <vscode-label for="repetition-guard">Repetition guard</vscode-label>
+                  <vscode-single-select id="repetition-guard" name="repetition-guard">
+                    <vscode-option value="off" description="Any word may repeat">Off</vscode-option>
+                    <vscode-option value="on" description="Never the same word three times in a row">On</vscode-option>
+                  </vscode-single-select>
+                  <span class="hint">No "the the the"</span>
+                  <span id="repetition-guard-error" class="field-error" hidden></span>
+                </div>
               </div>
             </fieldset>
             <p id="form-status" class="form-status" role="status" aria-live="polite"></p>

@@ -39,6 +39,12 @@ export const GenerationSettingsSchema = v.object({
   length: finite,
   /** 0 = greedy argmax (the tutorial); > 0 samples from softmax(logits / temperature). */
   temperature: finite,
+  /** Sampling draws only from the k most likely characters, 0..10000; 0 = all (see sampling.ts). */
+  topK: finite,
+  /** Sampling draws only from the nucleus of this probability mass, (0, 1]; 1 = all. */
+  topP: finite,
+  /** Never end a word that would be the third copy of the same word in a row (repetitionGuard.ts). */
+  repetitionGuard: v.boolean(),
   /** Seed of the sampler. */
   seed: finite,
 });
@@ -59,5 +65,8 @@ export const DEFAULT_GENERATION: Readonly<GenerationSettings> = {
   prompt: '',
   length: 200,
   temperature: 0,
+  topK: 0,
+  topP: 1,
+  repetitionGuard: false,
   seed: 42,
 };

@@ -15,9 +15,11 @@ const TRAINING_RULES: Record<Exclude<keyof TextTrainingSettings, 'cell'>, Number
   sequenceLength: { min: 2, max: 1000, integer: true },
 };
 
-const GENERATION_RULES: Record<Exclude<keyof GenerationSettings, 'prompt'>, NumberRule> = {
+const GENERATION_RULES: Record<Exclude<keyof GenerationSettings, 'prompt' | 'repetitionGuard'>, NumberRule> = {
   length: { min: 1, max: 100_000, integer: true },
   temperature: { min: 0, max: 10, integer: false },
+  topK: { min: 0, max: 10_000, integer: true },
+  topP: { min: 0, max: 1, integer: false, exclusiveMin: true },
   seed: FIT_RULES.seed,
 };
 
@@ -50,14 +52,26 @@ export function validateTraining(raw: Record<string, unknown>, name: SettingName
   return { cell: normalized as CellType, ...numberSettings(raw, TRAINING_RULES, DEFAULT_TRAINING, name) };
 }
 
+const SWITCH_WORDS: Record<string, boolean> = { true: true, on: true, yes: true, '1': true, false: false, off: false, no: false, '0': false };
+
+/** An on/off setting: a boolean, or one of the words of SWITCH_WORDS; UserError naming it otherwise. */
+function switchSetting(value: unknown, setting: string): boolean {
+  if (typeof value === 'boolean') return value;
+  const word = typeof value === 'string' ? SWITCH_WORDS[value.trim().toLowerCase()] : undefined;
+  if (word === undefined) throw new UserError(`${setting} must be on or off (true or false), not ${shown(value)}.`, setting);
+  return word;
+}
+
 /**
  * Generation settings from `raw`, as validateTraining: the prompt must be a string (any,
- * empty included); length, temperature and seed numbers or numeric strings in range.
+ * empty included); length, temperature, top-k, top-p and seed numbers or numeric strings in
+ * range; the repetition guard on or off.
  */
 export function validateGeneration(raw: Record<string, unknown>, name: SettingNamer): GenerationSettings {
   const prompt = raw.prompt === undefined ? DEFAULT_GENERATION.prompt : raw.prompt;
   if (typeof prompt !== 'string') {
     throw new UserError(`${name('prompt')} must be text, not ${shown(prompt)}.`, name('prompt'));
   }
-  return { prompt, ...numberSettings(raw, GENERATION_RULES, DEFAULT_GENERATION, name) };
+  const repetitionGuard = raw.repetitionGuard === undefined ? DEFAULT_GENERATION.repetitionGuard : switchSetting(raw.repetitionGuard, name('repetitionGuard'));
+  return { prompt, ...numberSettings(raw, GENERATION_RULES, DEFAULT_GENERATION, name), repetitionGuard };
 }
