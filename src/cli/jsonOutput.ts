@@ -16,6 +16,10 @@ export interface GenerateJson {
   finalLoss: number | null;
   /** [epochs] */
   lossHistory: number[];
+  /** [epochs] validation loss (nats/char) on the held-out part; empty without one. */
+  valLossHistory: number[];
+  /** The epoch whose weights the model kept (the best validation loss with a held-out part), 0 for a loaded model. */
+  bestEpoch: number;
   msPerEpoch: number;
   generated: string;
 }

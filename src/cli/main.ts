@@ -46,12 +46,13 @@ async function train(request: CliRequest, text: string): Promise<{ trained: Trai
     return await trainTextModel(text, request.training, {
       onStart: (start) => {
         if (!request.json) {
-          say(`Training a ${request.training.cell} on ${start.characters} characters: ${start.sequences} ${start.mode}, ${start.vocabularySize} symbols.`);
+          const heldOut = start.validationCharacters > 0 ? `; the last ${start.validationCharacters} held out for the validation loss` : '';
+          say(`Training a ${request.training.cell} on ${start.characters} characters: ${start.sequences} ${start.mode}, ${start.vocabularySize} symbols${heldOut}.`);
         }
       },
-      onEpoch: ({ epoch, epochs, loss }) => {
+      onEpoch: ({ epoch, epochs, loss, valLoss }) => {
         if (!request.json && (epoch % PRINT_EVERY_EPOCHS === 0 || epoch === epochs)) {
-          say(`Epoch: ${epoch}/${epochs}............. Loss: ${loss.toFixed(4)}`);
+          say(`Epoch: ${epoch}/${epochs}............. Loss: ${loss.toFixed(4)}${valLoss === undefined ? '' : `  val_loss: ${valLoss.toFixed(4)}`}`);
         }
       },
       shouldStop: () => stopRequested,
@@ -59,6 +60,13 @@ async function train(request: CliRequest, text: string): Promise<{ trained: Trai
   } finally {
     process.removeListener('SIGINT', stop);
   }
+}
+
+/** "Validation loss 1.712 nats/char (2.47 bits/char, perplexity 5.54) at epoch 12, kept; stopped early at 22." */
+function validationSummary(result: TrainResult): string {
+  const nats = result.valLossHistory[result.bestEpoch - 1];
+  const stopped = result.stoppedEarly ? `; stopped early at ${result.epochsRun}` : '';
+  return `Validation loss ${nats.toFixed(3)} nats/char (${(nats / Math.LN2).toFixed(2)} bits/char, perplexity ${Math.exp(nats).toFixed(2)}) at epoch ${result.bestEpoch}, kept${stopped}.`;
 }
 
 async function run(request: CliRequest): Promise<void> {
@@ -78,12 +86,15 @@ async function run(request: CliRequest): Promise<void> {
         epochs: result?.epochsRun ?? 0,
         finalLoss: result?.finalLoss ?? trained.finalLoss ?? null,
         lossHistory: result?.lossHistory ?? [],
+        valLossHistory: result?.valLossHistory ?? [],
+        bestEpoch: result?.bestEpoch ?? 0,
         msPerEpoch: result?.msPerEpoch ?? 0,
         generated,
       };
       say(JSON.stringify(output));
     } else {
       if (result) say(`${result.msPerEpoch.toFixed(1)} ms per epoch.`);
+      if (result && result.valLossHistory.length > 0) say(validationSummary(result));
       if (request.save) say(`Model saved to ${request.save}`);
       say(generated);
     }

@@ -30,6 +30,8 @@ const OPTIONS = {
   lr: string,
   batch: string,
   'sequence-length': string,
+  'validation-split': string,
+  patience: string,
   'max-bytes': string,
   prompt: string,
   length: string,
@@ -49,6 +51,8 @@ const TRAINING_FLAGS: Record<keyof TextTrainingSettings, keyof typeof OPTIONS> =
   learningRate: 'lr',
   batchSize: 'batch',
   sequenceLength: 'sequence-length',
+  validationSplit: 'validation-split',
+  patience: 'patience',
   seed: 'seed',
 };
 const GENERATION_FLAGS: Record<keyof GenerationSettings, keyof typeof OPTIONS> = {

@@ -112,6 +112,9 @@ Training:
   --lr X                  Adam learning rate, (0, 1] (0.01)
   --batch N               sequences per batch, 1..4096 (64)
   --sequence-length N     window length for prose, 2..1000 (40)
+  --validation-split X    last share of prose held out for the validation loss, 0..0.5 (0.1)
+  --patience N            prose: stop after N epochs without a better validation loss,
+                          keeping the best epoch's weights; 0 = off (10)
   --max-bytes N           refuse larger text files (5242880 = 5 MB)
 Generation:
   --prompt S              start of the text (default: the training text's first character)

@@ -16,6 +16,8 @@ import type { ForecastEpoch, ForecastJobStart } from '../core/forecast/forecastJ
 import type { ForecastJobResult, ModelRun } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
+import type { TrainingStart } from '../core/text/textTraining';
+import type { EpochLoss } from '../core/training/fitResult';
 
 /** What the worker is started with (`workerData`). */
 export interface WorkerData {
@@ -74,8 +76,8 @@ export interface WorkerReplies {
 
 /** Progress of the running request. */
 export type WorkerEvent =
-  | { type: 'started'; characters: number; vocabularySize: number; mode: 'lines' | 'windows'; sequences: number; epochs: number }
-  | { type: 'epoch'; epoch: number; epochs: number; loss: number; elapsedMs: number }
+  | ({ type: 'started'; epochs: number } & TrainingStart)
+  | ({ type: 'epoch' } & EpochLoss)
   | ({ type: 'ingest' } & IngestProgress)
   /** The auto recipe fits probe `probe` of `probes` to choose the transform and window. */
   | ({ type: 'forecastProbe' } & ShapeProbe)

@@ -29,7 +29,7 @@ test("generate --json trains the tutorial's model and prints exactly one JSON ob
   const lines = run.stdout.trim().split('\n');
   assert.equal(lines.length, 1, run.stdout);
   const output = JSON.parse(lines[0]) as GenerateJson;
-  assert.deepEqual(Object.keys(output).sort(), ['backend', 'epochs', 'finalLoss', 'generated', 'lossHistory', 'msPerEpoch']);
+  assert.deepEqual(Object.keys(output).sort(), ['backend', 'bestEpoch', 'epochs', 'finalLoss', 'generated', 'lossHistory', 'msPerEpoch', 'valLossHistory']);
   assert.equal(output.backend, 'wasm');
   assert.equal(output.epochs, 100);
   assert.equal(output.lossHistory.length, 100);

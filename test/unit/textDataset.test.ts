@@ -74,3 +74,25 @@ test('checkTextSize refuses text over the limit, naming the source', () => {
     (e: unknown) => e instanceof UserError && e.message.startsWith('notes.txt is 6 bytes, more than the limit of 5 bytes'),
   );
 });
+
+test('validationSplit holds out the last share of prose as consecutive windows, never trained on', () => {
+  const text = 'abcdefghij'.repeat(20); // 200 characters
+  const dataset = buildTextDataset(text, 10, 0.1);
+  const held = dataset.validation;
+  assert.ok(held, 'a held-out part');
+  // The last 20 characters are predicted: 2 windows of 10, inputs from one character before the cut.
+  assert.equal(held.count, 2);
+  assert.equal(held.characters, 20);
+  assert.equal(dataset.vocabulary.decode(row(held.targets, 10, 0)), text.slice(180, 190));
+  assert.equal(dataset.vocabulary.decode(row(held.inputs, 10, 0)), text.slice(179, 189));
+  assert.equal(dataset.vocabulary.decode(row(held.targets, 10, 1)), text.slice(190, 200));
+  // The training windows end at the cut: the last target is character 179.
+  assert.equal(dataset.vocabulary.decode(row(dataset.targets, 10, dataset.count - 1)), text.slice(170, 180));
+  assert.equal(dataset.characters, 200);
+});
+
+test('no held-out part in lines mode, with a 0 split, or when it would not fill one window', () => {
+  assert.equal(buildTextDataset(TUTORIAL_TEXT, 40, 0.1).validation, undefined);
+  assert.equal(buildTextDataset('abcdefghij'.repeat(20), 10, 0).validation, undefined);
+  assert.equal(buildTextDataset('abcdefghij'.repeat(5), 10, 0.1).validation, undefined, '5 held-out characters < one window');
+});

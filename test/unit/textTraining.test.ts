@@ -4,7 +4,7 @@ import { before, test } from 'node:test';
 import { DEFAULT_TRAINING, type TextTrainingSettings } from '../../src/core/text/textSettings';
 import { trainTextModel, type EpochProgress, type TrainingStart } from '../../src/core/text/textTraining';
 import { UserError } from '../../src/core/userError';
-import { useWasm } from './support/wasm';
+import { TUTORIAL_TEXT, useWasm } from './support/wasm';
 
 before(useWasm);
 
@@ -82,4 +82,30 @@ test('text too short for the sequence length is a UserError, and nothing is left
   const tensorsBefore = tf.memory().numTensors;
   await assert.rejects(trainTextModel('one line only', { ...DEFAULT_TRAINING, sequenceLength: 40 }), UserError);
   assert.equal(tf.memory().numTensors, tensorsBefore);
+});
+
+test('prose: a validation loss per epoch on the held-out part; early stopping keeps the best epoch', async () => {
+  const epochs: EpochProgress[] = [];
+  const starts: TrainingStart[] = [];
+  const tensorsBefore = tf.memory().numTensors;
+  // A high learning rate on a tiny model: the validation loss soon stops improving.
+  const settings = { ...SMALL_BATCHES, epochs: 60, learningRate: 0.2, validationSplit: 0.2, patience: 3 };
+  const { trained, result } = await trainTextModel(PROSE, settings, { onStart: (s) => starts.push(s), onEpoch: (e) => epochs.push(e) });
+  trained.dispose();
+  assert.ok(starts[0].validationCharacters >= 0.19 * PROSE.length, `${starts[0].validationCharacters} held out`);
+  assert.equal(result.valLossHistory.length, result.epochsRun);
+  assert.ok(epochs.every((e) => Number.isFinite(e.valLoss)), 'each epoch reports its validation loss');
+  assert.ok(result.stoppedEarly, `stopped early (ran ${result.epochsRun} of 60)`);
+  const best = Math.min(...result.valLossHistory);
+  assert.equal(result.valLossHistory[result.bestEpoch - 1], best, 'the kept epoch is the best on validation');
+  assert.equal(result.epochsRun - result.bestEpoch, 3, 'patience 3');
+  assert.equal(tf.memory().numTensors, tensorsBefore, 'nothing left allocated');
+});
+
+test('lines mode (the tutorial) has no validation and trains every epoch', async () => {
+  const { trained, result } = await trainTextModel(TUTORIAL_TEXT, { ...DEFAULT_TRAINING, epochs: 20 });
+  trained.dispose();
+  assert.deepEqual(result.valLossHistory, []);
+  assert.equal(result.epochsRun, 20);
+  assert.equal(result.stoppedEarly, false);
 });

@@ -66,7 +66,7 @@ test("train streams started + one event per epoch, then generates the tutorial's
   const reply = await request({ type: 'train', text: TUTORIAL_TEXT, training: DEFAULT_TRAINING });
   assert.equal(reply.type, 'reply', JSON.stringify(reply));
   const started = events.filter((e) => e.type === 'started');
-  assert.deepEqual(started, [{ type: 'started', requestId: reply.id, characters: TUTORIAL_TEXT.length, vocabularySize: 17, mode: 'lines', sequences: 3, epochs: 100 }]);
+  assert.deepEqual(started, [{ type: 'started', requestId: reply.id, characters: TUTORIAL_TEXT.length, vocabularySize: 17, mode: 'lines', sequences: 3, validationCharacters: 0, epochs: 100 }]);
   const epochs = events.filter((e) => e.type === 'epoch');
   assert.equal(epochs.length, 100);
   assert.ok(epochs.every((e) => 'requestId' in e && e.requestId === reply.id), 'every event carries its request id');

@@ -52,6 +52,8 @@ export const NUMBER_FIELDS = [
     min: 2,
     max: 1000,
   },
+  { id: 'validation-split', group: 'training', key: 'validationSplit', label: 'Held out', integer: false, min: 0, max: 0.5 },
+  { id: 'patience', group: 'training', key: 'patience', label: 'Patience', integer: true, min: 0, max: 1000 },
   { id: 'seed', group: 'training', key: 'seed', label: 'Seed', integer: true, min: 0, max: MAX_SEED },
   { id: 'length', group: 'generation', key: 'length', label: 'Output length', integer: true, min: 1, max: 100000 },
   { id: 'temperature', group: 'generation', key: 'temperature', label: 'Temperature', integer: false, min: 0, max: 10 },

@@ -13,6 +13,8 @@ const HINTS: Partial<Record<NumberFieldId, string>> = {
   'learning-rate': "Adam's step size",
   'sequence-length': 'Window length for prose',
   seed: 'Same seed, same run',
+  'validation-split': 'Last share of prose, for the validation loss',
+  patience: 'Epochs without a better validation loss; 0 = off',
   length: 'Characters, prompt included',
   temperature: '0 = greedy (argmax)',
   'top-k': 'Most likely k only; 0 = all',
@@ -99,7 +101,7 @@ const settingsCard = html`
             </fieldset>
             <fieldset>
               <legend>Training</legend>
-              <div class="fields">${fields(['epochs', 'learning-rate', 'batch-size', 'sequence-length', 'seed'])}
+              <div class="fields">${fields(['epochs', 'learning-rate', 'batch-size', 'sequence-length', 'validation-split', 'patience', 'seed'])}
               </div>
             </fieldset>
             <fieldset>

@@ -37,6 +37,18 @@ export interface TextDataset {
   vocabulary: Vocabulary;
   /** First character of the training text: where generation starts from an empty prompt. */
   firstSymbol: string;
+  /**
+   * The held-out part (windows mode, validationSplit > 0): the last characters of the text,
+   * never trained on, cut into consecutive windows of `steps` [count, steps] (each character
+   * predicted once); absent in lines mode or when the split leaves less than one window.
+   */
+  validation?: {
+    /** Characters predicted (count × steps). */
+    characters: number;
+    count: number;
+    inputs: Int32Array;
+    targets: Int32Array;
+  };
 }
 
 /** Splits into lines (any line ending) and keeps those with more than whitespace. */
@@ -88,7 +100,7 @@ function linesDataset(lines: string[][]): Omit<TextDataset, 'characters'> {
  * context depths, and the arrays stay about twice the text's size whatever the length; one
  * more window is aligned to the end so the tail of the text is trained on too.
  */
-function windowsDataset(symbols: string[], sequenceLength: number): Omit<TextDataset, 'characters'> {
+function windowsDataset(symbols: string[], sequenceLength: number, vocabulary: Vocabulary): Omit<TextDataset, 'characters'> {
   if (symbols.length - 1 < sequenceLength) {
     throw new UserError(
       `The text has ${symbols.length} characters, too few for sequence length ${sequenceLength} ` +
@@ -102,7 +114,6 @@ function windowsDataset(symbols: string[], sequenceLength: number): Omit<TextDat
   for (let start = 0; start <= lastStart; start += stride) starts.push(start);
   if (starts[starts.length - 1] !== lastStart) starts.push(lastStart);
   const rows = starts.map((start) => symbols.slice(start, start + sequenceLength + 1));
-  const vocabulary = Vocabulary.fromText(symbols.join(''));
   return {
     mode: 'windows',
     steps: sequenceLength,
@@ -113,17 +124,30 @@ function windowsDataset(symbols: string[], sequenceLength: number): Omit<TextDat
   };
 }
 
+/** Consecutive windows of `steps` + 1 symbols over `symbols` (overlapping by one: each target once). */
+function heldOutWindows(symbols: readonly string[], steps: number, vocabulary: Vocabulary): NonNullable<TextDataset['validation']> {
+  const rows: string[][] = [];
+  for (let start = 0; start + steps < symbols.length; start += steps) rows.push(symbols.slice(start, start + steps + 1));
+  return { characters: rows.length * steps, count: rows.length, ...pairsOf(rows, steps, vocabulary) };
+}
+
 /**
  * Training sequences of `text`: 'lines' mode when it is a few short lines (see
- * LINES_MODE_LIMITS), else 'windows' of `sequenceLength` characters. Throws a UserError
- * when the text is too short to make one sequence.
+ * LINES_MODE_LIMITS), else 'windows' of `sequenceLength` characters over the text but its
+ * last `validationSplit` (0..0.5), which becomes the held-out `validation` part when it holds
+ * at least one window (the vocabulary is the whole text's, so every held-out character is
+ * known). Throws a UserError when the text is too short to make one sequence.
  */
-export function buildTextDataset(text: string, sequenceLength: number): TextDataset {
+export function buildTextDataset(text: string, sequenceLength: number, validationSplit = 0): TextDataset {
   const symbols = Array.from(text);
   if (symbols.length < 2) {
     throw new UserError(`The text is too short to train on: it has ${symbols.length} characters and needs at least 2.`);
   }
   const lines = nonBlankLines(text);
-  const dataset = fitsLinesMode(lines) ? linesDataset(lines) : windowsDataset(symbols, sequenceLength);
-  return { ...dataset, characters: symbols.length };
+  if (fitsLinesMode(lines)) return { ...linesDataset(lines), characters: symbols.length };
+  const vocabulary = Vocabulary.fromText(text);
+  const cut = symbols.length - Math.floor(symbols.length * validationSplit);
+  const heldOut = symbols.length - cut > sequenceLength && cut > sequenceLength ? heldOutWindows(symbols.slice(cut - 1), sequenceLength, vocabulary) : undefined;
+  const dataset = windowsDataset(heldOut ? symbols.slice(0, cut) : symbols, sequenceLength, vocabulary);
+  return { ...dataset, characters: symbols.length, ...(heldOut ? { validation: heldOut } : {}) };
 }

@@ -26,6 +26,10 @@ export const TextTrainingSettingsSchema = v.object({
   batchSize: finite,
   /** Window length for prose (text that is not a few short lines), 2..1000. */
   sequenceLength: finite,
+  /** Last share of the text held out for the validation loss, 0..0.5 (prose only; lines mode has none). */
+  validationSplit: finite,
+  /** Early stopping on the validation loss: epochs without a better one, 0..1000; 0 = off. The best epoch's weights are kept. */
+  patience: finite,
   /** Seed of every random choice (weights, shuffling, sampling): same seed, same run. */
   seed: finite,
 });
@@ -58,6 +62,8 @@ export const DEFAULT_TRAINING: Readonly<TextTrainingSettings> = {
   learningRate: 0.01,
   batchSize: 64,
   sequenceLength: 40,
+  validationSplit: 0.1,
+  patience: 10,
   seed: 42,
 };
 

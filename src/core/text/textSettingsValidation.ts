@@ -13,6 +13,8 @@ const TRAINING_RULES: Record<Exclude<keyof TextTrainingSettings, 'cell'>, Number
   hiddenSize: { min: 1, max: 4096, integer: true },
   ...FIT_RULES,
   sequenceLength: { min: 2, max: 1000, integer: true },
+  validationSplit: { min: 0, max: 0.5, integer: false },
+  patience: { min: 0, max: 1000, integer: true },
 };
 
 const GENERATION_RULES: Record<Exclude<keyof GenerationSettings, 'prompt' | 'repetitionGuard'>, NumberRule> = {

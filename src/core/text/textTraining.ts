@@ -22,6 +22,8 @@ export interface TrainingStart {
   mode: DatasetMode;
   /** Training sequences (lines or windows). */
   sequences: number;
+  /** Held-out characters the validation loss is measured on (0: none). */
+  validationCharacters: number;
 }
 
 /** One finished epoch: `loss` is the mean of the epoch's batch losses. */
@@ -51,6 +53,25 @@ function batchLoss(model: FusedStackWithHead, dataset: TextDataset, batch: reado
   });
 }
 
+/**
+ * Mean cross-entropy (nats/char) of `model` on the held-out windows, without training:
+ * batches of `batchSize` windows, weighted by their size.
+ */
+function validationLoss(model: FusedStackWithHead, dataset: TextDataset, batchSize: number): number {
+  const held = dataset.validation as NonNullable<TextDataset['validation']>;
+  let sum = 0;
+  for (const batch of batchesOf(range(0, held.count), batchSize)) {
+    const loss = tf.tidy(() => {
+      const inputs = oneHotBatch(held.inputs, dataset.steps, batch, dataset.vocabulary.size);
+      const targets = tf.tensor2d(gatherSequences(held.targets, dataset.steps, batch), [batch.length, dataset.steps], 'int32');
+      return softmaxCrossEntropy(model.forward(inputs, { training: false }), targets);
+    });
+    sum += loss.dataSync()[0] * batch.length;
+    loss.dispose();
+  }
+  return sum / held.count;
+}
+
 /** Loss of `model` on the first batch of `dataset`, without training. */
 function currentLoss(model: FusedStackWithHead, dataset: TextDataset, batchSize: number): number {
   const loss = batchLoss(model, dataset, range(0, Math.min(batchSize, dataset.count)));
@@ -62,7 +83,10 @@ function currentLoss(model: FusedStackWithHead, dataset: TextDataset, batchSize:
 /**
  * Trains `model` by fitModel: Adam on the mean softmax cross-entropy, `batchSize` sequences
  * per step (the whole data set in one step when it fits, as the tutorial recipe), batches
- * shuffled with the settings' seed; an epoch's loss is the mean of its batch losses.
+ * shuffled with the settings' seed; an epoch's loss is the mean of its batch losses. With a
+ * held-out part, each epoch's valLoss is measured on it, and `patience` stops the fit and
+ * keeps the best-validation epoch's weights (without one, no early stopping: the tutorial
+ * trains all its epochs).
  */
 async function fit(
   model: FusedStackWithHead,
@@ -76,6 +100,7 @@ async function fit(
       variables: model.trainableVariables,
       epochs: training.epochs,
       learningRate: training.learningRate,
+      ...(dataset.validation ? { validate: () => validationLoss(model, dataset, training.batchSize), patience: training.patience } : {}),
       epochBatches: () => epochBatches(dataset.count, training.batchSize, random),
       batchLoss: (batch) => batchLoss(model, dataset, batch),
       untrainedLoss: () => currentLoss(model, dataset, training.batchSize),
@@ -97,12 +122,13 @@ export async function trainTextModel(
   training: TextTrainingSettings,
   callbacks: TrainingCallbacks = {},
 ): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
-  const dataset = buildTextDataset(text, training.sequenceLength);
+  const dataset = buildTextDataset(text, training.sequenceLength, training.validationSplit);
   callbacks.onStart?.({
     characters: dataset.characters,
     vocabularySize: dataset.vocabulary.size,
     mode: dataset.mode,
     sequences: dataset.count,
+    validationCharacters: dataset.validation?.characters ?? 0,
   });
   const { cell, hiddenSize, layers, seed } = training;
   const model = buildTextModel({ cell, hiddenSize, layers, vocabularySize: dataset.vocabulary.size, seed });
