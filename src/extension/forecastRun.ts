@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import type { ForecastJobResult, ModelRun } from '../core/forecast/forecastResult';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import type { ForecastJobStart } from '../core/forecast/forecastJob';
-import type { ForecastHostMessage as HostMessage, ForecastLossPoint } from '../protocol/forecast';
+import type { LossPoint } from '../protocol/common';
+import type { ForecastHostMessage as HostMessage } from '../protocol/forecast';
 import { runSettingsOf } from '../protocol/forecastRunSettings';
 import { partialPlotResult } from './partialResult';
 import type { WorkerEvent } from '../worker/protocol';
@@ -35,10 +36,10 @@ export function runForecast(
   /** Training time of the model's seeds before the one training now (each seed's elapsedMs starts at 0). */
   let seedsDoneMs = 0;
   /** Loss points of the first seed; null for a later seed's epoch (no point: its curve would start the model's over). */
-  const lossBatch = new ProgressBatch<ForecastLossPoint | null>((items) => {
+  const lossBatch = new ProgressBatch<LossPoint | null>((items) => {
     const { model, modelIndex, epochs, elapsedMs, epoch, models, member, members } = last!;
     const remainingEpochs = epochs - epoch + (members - member - 1) * epochs + (models - modelIndex - 1) * epochs * members;
-    const points = items.filter((point): point is ForecastLossPoint => point !== null);
+    const points = items.filter((point): point is LossPoint => point !== null);
     const seed = members > 1 ? { seed: { member, members, epoch } } : {};
     post({ type: 'forecastProgress', runId, model, modelIndex, points, epochs, elapsedMs: seedsDoneMs + elapsedMs, remainingMs: (elapsedMs / epoch) * remainingEpochs, ...seed });
   });

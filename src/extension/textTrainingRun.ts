@@ -29,7 +29,8 @@ export async function trainOnText(
       const remainingMs = (event.elapsedMs / event.epoch) * (event.epochs - event.epoch);
       timing = { epochs: event.epochs, elapsedMs: event.elapsedMs, remainingMs };
       job.report({ message: `epoch ${event.epoch}/${event.epochs}, loss ${event.loss.toFixed(4)}`, done: event.epoch / event.epochs, epoch: event });
-      batch.add({ epoch: event.epoch, loss: event.loss }, event.epoch === event.epochs);
+      const point = event.valLoss === undefined ? { epoch: event.epoch, loss: event.loss } : { epoch: event.epoch, loss: event.loss, valLoss: event.valLoss };
+      batch.add(point, event.epoch === event.epochs);
     }
   });
   // A cancelled run's last points: its time from the outcome, nothing left to run.

@@ -10,7 +10,8 @@ import { BackendStatusSchema } from '../core/backendChoice';
 import { finite } from '../core/numberSchemas';
 
 /** One point of a loss curve. */
-export const LossPointSchema = v.object({ epoch: finite, loss: finite });
+/** One epoch of a loss curve; valLoss only with a validation part. */
+export const LossPointSchema = v.object({ epoch: finite, loss: finite, valLoss: v.optional(finite) });
 export type LossPoint = v.InferOutput<typeof LossPointSchema>;
 
 /** The host's last error; `seq` tells a new error from the one the user dismissed. */

@@ -8,13 +8,12 @@ import { ForecastJobResultSchema, IngestSummarySchema, SplitInfoSchema } from '.
 import { finite } from '../core/numberSchemas';
 import { RunIdSchema } from '../core/runs/runRecord';
 import { RunListSchema } from './forecastRuns';
-import type { CommonHostMessage, CommonWebviewMessage } from './common';
-import { ForecastLossPointSchema, ForecastStateSchema, initialForecastState, reduceForecast, restoreForecastState, type ForecastState } from './forecastState';
+import { LossPointSchema, type CommonHostMessage, type CommonWebviewMessage } from './common';
+import { ForecastStateSchema, initialForecastState, reduceForecast, restoreForecastState, type ForecastState } from './forecastState';
 import { PlotResultSchema } from './forecastPlot';
 import { RunRequestSchema, RunSettingsSchema } from './forecastRunSettings';
 import { definePanelProtocol, type Snapshot } from './panelSession';
 
-export type { ForecastLossPoint } from './forecastState';
 
 const FORECAST_HOST_MESSAGES = [
   v.object({
@@ -52,7 +51,7 @@ const FORECAST_HOST_MESSAGES = [
     model: v.string(),
     modelIndex: finite,
     /** New points since the last message of this model, in epoch order. */
-    points: v.array(ForecastLossPointSchema),
+    points: v.array(LossPointSchema),
     epochs: finite,
     /** Since the model started training (its earlier seeds included). */
     elapsedMs: finite,

@@ -9,16 +9,13 @@
 import * as v from 'valibot';
 import { IngestSummarySchema, SplitInfoSchema } from '../core/forecast/forecastResult';
 import { finite, jsonNumber } from '../core/numberSchemas';
-import { droppable, PANEL_STATE_ENTRIES, type CancelMessage } from './common';
+import { droppable, LossPointSchema, PANEL_STATE_ENTRIES, type CancelMessage, type LossPoint } from './common';
 import type { ForecastHostMessage } from './forecast';
 import { MAX_LOSS_POINTS, plotResult, PlotResultSchema, type PlotModel } from './forecastPlot';
 import { RunListSchema } from './forecastRuns';
 import { RunSettingsSchema } from './forecastRunSettings';
 import { appendPoints } from './lossHistory';
 
-/** One epoch of one forecasting model; valLoss only with a validation split. */
-export const ForecastLossPointSchema = v.object({ epoch: finite, loss: finite, valLoss: v.optional(finite) });
-export type ForecastLossPoint = v.InferOutput<typeof ForecastLossPointSchema>;
 
 /** reading the CSV -> training (or applying a loaded model) -> how it ended. */
 const PHASES = ['reading', 'training', 'completed', 'cancelled', 'failed'] as const;
@@ -45,7 +42,7 @@ const ForecastRunSchema = v.object({
   /** The settings it ran with, as the form shows them (from forecastStarted). */
   settings: v.optional(RunSettingsSchema),
   /** Loss curve of each model, by its index in `models` (thinned when long). */
-  curves: v.array(v.array(ForecastLossPointSchema)),
+  curves: v.array(v.array(LossPointSchema)),
   /** Model training now (-1: none yet) and its last epoch and epoch count. */
   ...{ modelIndex: finite, epoch: finite, modelEpochs: finite },
   /** The seed of the model's ensemble training now (0-based member of `members`); absent with one seed. */
@@ -106,11 +103,8 @@ function withNewRun<S extends ForecastState>(state: S, run: ForecastRun): S {
   return { ...state, run, result: undefined, error: undefined, savedPath: undefined, modelReleased: undefined, cancelRequested: false };
 }
 
-const copyPoint = (p: ForecastLossPoint): ForecastLossPoint =>
-  p.valLoss === undefined ? { epoch: p.epoch, loss: p.loss } : { epoch: p.epoch, loss: p.loss, valLoss: p.valLoss };
-
 /** The curves of a finished run, from its result. */
-function resultCurves(models: readonly PlotModel[]): ForecastLossPoint[][] {
+function resultCurves(models: readonly PlotModel[]): LossPoint[][] {
   return models.map((m) =>
     m.lossEpochs.map((epoch, i) => (m.valLoss.length === m.loss.length ? { epoch, loss: m.loss[i], valLoss: m.valLoss[i] } : { epoch, loss: m.loss[i] })),
   );
@@ -121,7 +115,7 @@ function reduceProgress<S extends ForecastState>(state: S, m: Of<'forecastProgre
   if (!run || run.runId !== m.runId || run.phase !== 'training') return state;
   if (!Number.isInteger(m.modelIndex) || m.modelIndex < 0 || m.modelIndex >= Math.max(1, run.models.length)) return state;
   const before = run.curves[m.modelIndex] ?? [];
-  const after = appendPoints(before, m.points, MAX_LOSS_POINTS, copyPoint) as ForecastLossPoint[];
+  const after = appendPoints(before, m.points, MAX_LOSS_POINTS) as LossPoint[];
   const curves = [...run.curves];
   while (curves.length <= m.modelIndex) curves.push([]);
   curves[m.modelIndex] = after;

@@ -7,6 +7,9 @@ import type { LossPoint } from './common';
 
 export const MAX_CHART_POINTS = 1000;
 
+/** A point with only its known fields (valLoss when it has one). */
+const copyPoint = <P extends LossPoint>(p: P): P => (p.valLoss === undefined ? { epoch: p.epoch, loss: p.loss } : { epoch: p.epoch, loss: p.loss, valLoss: p.valLoss }) as P;
+
 /**
  * `existing` followed by the points of `incoming` that are newer than its last epoch;
  * `existing` itself (same array) when nothing is new. Older points are halved, keeping the
@@ -16,14 +19,12 @@ export function appendPoints<P extends LossPoint = LossPoint>(
   existing: readonly P[],
   incoming: readonly P[],
   max = MAX_CHART_POINTS,
-  /** Copies a point keeping only its known fields (the forecast panel's keep valLoss). */
-  copy: (p: P) => P = (p) => ({ epoch: p.epoch, loss: p.loss }) as P,
 ): readonly P[] {
   let last = existing.length > 0 ? existing[existing.length - 1].epoch : -Infinity;
   const added: P[] = [];
   for (const p of incoming) {
     if (p.epoch > last) {
-      added.push(copy(p));
+      added.push(copyPoint(p));
       last = p.epoch;
     }
   }

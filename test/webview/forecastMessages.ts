@@ -7,7 +7,8 @@
  */
 import type { BacktestRow } from '../../src/core/forecast/backtest';
 import type { ForecastJobResult, ModelRun } from '../../src/core/forecast/forecastResult';
-import type { ForecastHostMessage, ForecastLossPoint } from '../../src/protocol/forecast';
+import type { LossPoint } from '../../src/protocol/common';
+import type { ForecastHostMessage } from '../../src/protocol/forecast';
 import { heldOutBaselines } from '../../src/core/forecast/baselines';
 import { bestBaseline, leaderboard } from '../../src/core/forecast/leaderboard';
 import { forecastMetrics, naiveScale } from '../../src/core/forecast/metrics';
@@ -253,7 +254,7 @@ export const SUGGESTION: Suggestion = {
 /** Epochs `from`..`to` (1-based) of model `modelIndex`, with its validation loss. */
 export function forecastProgress(runId: number, modelIndex: number, from: number, to: number, result = forecastResult()): Of<'forecastProgress'> {
   const model = result.models[modelIndex];
-  const points: ForecastLossPoint[] = [];
+  const points: LossPoint[] = [];
   for (let e = from; e <= to; e++) points.push({ epoch: e, loss: model.lossHistory[e - 1], valLoss: model.valLossHistory[e - 1] });
   const msPerEpoch = model.msPerEpoch;
   const left = model.epochs - to + (result.models.length - modelIndex - 1) * EPOCHS;

@@ -249,7 +249,7 @@ export class Panel {
     return this.page.evaluate((): { symbols: number; lines: number; svgs: number } => {
       const svg = window.document.querySelectorAll('#loss-chart svg');
       return {
-        symbols: window.document.querySelectorAll('#loss-chart svg .mark-symbol path').length,
+        symbols: window.document.querySelectorAll('#loss-chart svg .mark-symbol.role-mark path').length,
         lines: window.document.querySelectorAll('#loss-chart svg .mark-line path').length,
         svgs: svg.length,
       };

@@ -186,6 +186,18 @@ describe('training status and the loss chart', () => {
     assert.equal((await p.chartMarks()).symbols, 30);
   });
 
+  test('prose: the validation loss is a second, dashed curve, named in the legend', async () => {
+    const p = await open();
+    const points = lossCurve(1, 20).map((point) => ({ ...point, valLoss: point.loss + 0.3 }));
+    await p.send(SETTINGS, started(8, 20), progress(8, points, 20));
+    await p.chartSettled();
+    assert.equal((await p.chartMarks()).lines, 2, 'training and validation lines');
+    const legend = await p.page.evaluate((): string[] => [...window.document.querySelectorAll('#loss-chart svg .role-legend-label text')].map((t) => t.textContent ?? ''));
+    assert.deepEqual(legend, ['Training', 'Validation']);
+    const dashes = await p.page.evaluate((): (string | null)[] => [...window.document.querySelectorAll('#loss-chart svg .mark-line path')].map((line) => line.getAttribute('stroke-dasharray')));
+    assert.equal(dashes.filter((d) => d && d !== '1,0').length, 1, `one dashed line: ${dashes.join(' | ')}`);
+  });
+
   test('the log-scale switch redraws the same points on a log axis', async () => {
     const p = await open();
     await p.send(SETTINGS, started(6, 40), progress(6, lossCurve(1, 40), 40));
@@ -196,7 +208,7 @@ describe('training status and the loss chart', () => {
     const title = await p.page.evaluate((): string[] =>
       [...window.document.querySelectorAll('#loss-chart svg .role-axis-title text')].map((t) => t.textContent ?? ''),
     );
-    assert.ok(title.includes('Loss (log scale)'), title.join());
+    assert.ok(title.includes('Loss, nats/char (log scale)'), title.join());
   });
 });
 

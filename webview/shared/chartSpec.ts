@@ -1,5 +1,6 @@
 /**
- * The Vega-Lite spec of the loss chart: a line of loss per epoch over a named, initially
+ * The Vega-Lite spec of the text panel's loss chart: a line per curve (training solid,
+ * validation dashed, the legend naming them) of loss per epoch over a named, initially
  * empty data source `loss` (fed with changesets), a nearest-point hover with a tooltip and
  * a rule, and a config made from VS Code's theme.
  */
@@ -10,6 +11,9 @@ import type { ChartTheme } from './theme';
 export const LOSS_DATA = 'loss';
 /** Signal holding the last epoch of the run: the x axis spans the whole run from the start. */
 export const MAX_EPOCH_SIGNAL = 'maxEpoch';
+
+/** The curves of the loss chart. */
+export type LossSeries = 'Training' | 'Validation';
 
 export interface LossChartOptions {
   logScale: boolean;
@@ -32,7 +36,7 @@ export function lossChartSpec(theme: ChartTheme, options: LossChartOptions): Top
   const highContrast = theme.kind === 'high-contrast' || theme.kind === 'high-contrast-light';
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    description: 'Training loss per epoch',
+    description: 'Training and validation loss per epoch',
     width: 'container',
     height: options.height,
     autosize: { type: 'fit-x', contains: 'padding', resize: true },
@@ -45,7 +49,7 @@ export function lossChartSpec(theme: ChartTheme, options: LossChartOptions): Top
       y: {
         field: 'loss',
         type: 'quantitative',
-        title: options.logScale ? 'Loss (log scale)' : 'Loss',
+        title: options.logScale ? 'Loss, nats/char (log scale)' : 'Loss, nats/char',
         scale: options.logScale ? { type: 'log' } : { zero: false, nice: true },
         axis: { format: options.logScale ? '~g' : '~r' },
       },
@@ -60,6 +64,15 @@ export function lossChartSpec(theme: ChartTheme, options: LossChartOptions): Top
           strokeCap: 'round',
           clip: true,
         },
+        encoding: {
+          strokeDash: {
+            field: 'series',
+            type: 'nominal',
+            title: null,
+            scale: { domain: ['Training', 'Validation'], range: [[1, 0], [5, 3]] },
+            legend: { orient: 'top', direction: 'horizontal', symbolStrokeColor: theme.line, symbolStrokeWidth: 2 },
+          },
+        },
       },
       {
         params: [
@@ -72,6 +85,7 @@ export function lossChartSpec(theme: ChartTheme, options: LossChartOptions): Top
         encoding: {
           opacity: { condition: { param: 'hover', empty: false, value: 1 }, value: 0 },
           tooltip: [
+            { field: 'series', type: 'nominal', title: 'Curve' },
             { field: 'epoch', type: 'quantitative', title: 'Epoch', format: 'd' },
             { field: 'loss', type: 'quantitative', title: 'Loss', format: '.4f' },
           ],
