@@ -5,6 +5,7 @@ import { UserError } from '../userError';
 import { writeFolderAtomically } from './atomicFolder';
 import { MODEL_FILES, readJsonObject, readModelFile } from './modelFile';
 import { summariseTopology, weightShapes, type TopologySummary } from './modelTopology';
+import { recoverStrayFolders } from './strayFolders';
 
 /**
  * A saved model folder, whatever the model: model.json + weights.bin (tfjs-layers' format,
@@ -120,15 +121,16 @@ export interface ModelKind<M> {
 }
 
 /**
- * Reads a folder written by saveModelFolder, in an order that allocates nothing for a folder
- * it refuses: meta.json through `kind.parseMeta` (so a folder of another kind is refused
- * before the rest is read),
+ * Reads a folder written by saveModelFolder, after putting back a model a killed save left
+ * aside (strayFolders.ts), in an order that allocates nothing for a folder it refuses: meta.json
+ * through `kind.parseMeta` (so a folder of another kind is refused before the rest is read),
  * model.json's layers against meta.json (`kind.checkLayers`), its manifest against its layers,
  * weights.bin's size against the manifest (all before weights.bin is read), then the model
  * built by tfjs-layers. Every file must be a regular one, JSON files at most MAX_JSON_BYTES
  * (modelFile.ts). Throws UserErrors naming the file at fault (not the folder: callers add it).
  */
 export async function readModelFolder<M>(dir: string, kind: ModelKind<M>): Promise<{ model: tf.LayersModel; meta: M }> {
+  await recoverStrayFolders(path.dirname(path.resolve(dir)), path.basename(path.resolve(dir)));
   const meta = kind.parseMeta(await readJsonObject(dir, MODEL_FILES.meta));
   const modelJson = await readJsonObject(dir, MODEL_FILES.topology);
   const summary = summariseTopology(modelJson.modelTopology);
