@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { FORECAST_MODEL_FORMAT, TEXT_MODEL_FORMAT } from '../core/modelFormats';
 import { listModelFolders } from '../core/persistence/modelFolderList';
 import { UserError } from '../core/userError';
+import { modelsFolderIn } from './modelsFolderPath';
 import { readGenerationSettings, readModelsFolder } from './settings';
 import type { TextJobController } from './textJobController';
 
@@ -28,9 +29,10 @@ async function exists(target: string): Promise<boolean> {
   );
 }
 
+/** The models folder: the setting's, inside the workspace folder (else refused), or one the user picks. */
 async function modelsDir(): Promise<string | undefined> {
   const root = workspaceRoot();
-  if (root) return path.resolve(root.fsPath, readModelsFolder());
+  if (root) return modelsFolderIn(root.fsPath, readModelsFolder());
   const picked = await vscode.window.showOpenDialog({
     canSelectFolders: true,
     canSelectFiles: false,

@@ -11,10 +11,12 @@ import { inspect } from 'node:util';
 import type { BadInput } from './badInputs/badInput';
 import { CSV_INPUTS } from './badInputs/csvInputs';
 import { MODEL_FOLDERS } from './badInputs/modelFolders';
+import { MODELS_FOLDER_SETTINGS } from './badInputs/modelsFolderSettings';
 
 const TABLES: Record<string, readonly BadInput[]> = {
   'CSV files': CSV_INPUTS,
   'model folders': MODEL_FOLDERS,
+  'the models folder setting': MODELS_FOLDER_SETTINGS,
 };
 
 /** A row that hangs (a FIFO read before the fix) fails instead of stopping the run. */
