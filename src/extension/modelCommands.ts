@@ -2,11 +2,13 @@
  * "Save Model" and "Load Model": where models live in the workspace
  * (`rnnStudio.modelsFolder`, default `.rnn-studio/models/<name>/`) and how the user picks one.
  */
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { FORECAST_MODEL_FORMAT, TEXT_MODEL_FORMAT } from '../core/modelFormats';
+import { listModelFolders } from '../core/persistence/modelFolderList';
 import { UserError } from '../core/userError';
+import { modelsFolderIn } from './modelsFolderPath';
 import { readGenerationSettings, readModelsFolder } from './settings';
 import type { TextJobController } from './textJobController';
 
@@ -27,9 +29,10 @@ async function exists(target: string): Promise<boolean> {
   );
 }
 
+/** The models folder: the setting's, inside the workspace folder (else refused), or one the user picks. */
 async function modelsDir(): Promise<string | undefined> {
   const root = workspaceRoot();
-  if (root) return path.resolve(root.fsPath, readModelsFolder());
+  if (root) return modelsFolderIn(root.fsPath, readModelsFolder());
   const picked = await vscode.window.showOpenDialog({
     canSelectFolders: true,
     canSelectFiles: false,
@@ -96,7 +99,8 @@ interface SavedMeta {
 /** One line about a saved model, for the quick pick. */
 function describe(meta: SavedMeta): string {
   if (meta.format === FORECAST_MODEL_FORMAT) {
-    return `${String(meta.spec?.preset ?? '?').toUpperCase()} ${meta.spec?.units?.join('/') ?? ''} on ${meta.column ?? '?'}, window ${meta.window ?? '?'}`;
+    const units = Array.isArray(meta.spec?.units) ? meta.spec.units.join('/') : '';
+    return `${String(meta.spec?.preset ?? '?').toUpperCase()} ${units} on ${String(meta.column ?? '?')}, window ${String(meta.window ?? '?')}`;
   }
   const t = meta.training ?? {};
   return `${String(t.cell ?? '?').toUpperCase()} ${t.hiddenSize ?? '?'} × ${t.layers ?? '?'}`;
@@ -104,20 +108,13 @@ function describe(meta: SavedMeta): string {
 
 /** Saved models of `format` ('rnn-studio/text-model' or '.../forecast-model') in `dir`, newest first. */
 async function savedModels(dir: string, format: string): Promise<ModelItem[]> {
-  const names = await readdir(dir).catch(() => [] as string[]);
-  const items = await Promise.all(
-    names.map(async (name) => {
-      const meta = await readFile(path.join(dir, name, 'meta.json'), 'utf8').then(
-        (text) => JSON.parse(text) as SavedMeta,
-        () => undefined,
-      );
-      if (meta?.format !== format) return undefined;
-      const item: ModelItem = { label: name, description: describe(meta), detail: meta.savedAt ? `saved ${meta.savedAt}` : undefined, dir: path.join(dir, name) };
-      return { item, savedAt: meta.savedAt ?? '' };
-    }),
-  );
-  return items
-    .filter((i) => i !== undefined)
+  const models = (await listModelFolders(dir)).filter(({ meta }) => meta.format === format);
+  return models
+    .map(({ name, dir: folder, meta }) => {
+      const savedAt = typeof meta.savedAt === 'string' ? meta.savedAt : '';
+      const item: ModelItem = { label: name, description: describe(meta), detail: savedAt ? `saved ${savedAt}` : undefined, dir: folder };
+      return { item, savedAt };
+    })
     .sort((a, b) => b.savedAt.localeCompare(a.savedAt))
     .map((i) => i.item);
 }

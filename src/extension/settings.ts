@@ -53,7 +53,7 @@ export function readMaxTextBytes(): number {
   return Math.round(value * 1024 * 1024);
 }
 
-/** Folder for saved models, relative to the workspace folder. */
-export function readModelsFolder(): string {
-  return vscode.workspace.getConfiguration(SECTION).get<string>('modelsFolder', '.rnn-studio/models');
+/** Folder for saved models, relative to the workspace folder, as set (checked by modelsFolderPath.ts). */
+export function readModelsFolder(): unknown {
+  return vscode.workspace.getConfiguration(SECTION).get<unknown>('modelsFolder', '.rnn-studio/models');
 }

@@ -10,13 +10,22 @@ import { describe, test } from 'node:test';
 import { inspect } from 'node:util';
 import type { BadInput } from './badInputs/badInput';
 import { CSV_INPUTS } from './badInputs/csvInputs';
+import { MODEL_FOLDERS } from './badInputs/modelFolders';
+import { MODELS_FOLDER_SETTINGS } from './badInputs/modelsFolderSettings';
 
-const TABLES: Record<string, readonly BadInput[]> = { 'CSV files': CSV_INPUTS };
+const TABLES: Record<string, readonly BadInput[]> = {
+  'CSV files': CSV_INPUTS,
+  'model folders': MODEL_FOLDERS,
+  'the models folder setting': MODELS_FOLDER_SETTINGS,
+};
+
+/** A row that hangs (a FIFO read before the fix) fails instead of stopping the run. */
+const ROW_TIMEOUT_MS = 120_000;
 
 for (const [area, rows] of Object.entries(TABLES)) {
   describe(`bad inputs: ${area}`, () => {
     for (const row of rows) {
-      test(row.name, async () => {
+      test(row.name, { timeout: ROW_TIMEOUT_MS }, async () => {
         const dir = await mkdtemp(path.join(tmpdir(), 'rnn-studio-bad-'));
         try {
           const thrown = await row.run(await row.make(dir), dir);

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { LayerSummary } from '../persistence/modelTopology';
 import type { ModelSpec, PresetName } from './forecasters';
 
 /** The Dropout after each layer of the tutorial recipe's SimpleRNN stack. */
@@ -27,6 +28,8 @@ interface LayerPlan {
 interface ForecasterBuild {
   /** The layers of `plan`: one Dense or recurrent layer, and what follows it. */
   layers(plan: LayerPlan): tf.layers.Layer[];
+  /** The same layers as a saved model.json describes them (checked before a saved model is built). */
+  summary(plan: Pick<LayerPlan, 'units' | 'index' | 'count'>): LayerSummary[];
   /** A Flatten before the Dense(1) head: the layers end in a sequence. */
   flatten: boolean;
 }
@@ -42,10 +45,18 @@ const gatedArgs = ({ first, units, index, count, kernelInitializer, recurrentIni
   recurrentInitializer,
 });
 
+/** A recurrent layer of `plan` as model.json describes it: as gatedArgs, the last returning its last step. */
+const gatedSummary = (className: string, { units, index, count }: Pick<LayerPlan, 'units' | 'index' | 'count'>): LayerSummary => ({
+  className,
+  units,
+  returnSequences: index < count - 1,
+});
+
 const BUILDS: Record<PresetName, ForecasterBuild> = {
   mlp: {
     flatten: true,
     layers: ({ first, units, kernelInitializer }) => [tf.layers.dense({ ...first, units, activation: 'relu', kernelInitializer })],
+    summary: ({ units }) => [{ className: 'Dense', units }],
   },
   rnn: {
     flatten: true,
@@ -53,9 +64,10 @@ const BUILDS: Record<PresetName, ForecasterBuild> = {
       tf.layers.simpleRNN({ ...first, units, activation: 'relu', returnSequences: true, kernelInitializer, recurrentInitializer }),
       tf.layers.dropout({ rate: rnnDropout(index, count) }),
     ],
+    summary: ({ units }) => [{ className: 'SimpleRNN', units, returnSequences: true }, { className: 'Dropout' }],
   },
-  lstm: { flatten: false, layers: (plan) => [tf.layers.lstm(gatedArgs(plan))] },
-  gru: { flatten: false, layers: (plan) => [tf.layers.gru(gatedArgs(plan))] },
+  lstm: { flatten: false, layers: (plan) => [tf.layers.lstm(gatedArgs(plan))], summary: (plan) => [gatedSummary('LSTM', plan)] },
+  gru: { flatten: false, layers: (plan) => [tf.layers.gru(gatedArgs(plan))], summary: (plan) => [gatedSummary('GRU', plan)] },
 };
 
 /**
@@ -87,4 +99,15 @@ export function buildForecastModel(spec: ModelSpec, window: number, seed: number
   if (build.flatten) model.add(tf.layers.flatten());
   model.add(tf.layers.dense({ units: 1, kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 * count }) }));
   return model;
+}
+
+/** The layers buildForecastModel makes for `spec`, as a saved model.json describes them. */
+export function forecastModelLayers(spec: ModelSpec): LayerSummary[] {
+  const build = BUILDS[spec.preset];
+  const count = spec.units.length;
+  return [
+    ...spec.units.flatMap((units, index) => build.summary({ units, index, count })),
+    ...(build.flatten ? [{ className: 'Flatten' }] : []),
+    { className: 'Dense', units: 1 },
+  ];
 }

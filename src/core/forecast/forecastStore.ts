@@ -1,11 +1,14 @@
 import path from 'node:path';
 import { TIME_FORMATS } from '../csv/timeFormats';
 import { FORECAST_MODEL_FORMAT, FORECAST_MODEL_VERSION } from '../modelFormats';
-import { readModelFolder, saveModelFolder, MODEL_FILES, type SaveOptions } from '../persistence/modelFolder';
+import { MODEL_FILES } from '../persistence/modelFile';
+import { readModelFolder, saveModelFolder, type SaveOptions } from '../persistence/modelFolder';
+import { describeLayers, sameLayers, type TopologySummary } from '../persistence/modelTopology';
 import { UserError } from '../userError';
 import { CALENDAR_CYCLES } from './calendarCycles';
 import { covariateCount, NO_COVARIATES, type CovariateLayout } from './covariates';
-import { PRESET_NAMES, type ModelSpec } from './forecasters';
+import { forecastModelLayers } from './forecastModels';
+import { describeSpec, PRESET_NAMES, type ModelSpec } from './forecasters';
 import { RESAMPLE_INTERVALS } from './intervals';
 import { AGGREGATIONS } from './resample';
 import { isScaler } from './scaler';
@@ -86,24 +89,36 @@ function parseForecasterMeta(meta: Record<string, unknown>): ForecasterMeta {
 }
 
 /**
+ * Refuses a model.json that is not the model meta.json describes: input [window, 1 + its
+ * covariates], one value out, the layers of its spec.
+ */
+function checkLayers(topology: TopologySummary, meta: ForecasterMeta): void {
+  const input = topology.inputShape;
+  const output = topology.layers[topology.layers.length - 1].units;
+  const features = 1 + covariateCount(meta.covariates ?? NO_COVARIATES);
+  if (input.length !== 2 || input[0] !== meta.window || input[1] !== features || output !== 1) {
+    throw new UserError(
+      `${MODEL_FILES.meta} says windows of ${meta.window} steps${features > 1 ? ` of ${features} inputs` : ''}, but the model takes [${input.join(', ')}] and gives [${output ?? ''}]: the files do not belong together.`,
+    );
+  }
+  if (!sameLayers(topology.layers, forecastModelLayers(meta.spec))) {
+    throw new UserError(
+      `${MODEL_FILES.meta} says ${describeSpec(meta.spec)}, but ${MODEL_FILES.topology} holds ${describeLayers(topology.layers)}: the files do not belong together.`,
+    );
+  }
+}
+
+/**
  * Loads a forecaster saved by saveForecaster. Refuses with a UserError naming the folder and
- * the problem: a missing file, invalid JSON, another format (e.g. a text model) or version, a
- * bad field, weights of the wrong length, or a model whose input is not [window, 1 + its
- * covariates] or whose output is not one value.
+ * the problem: a missing file or one that is not a regular file, JSON of more than 4 MB or
+ * not valid, another format (e.g. a text model) or version, a bad field, a model whose input
+ * is not [window, 1 + its covariates], whose output is not one value or whose layers are not
+ * its spec's, weights of the wrong length (all before the weights are read: see readModelFolder).
  */
 export async function loadForecaster(dir: string): Promise<TrainedForecaster> {
   const folder = path.resolve(dir);
   try {
-    const { model, meta } = await readModelFolder(folder, parseForecasterMeta);
-    const input = model.inputs[0].shape;
-    const output = model.outputs[0].shape;
-    const features = 1 + covariateCount(meta.covariates ?? NO_COVARIATES);
-    if (input.length !== 3 || input[1] !== meta.window || input[2] !== features || output.length !== 2 || output[1] !== 1) {
-      model.dispose();
-      throw new UserError(
-        `${MODEL_FILES.meta} says windows of ${meta.window} steps${features > 1 ? ` of ${features} inputs` : ''}, but the model takes [${input.slice(1).join(', ')}] and gives [${output.slice(1).join(', ')}]: the files do not belong together.`,
-      );
-    }
+    const { model, meta } = await readModelFolder(folder, { parseMeta: parseForecasterMeta, checkLayers });
     return trainedForecaster({ model, ...meta });
   } catch (error) {
     if (error instanceof UserError) throw new UserError(`Cannot load the model in ${folder}: ${error.message}`);

@@ -1,6 +1,8 @@
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../userError';
+import { claimSiblingName, releaseSiblingName } from './siblingNames';
+import { recoverStrayFolders } from './strayFolders';
 
 /** True when `dir` exists (as a folder; a file there is refused). */
 async function existingFolder(dir: string): Promise<boolean> {
@@ -23,39 +25,45 @@ async function checkReplaceable(dir: string, marker: string): Promise<void> {
   }
 }
 
-/** A sibling name of `dir` (a folder or a file) no other save uses. */
-export function siblingName(dir: string, purpose: string): string {
-  return `${dir}.${purpose}-${process.pid}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
-}
-
-/** Renames the complete `temporary` folder to `target`, putting a replaced one back on failure. */
+/**
+ * Renames the complete `temporary` folder to `target`, putting a replaced one back on failure.
+ * A kill between the two renames of a replacement leaves no `target` but the old model in its
+ * `.replaced-` sibling, which the next save, list or load puts back (strayFolders.ts).
+ */
 async function moveIntoPlace(temporary: string, target: string, replacing: boolean): Promise<void> {
   if (!replacing) {
     await rename(temporary, target);
     return;
   }
-  const previous = siblingName(target, 'replaced');
-  await rename(target, previous);
+  const previous = claimSiblingName(target, 'replaced');
   try {
-    await rename(temporary, target);
-  } catch (error) {
-    await rename(previous, target);
-    throw error;
+    await rename(target, previous);
+    try {
+      await rename(temporary, target);
+    } catch (error) {
+      await rename(previous, target);
+      throw error;
+    }
+    await rm(previous, { recursive: true, force: true });
+  } finally {
+    releaseSiblingName(previous);
   }
-  await rm(previous, { recursive: true, force: true });
 }
 
 /**
  * Fills a sibling temporary folder of `dir` with `fill`, then puts it in the place of `dir`;
- * on any failure `dir` stays as it was and the temporary folder is removed. Refuses
+ * on any failure `dir` stays as it was and the temporary folder is removed; after a kill,
+ * `dir` holds the old or the new model once the next save, list or load has recovered what
+ * the killed save left (first thing this does, in `dir`'s parent: strayFolders.ts). Refuses
  * (UserError) a `dir` that is a file, or a folder with things in it but no `marker` file
  * (what every saved model folder has).
  */
 export async function writeFolderAtomically(dir: string, marker: string, fill: (temporary: string) => Promise<void>): Promise<void> {
   const target = path.resolve(dir);
+  await recoverStrayFolders(path.dirname(target));
   const replacing = await existingFolder(target);
   if (replacing) await checkReplaceable(target, marker);
-  const temporary = siblingName(target, 'saving');
+  const temporary = claimSiblingName(target, 'saving');
   try {
     await mkdir(temporary, { recursive: true });
     await fill(temporary);
@@ -64,5 +72,7 @@ export async function writeFolderAtomically(dir: string, marker: string, fill: (
     await rm(temporary, { recursive: true, force: true });
     if (error instanceof UserError) throw error;
     throw new UserError(`Cannot save the model to ${target}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    releaseSiblingName(temporary);
   }
 }

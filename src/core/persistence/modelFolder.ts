@@ -1,24 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import { cp, readFile, writeFile } from 'node:fs/promises';
+import { cp, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../userError';
 import { writeFolderAtomically } from './atomicFolder';
+import { MODEL_FILES, readJsonObject, readModelFile } from './modelFile';
+import { summariseTopology, weightShapes, type TopologySummary } from './modelTopology';
+import { recoverStrayFolders } from './strayFolders';
 
 /**
  * A saved model folder, whatever the model: model.json + weights.bin (tfjs-layers' format,
  * loadable by tf.loadLayersModel anywhere) and the model kind's meta.json, written atomically
  * and read back checked. The text and forecast stores add their meta.json.
  */
-
-/** The files of a saved model folder. */
-export const MODEL_FILES = {
-  /** tfjs-layers topology + weights manifest (the format tf.loadLayersModel reads). */
-  topology: 'model.json',
-  /** The weights, float32 little-endian, in the manifest's order. */
-  weights: 'weights.bin',
-  /** What RNN Studio needs besides the network (a text model's vocabulary, a forecaster's scaler, ...). */
-  meta: 'meta.json',
-} as const;
 
 export interface SaveOptions {
   /** Writes one file; tests pass a failing one to check that a failed save changes nothing. */
@@ -69,87 +62,88 @@ export async function copyModelFolder(from: string, dir: string): Promise<void> 
   await writeFolderAtomically(dir, MODEL_FILES.meta, (temporary) => cp(from, temporary, { recursive: true }));
 }
 
-/** A file of the model folder, or a UserError saying it is missing. */
-async function readModelFile(dir: string, name: string): Promise<Buffer> {
-  try {
-    return await readFile(path.join(dir, name));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new UserError(`${name} is missing.`);
-    throw new UserError(`${name} cannot be read: ${(error as Error).message}`);
-  }
-}
-
-function parseJson(name: string, bytes: Buffer): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch (error) {
-    throw new UserError(`${name} is not valid JSON (${(error as Error).message}).`);
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new UserError(`${name} does not hold a JSON object.`);
-  }
-  return value as Record<string, unknown>;
-}
-
-const BYTES_PER_VALUE: Record<string, number> = { float32: 4, int32: 4, bool: 1 };
-
-/** A weight spec of model.json this code can read: float32/int32/bool, not quantised. */
+/** A weight spec of model.json: a name, a shape of whole sizes, not quantised (its dtype is checked with its shape). */
 function isReadableSpec(spec: unknown): spec is tf.io.WeightsManifestEntry {
   const entry = spec as Partial<tf.io.WeightsManifestEntry> | null;
   return (
     typeof entry?.name === 'string' &&
-    BYTES_PER_VALUE[entry.dtype as string] !== undefined &&
     Array.isArray(entry.shape) &&
     entry.shape.every((size) => Number.isInteger(size) && size >= 0) &&
     entry.quantization === undefined
   );
 }
 
-/** The weight specs of model.json's manifest, and the byte length they need. */
-function weightSpecsOf(modelJson: Record<string, unknown>): { specs: tf.io.WeightsManifestEntry[]; bytes: number } {
+/** The most bytes of weights a model folder may declare: more is refused before weights.bin is opened. */
+const MAX_WEIGHT_BYTES = 1024 * 1024 * 1024;
+
+/** The weight specs of model.json's manifest, each readable. */
+function readableSpecs(modelJson: Record<string, unknown>): tf.io.WeightsManifestEntry[] {
   const file = MODEL_FILES.topology;
   const manifest = modelJson.weightsManifest;
-  if (typeof modelJson.modelTopology !== 'object' || modelJson.modelTopology === null || !Array.isArray(manifest)) {
-    throw new UserError(`${file} has no modelTopology or weightsManifest.`);
-  }
+  if (!Array.isArray(manifest)) throw new UserError(`${file} has no weightsManifest.`);
   const specs = (manifest as unknown[]).flatMap((group): unknown[] => {
     const weights = (group as { weights?: unknown } | null)?.weights;
     return Array.isArray(weights) ? weights : [undefined];
   });
   const unreadable = specs.findIndex((spec) => !isReadableSpec(spec));
-  if (unreadable >= 0 || specs.length === 0) {
-    throw new UserError(`${file} lists a weight this RNN Studio cannot read: ${JSON.stringify(specs[unreadable] ?? null)}.`);
-  }
-  const readable = specs as tf.io.WeightsManifestEntry[];
-  const bytes = readable.reduce(
-    (sum, spec) => sum + BYTES_PER_VALUE[spec.dtype] * spec.shape.reduce((product, size) => product * size, 1),
-    0,
-  );
-  return { specs: readable, bytes };
+  if (unreadable >= 0) throw new UserError(`${file} lists a weight this RNN Studio cannot read: ${JSON.stringify(specs[unreadable] ?? null)}.`);
+  return specs as tf.io.WeightsManifestEntry[];
 }
 
 /**
- * Reads a folder written by saveModelFolder: meta.json through `parseMeta` first (so a folder
- * of another kind is refused before its weights are read), then model.json and weights.bin
- * checked against each other and built by tfjs-layers. Throws UserErrors naming the file at
- * fault (not the folder: callers add it).
+ * The weight specs of model.json's manifest, which must be those of its layers (`summary`), and
+ * the byte length they need: at most MAX_WEIGHT_BYTES. Computed from the JSON alone, before
+ * any weight is read or allocated.
  */
-export async function readModelFolder<M>(dir: string, parseMeta: (meta: Record<string, unknown>) => M): Promise<{ model: tf.LayersModel; meta: M }> {
-  const meta = parseMeta(parseJson(MODEL_FILES.meta, await readModelFile(dir, MODEL_FILES.meta)));
-  const modelJson = parseJson(MODEL_FILES.topology, await readModelFile(dir, MODEL_FILES.topology));
-  const { specs, bytes } = weightSpecsOf(modelJson);
-  const weights = await readModelFile(dir, MODEL_FILES.weights);
-  if (weights.byteLength !== bytes) {
-    throw new UserError(`${MODEL_FILES.weights} has ${weights.byteLength} bytes; ${MODEL_FILES.topology} needs ${bytes}.`);
+function weightSpecsOf(modelJson: Record<string, unknown>, summary: TopologySummary): { specs: tf.io.WeightsManifestEntry[]; bytes: number } {
+  const file = MODEL_FILES.topology;
+  const needed = weightShapes(summary);
+  const bytes = 4 * needed.reduce((sum, shape) => sum + shape.reduce((product, size) => product * size, 1), 0);
+  if (bytes > MAX_WEIGHT_BYTES) {
+    throw new UserError(`${file}'s layers need ${bytes} bytes of weights, more than the ${MAX_WEIGHT_BYTES / (1024 * 1024)} MB RNN Studio loads.`);
   }
+  const specs = readableSpecs(modelJson);
+  if (specs.length !== needed.length) throw new UserError(`${file}'s weightsManifest lists ${specs.length} weights; its layers have ${needed.length}.`);
+  const wrong = specs.findIndex((spec, index) => spec.dtype !== 'float32' || spec.shape.join() !== needed[index].join());
+  if (wrong >= 0) {
+    const spec = specs[wrong];
+    throw new UserError(`${file}'s weightsManifest has ${spec.name} as ${spec.dtype} [${spec.shape.join(', ')}]; its layers need float32 [${needed[wrong].join(', ')}].`);
+  }
+  return { specs, bytes };
+}
+
+/** What a kind of model (text, forecast) checks when its folder is read. */
+export interface ModelKind<M> {
+  /** meta.json's fields, checked (UserError naming the first bad one). */
+  parseMeta(meta: Record<string, unknown>): M;
+  /** Refuses (UserError) a model.json whose layers are not the ones `meta` describes. */
+  checkLayers(topology: TopologySummary, meta: M): void;
+}
+
+/**
+ * Reads a folder written by saveModelFolder, after putting back a model a killed save left
+ * aside (strayFolders.ts), in an order that allocates nothing for a folder it refuses: meta.json
+ * through `kind.parseMeta` (so a folder of another kind is refused before the rest is read),
+ * model.json's layers against meta.json (`kind.checkLayers`), its manifest against its layers,
+ * weights.bin's size against the manifest (all before weights.bin is read), then the model
+ * built by tfjs-layers. Every file must be a regular one, JSON files at most MAX_JSON_BYTES
+ * (modelFile.ts). Throws UserErrors naming the file at fault (not the folder: callers add it).
+ */
+export async function readModelFolder<M>(dir: string, kind: ModelKind<M>): Promise<{ model: tf.LayersModel; meta: M }> {
+  await recoverStrayFolders(path.dirname(path.resolve(dir)), path.basename(path.resolve(dir)));
+  const meta = kind.parseMeta(await readJsonObject(dir, MODEL_FILES.meta));
+  const modelJson = await readJsonObject(dir, MODEL_FILES.topology);
+  const summary = summariseTopology(modelJson.modelTopology);
+  kind.checkLayers(summary, meta);
+  const { specs, bytes } = weightSpecsOf(modelJson, summary);
+  const weights = await readModelFile(dir, MODEL_FILES.weights, { exact: bytes, declaredBy: MODEL_FILES.topology });
   let model: tf.LayersModel;
   try {
     model = await tf.loadLayersModel(
       tf.io.fromMemory({
         modelTopology: modelJson.modelTopology as object,
         weightSpecs: specs,
-        weightData: weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength),
+        weightData: weights.buffer as ArrayBuffer,
       }),
     );
   } catch (error) {

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { LayerSummary } from '../persistence/modelTopology';
 import type { CellType } from './textSettings';
 
 /** What the character model is made of. */
@@ -22,6 +23,9 @@ const recurrentLayer: Record<CellType, (args: RecurrentArgs) => tf.layers.Layer>
   lstm: (args) => tf.layers.lstm(args),
   gru: (args) => tf.layers.gru(args),
 };
+
+/** tfjs-layers' class name of each cell's layer. */
+export const CELL_CLASS: Record<CellType, string> = { rnn: 'SimpleRNN', lstm: 'LSTM', gru: 'GRU' };
 
 /**
  * The character model — the single place that chooses its layers:
@@ -56,4 +60,10 @@ export function buildTextModel(spec: TextModelSpec): tf.LayersModel {
     }),
   );
   return model;
+}
+
+/** The layers buildTextModel makes for `spec`, as a saved model.json describes them (checked before a saved model is built). */
+export function textModelLayers(spec: Omit<TextModelSpec, 'seed'>): LayerSummary[] {
+  const recurrent: LayerSummary = { className: CELL_CLASS[spec.cell], units: spec.hiddenSize, returnSequences: true };
+  return [...Array.from({ length: spec.layers }, () => recurrent), { className: 'TimeDistributed', units: spec.vocabularySize }];
 }

@@ -1,8 +1,10 @@
 import path from 'node:path';
-import type * as tf from '@tensorflow/tfjs';
 import { TEXT_MODEL_FORMAT, TEXT_MODEL_VERSION } from '../modelFormats';
-import { MODEL_FILES, readModelFolder, saveModelFolder, type SaveOptions } from '../persistence/modelFolder';
+import { MODEL_FILES } from '../persistence/modelFile';
+import { readModelFolder, saveModelFolder, type SaveOptions } from '../persistence/modelFolder';
+import { describeLayers, sameLayers, type TopologySummary } from '../persistence/modelTopology';
 import { UserError } from '../userError';
+import { CELL_CLASS, textModelLayers } from './textModel';
 import type { DatasetMode } from './textDataset';
 import { validateTraining } from './textSettingsValidation';
 import { trainedTextModel, type TrainedTextModel } from './trainedTextModel';
@@ -63,30 +65,37 @@ function parseMeta(meta: Record<string, unknown>): Omit<TrainedTextModel, 'model
   return { vocabulary, training, mode: meta.mode, steps: meta.steps as number, firstSymbol: meta.firstSymbol, ...finalLoss };
 }
 
-/** The last dimension of a layer shape: the vocabulary size the model takes or gives. */
-function lastDimension(shape: tf.Shape | tf.Shape[]): number | null {
-  const single = (Array.isArray(shape[0]) ? shape[0] : shape) as tf.Shape;
-  return single[single.length - 1];
-}
+type TextMeta = ReturnType<typeof parseMeta>;
 
-async function loadFrom(dir: string): Promise<TrainedTextModel> {
-  const { model, meta } = await readModelFolder(dir, parseMeta);
+/** Refuses a model.json whose layers are not the ones meta.json describes (its vocabulary, cell, size and layers). */
+function checkLayers(topology: TopologySummary, meta: TextMeta): void {
   const size = meta.vocabulary.size;
-  const takes = lastDimension(model.inputs[0].shape);
-  const gives = lastDimension(model.outputs[0].shape);
+  const takes = topology.inputShape[topology.inputShape.length - 1];
+  const gives = topology.layers[topology.layers.length - 1].units;
   if (takes !== size || gives !== size) {
-    model.dispose();
     throw new UserError(
       `${MODEL_FILES.meta} has ${size} characters but the model takes ${takes} and gives ${gives}: the files do not belong together.`,
     );
   }
+  const { cell, hiddenSize, layers } = meta.training;
+  if (!sameLayers(topology.layers, textModelLayers({ cell, hiddenSize, layers, vocabularySize: size }))) {
+    throw new UserError(
+      `${MODEL_FILES.meta} says ${CELL_CLASS[cell]} ${hiddenSize} × ${layers}, but ${MODEL_FILES.topology} holds ${describeLayers(topology.layers)}: the files do not belong together.`,
+    );
+  }
+}
+
+async function loadFrom(dir: string): Promise<TrainedTextModel> {
+  const { model, meta } = await readModelFolder(dir, { parseMeta, checkLayers });
   return trainedTextModel({ model, ...meta });
 }
 
 /**
  * Loads a model saved by saveTextModel. Refuses with a UserError naming the folder and the
- * problem: a missing file, invalid JSON, another format or version, a vocabulary whose size
- * is not the model's input and output size, a weights file of the wrong length.
+ * problem: a missing file or one that is not a regular file, JSON of more than 4 MB or not
+ * valid, another format or version, a vocabulary whose size is not the model's input and
+ * output size, layers other than meta.json's cell, size and count, a weights file of the
+ * wrong length (all before the weights are read: see readModelFolder).
  */
 export async function loadTextModel(dir: string): Promise<TrainedTextModel> {
   const folder = path.resolve(dir);
