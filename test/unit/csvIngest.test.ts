@@ -103,6 +103,22 @@ test('unsorted rows are sorted; duplicate times are counted; a bad time skips it
   assert.deepEqual(series.skipped.firstBadTime, { line: 6, text: 'soon' });
 });
 
+test('7: a number too large for a double (1e309) is skipped and counted like Inf, in the target and in every summary', async () => {
+  const rows = Array.from({ length: 30 }, (_, i) => `${1600000000 + i * 60},${i === 12 ? '1e309' : i === 20 ? '-1E+400' : i},${i === 5 ? '1e309' : i}`);
+  const file = await csv(`time,v,w\n${rows.join('\n')}\nInf9,Inf,1\n`);
+  const series = await readCsvSeries(file, { column: 'v', summarizeAll: true });
+  assert.equal(series.rows, 31);
+  assert.equal(series.rowsSkipped, 3);
+  assert.equal(series.skipped.nonNumericValue, 3);
+  assert.ok(series.values.every(Number.isFinite), 'every kept value is finite');
+  const [, v, w] = series.summaries;
+  assert.deepEqual(v.firstNonNumeric, { line: 14, text: '1e309' });
+  assert.equal(v.nonNumeric, 3);
+  assert.equal(v.max, 29);
+  assert.equal(w.nonNumeric, 1);
+  assert.equal(w.max, 29);
+});
+
 test('bad input is refused with a message naming the file, line and column', async () => {
   await refused(await csv(''), /the file is empty/);
   await refused(await csv('\n\n  \n'), /the file is empty \(it has only blank lines\)/);
