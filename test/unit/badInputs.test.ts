@@ -9,9 +9,10 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { inspect } from 'node:util';
 import type { BadInput } from './badInputs/badInput';
+import { CLI_INPUTS } from './badInputs/cliInputs';
 import { CSV_INPUTS } from './badInputs/csvInputs';
 
-const TABLES: Record<string, readonly BadInput[]> = { 'CSV files': CSV_INPUTS };
+const TABLES: Record<string, readonly BadInput[]> = { 'CSV files': CSV_INPUTS, 'command lines': CLI_INPUTS };
 
 for (const [area, rows] of Object.entries(TABLES)) {
   describe(`bad inputs: ${area}`, () => {

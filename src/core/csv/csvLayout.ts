@@ -6,6 +6,7 @@ import { findBinaryByte, lineAndColumn } from './textCheck';
 import { detectTimeColumn, detectTimeParts, timeColumnIndices, timeFormatOf, type TimeColumn } from './timeColumn';
 import { parseIsoTime, parseMonthNameTime, type TimeFormat } from './timeFormats';
 import { csvError } from './csvError';
+import { regularFileStats } from '../regularFile';
 
 /** Bytes read from the start of a file to learn its layout. */
 const SAMPLE_BYTES = 128 * 1024;
@@ -108,19 +109,16 @@ function columnNames(header: readonly string[] | undefined, count: number): stri
   });
 }
 
-/** Reads the first SAMPLE_BYTES of `file`: the bytes, and the file's size. */
+/** Reads the first SAMPLE_BYTES of `file`, a regular file (checked before it is opened): the bytes, and the file's size. */
 async function readSample(file: string): Promise<{ bytes: Buffer; size: number }> {
+  const { size } = await regularFileStats(file, (problem) => csvError(file, `${problem}.`));
   let handle;
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw csvError(file, code === 'ENOENT' ? 'it does not exist.' : code === 'EISDIR' ? 'it is a folder.' : (error as Error).message);
+    throw csvError(file, `${(error as Error).message}.`);
   }
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw csvError(file, 'it is not a file.');
-    const size = info.size;
     const bytes = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
     const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
     return { bytes: bytes.subarray(0, bytesRead), size };
@@ -140,7 +138,8 @@ function checkTextBytes(file: string, bytes: Uint8Array, firstLine = 1): void {
 /**
  * The layout of the CSV `file` from its first 128 KiB: delimiter (`,` `;` tab), header,
  * column names, time column and format, numeric columns. Refuses (UserError naming the file,
- * and the line and column where it applies) a missing or empty file, UTF-16 or binary
+ * and the line and column where it applies) a missing or empty file, anything but a regular
+ * file (a FIFO, a device: refused before it is opened, see regularFileStats), UTF-16 or binary
  * content, an unknown delimiter, ragged rows and unterminated quotes in the sample, a file
  * with a header and no data, and one whose sample has no numeric column.
  */
