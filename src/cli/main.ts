@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { defaultWasmDir, initBackend } from '../core/backend';
+import { regularFileStats } from '../core/regularFile';
 import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
 import { checkTextSize } from '../core/text/textSize';
@@ -24,12 +25,13 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 const warn = (line: string) => process.stderr.write(`${line}\n`);
 
 async function readText(file: string, maxBytes: number): Promise<string> {
+  const fail = (problem: string) => new UserError(`Cannot read the text file ${file}: ${problem}.`);
+  await regularFileStats(file, fail);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`Cannot read the text file ${file}: ${code === 'ENOENT' ? 'it does not exist' : (error as Error).message}.`);
+    throw fail((error as Error).message);
   }
   checkTextSize(text, maxBytes, file);
   return text.replace(/^\uFEFF/, '');

@@ -9,12 +9,14 @@ import path from 'node:path';
 import { describe, test } from 'node:test';
 import { inspect } from 'node:util';
 import type { BadInput } from './badInputs/badInput';
+import { CLI_INPUTS } from './badInputs/cliInputs';
 import { CSV_INPUTS } from './badInputs/csvInputs';
 import { MODEL_FOLDERS } from './badInputs/modelFolders';
 import { MODELS_FOLDER_SETTINGS } from './badInputs/modelsFolderSettings';
 
 const TABLES: Record<string, readonly BadInput[]> = {
   'CSV files': CSV_INPUTS,
+  'command lines': CLI_INPUTS,
   'model folders': MODEL_FOLDERS,
   'the models folder setting': MODELS_FOLDER_SETTINGS,
 };

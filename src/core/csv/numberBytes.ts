@@ -40,7 +40,8 @@ function isExponent(bytes: Uint8Array, i: number, end: number): boolean {
  * text, `1,234`, hexadecimal, `Infinity`): see isMissingBytes to tell a missing cell from
  * text. Up to 15 significant digits without exponent are computed exactly from the bytes
  * (mantissa / 10^k, one correctly rounded division: the same double as Number(text));
- * longer ones and exponents go through Number() after the grammar check.
+ * longer ones and exponents go through Number() after the grammar check. A number too large
+ * for a double (`1e309`, 400 digits) is NaN too, like `Inf`: the result is always finite or NaN.
  */
 export function parseNumberBytes(bytes: Uint8Array, start: number, end: number, decimalComma = false): number {
   while (start < end && bytes[start] === SPACE) start++;
@@ -76,7 +77,8 @@ export function parseNumberBytes(bytes: Uint8Array, start: number, end: number, 
   if (i !== end && !isExponent(bytes, i, end)) return NaN;
   let text = Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
   if (decimalComma) text = text.replace(',', '.');
-  return Number(text);
+  const value = Number(text);
+  return Number.isFinite(value) ? value : NaN;
 }
 
 /** True when bytes [start, end) are a missing value: empty, `NaN`, `NA`, `null`, ... (see MISSING_TEXTS). */

@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open } from 'node:fs/promises';
 import path from 'node:path';
+import { fileKind } from '../regularFile';
 import { UserError } from '../userError';
 
 /**
@@ -27,16 +28,6 @@ const MAX_JSON_BYTES = 4 * 1024 * 1024;
 /** How many bytes a file may have: at most `max`, or exactly `exact` (weights.bin: what model.json, `declaredBy`, needs). */
 export type SizeRule = { max: number } | { exact: number; declaredBy: string };
 
-/** 'a symbolic link', 'a FIFO (named pipe)', ...: what a file that is not a regular one is. */
-function kindOf(info: Stats): string {
-  if (info.isSymbolicLink()) return 'a symbolic link';
-  if (info.isDirectory()) return 'a folder';
-  if (info.isFIFO()) return 'a FIFO (named pipe)';
-  if (info.isSocket()) return 'a socket';
-  if (info.isCharacterDevice() || info.isBlockDevice()) return 'a device';
-  return 'not a regular file';
-}
-
 function checkSize(name: string, bytes: number, rule: SizeRule): void {
   if ('exact' in rule) {
     if (bytes !== rule.exact) throw new UserError(`${name} has ${bytes} bytes; ${rule.declaredBy} needs ${rule.exact}.`);
@@ -51,7 +42,7 @@ async function regularFile(file: string, name: string): Promise<Stats> {
     if (error.code === 'ENOENT') throw new UserError(`${name} is missing.`);
     throw new UserError(`${name} cannot be read: ${error.message}`);
   });
-  if (!info.isFile()) throw new UserError(`${name} is ${kindOf(info)}; RNN Studio reads only regular files inside a model folder.`);
+  if (!info.isFile()) throw new UserError(`${name} is ${fileKind(info)}; RNN Studio reads only regular files inside a model folder.`);
   return info;
 }
 
