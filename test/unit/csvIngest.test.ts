@@ -103,6 +103,22 @@ test('unsorted rows are sorted; duplicate times are counted; a bad time skips it
   assert.deepEqual(series.skipped.firstBadTime, { line: 6, text: 'soon' });
 });
 
+test('7: a number too large for a double (1e309) is skipped and counted like Inf, in the target and in every summary', async () => {
+  const rows = Array.from({ length: 30 }, (_, i) => `${1600000000 + i * 60},${i === 12 ? '1e309' : i === 20 ? '-1E+400' : i},${i === 5 ? '1e309' : i}`);
+  const file = await csv(`time,v,w\n${rows.join('\n')}\nInf9,Inf,1\n`);
+  const series = await readCsvSeries(file, { column: 'v', summarizeAll: true });
+  assert.equal(series.rows, 31);
+  assert.equal(series.rowsSkipped, 3);
+  assert.equal(series.skipped.nonNumericValue, 3);
+  assert.ok(series.values.every(Number.isFinite), 'every kept value is finite');
+  const [, v, w] = series.summaries;
+  assert.deepEqual(v.firstNonNumeric, { line: 14, text: '1e309' });
+  assert.equal(v.nonNumeric, 3);
+  assert.equal(v.max, 29);
+  assert.equal(w.nonNumeric, 1);
+  assert.equal(w.max, 29);
+});
+
 test('bad input is refused with a message naming the file, line and column', async () => {
   await refused(await csv(''), /the file is empty/);
   await refused(await csv('\n\n  \n'), /the file is empty \(it has only blank lines\)/);
@@ -180,4 +196,30 @@ test('an overview for a column pick: numeric columns with ranges and counts, the
       { name: 'Close', min: 5, max: 7, count: 2, missing: 1, nonNumeric: 0 },
     ],
   );
+});
+
+test('9: old Mac line endings (CR alone) are read as lines, in a small file and in one larger than the sample', async () => {
+  const days = Array.from({ length: 10 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},${i === 3 ? 'x' : i}`);
+  const series = await readCsvSeries(await csv(`date,value\r${days.join('\r')}\r`));
+  assert.equal(series.layout.crOnly, true);
+  assert.deepEqual(Array.from(series.values), [0, 1, 2, 4, 5, 6, 7, 8, 9]);
+  assert.equal(series.rowsSkipped, 1);
+  const rows = Array.from({ length: 60_000 }, (_, i) => `${new Date(Date.UTC(2000, 0, 1) + i * 3_600_000).toISOString()},${i % 97},"note ${i}"`);
+  const large = await csv(`time,value,note\r${rows.join('\r')}\r`);
+  const big = await readCsvSeries(large);
+  assert.equal(big.layout.complete, false, 'the file is larger than the sample inspectCsv reads');
+  assert.equal(big.values.length, 60_000);
+  assert.equal(big.values[59_999], 59_999 % 97);
+  await refused(await csv('date,value\r2024-01-01,1\r2024-01-02,2,3\r'), /line 3 has 3 fields/);
+});
+
+test('9: a quoted field holding line breaks in every row is part of its row (LF, CRLF and CR files)', async () => {
+  for (const eol of ['\n', '\r\n', '\r']) {
+    const rows = Array.from({ length: 30 }, (_, i) => `2024-01-${String(i + 1).padStart(2, '0')},"line one${eol}line ""two""${eol}line three",${i * 1.5}`);
+    const series = await readCsvSeries(await csv(`date,comment,value${eol}${rows.join(eol)}${eol}`));
+    assert.deepEqual(series.layout.columns, ['date', 'comment', 'value'], JSON.stringify(eol));
+    assert.equal(series.column.name, 'value');
+    assert.equal(series.values.length, 30);
+    assert.equal(series.values[29], 29 * 1.5);
+  }
 });

@@ -5,6 +5,7 @@ import { chooseTargetColumn, chooseTimeColumn } from './columnChoice';
 import { countValue, emptySummary, type ColumnSummary } from './columnSummary';
 import { columnLabel, csvError } from './csvError';
 import { inspectCsv, type CsvLayout } from './csvLayout';
+import { crToLf } from './csvLines';
 import { CsvScanner, CsvSyntaxError, fieldText, type CsvRow } from './csvScanner';
 import { GrowableSeries } from './growableSeries';
 import { isMissingBytes, parseNumberBytes } from './numberBytes';
@@ -89,13 +90,16 @@ function timeText(row: CsvRow, time: TimeColumn): string {
   return text.slice(0, 40);
 }
 
-/** The line number of byte `offset` of `file` (for an error found by the stream): counts line feeds up to it. */
-async function lineAt(file: string, offset: number): Promise<{ line: number; lineStart: number }> {
+/**
+ * The line number of byte `offset` of `file` (for an error found by the stream): counts the
+ * line breaks up to it, `lineBreak` being LF, or CR in a CR-only file.
+ */
+async function lineAt(file: string, offset: number, lineBreak: number): Promise<{ line: number; lineStart: number }> {
   let line = 1;
   let lineStart = 0;
   let position = 0;
   for await (const chunk of createReadStream(file, { end: Math.max(0, offset - 1), highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
-    for (let i = chunk.indexOf(0x0a); i >= 0; i = chunk.indexOf(0x0a, i + 1)) {
+    for (let i = chunk.indexOf(lineBreak); i >= 0; i = chunk.indexOf(lineBreak, i + 1)) {
       line++;
       lineStart = position + i + 1;
     }
@@ -109,8 +113,10 @@ async function lineAt(file: string, offset: number): Promise<{ line: number; lin
  * byte scanner (CsvScanner), numbers parsed from the bytes, only the kept (time, value) pairs
  * stored (16 bytes a row; the text is never held), so memory does not grow with the line
  * length or the number of columns. Rows with a missing or non-numeric value or a bad time
- * are counted and skipped — never read as 0. The result is sorted by time, out-of-order rows
- * and duplicate times counted (see orderByTime).
+ * are counted and skipped — never read as 0. Lines end in LF, CRLF or, in an old Mac file,
+ * CR alone (layout.crOnly: each chunk's CRs are read as LFs); a quoted field may hold line
+ * breaks. The result is sorted by time, out-of-order rows and duplicate times counted (see
+ * orderByTime).
  *
  * Refuses with a UserError naming the file, line and column: every problem inspectCsv finds;
  * an unknown column; a row with another number of fields than the header (ragged); an
@@ -192,13 +198,14 @@ export async function readCsvSeries(file: string, options: CsvReadOptions = {}):
     const found = findBinaryByte(whole);
     if (!found) return;
     const absolute = bytesRead - bytes.length + found.offset;
-    const { line, lineStart } = await lineAt(file, absolute);
+    const { line, lineStart } = await lineAt(file, absolute, layout.crOnly ? 0x0d : 0x0a);
     throw csvError(file, `line ${line}, character ${absolute - lineStart + 1} has ${found.reason}: this is not a text CSV file (a binary file renamed .csv?).`);
   };
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (options.signal?.aborted || options.shouldStop?.()) throw new CancelledError(`Reading ${file} was cancelled.`);
       bytesRead += chunk.length;
+      if (layout.crOnly) crToLf(chunk);
       await checkChunk(chunk, false);
       scanner.push(chunk);
       options.onProgress?.({ bytesRead, totalBytes: layout.bytes, rows });

@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises';
+import { crToLf, csvLines, isCrOnly } from './csvLines';
 import { CsvScanner, CsvSyntaxError, rowTexts } from './csvScanner';
 import { delimiterName, detectDelimiter, type Delimiter } from './delimiter';
 import { isMissingText, parseNumberText } from './numberBytes';
@@ -6,6 +7,7 @@ import { findBinaryByte, lineAndColumn } from './textCheck';
 import { detectTimeColumn, detectTimeParts, timeColumnIndices, timeFormatOf, type TimeColumn } from './timeColumn';
 import { parseIsoTime, parseMonthNameTime, type TimeFormat } from './timeFormats';
 import { csvError } from './csvError';
+import { regularFileStats } from '../regularFile';
 
 /** Bytes read from the start of a file to learn its layout. */
 const SAMPLE_BYTES = 128 * 1024;
@@ -24,6 +26,8 @@ export interface CsvLayout {
   decimalComma: boolean;
   /** The file starts with a UTF-8 byte order mark (skipped). */
   bom: boolean;
+  /** Its lines end in a carriage return alone (old Mac OS; see isCrOnly): every CR is read as a line feed. */
+  crOnly: boolean;
   /** The first row names the columns (else they are called `column 1`, `column 2`, ...). */
   hasHeader: boolean;
   /** Column names, in file order; empty or repeated header cells get `column N`. */
@@ -108,19 +112,16 @@ function columnNames(header: readonly string[] | undefined, count: number): stri
   });
 }
 
-/** Reads the first SAMPLE_BYTES of `file`: the bytes, and the file's size. */
+/** Reads the first SAMPLE_BYTES of `file`, a regular file (checked before it is opened): the bytes, and the file's size. */
 async function readSample(file: string): Promise<{ bytes: Buffer; size: number }> {
+  const { size } = await regularFileStats(file, (problem) => csvError(file, `${problem}.`));
   let handle;
   try {
     handle = await open(file, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw csvError(file, code === 'ENOENT' ? 'it does not exist.' : code === 'EISDIR' ? 'it is a folder.' : (error as Error).message);
+    throw csvError(file, `${(error as Error).message}.`);
   }
   try {
-    const info = await handle.stat();
-    if (!info.isFile()) throw csvError(file, 'it is not a file.');
-    const size = info.size;
     const bytes = Buffer.alloc(Math.min(size, SAMPLE_BYTES));
     const { bytesRead } = await handle.read(bytes, 0, bytes.length, 0);
     return { bytes: bytes.subarray(0, bytesRead), size };
@@ -140,7 +141,8 @@ function checkTextBytes(file: string, bytes: Uint8Array, firstLine = 1): void {
 /**
  * The layout of the CSV `file` from its first 128 KiB: delimiter (`,` `;` tab), header,
  * column names, time column and format, numeric columns. Refuses (UserError naming the file,
- * and the line and column where it applies) a missing or empty file, UTF-16 or binary
+ * and the line and column where it applies) a missing or empty file, anything but a regular
+ * file (a FIFO, a device: refused before it is opened, see regularFileStats), UTF-16 or binary
  * content, an unknown delimiter, ragged rows and unterminated quotes in the sample, a file
  * with a header and no data, and one whose sample has no numeric column.
  */
@@ -153,6 +155,8 @@ export async function inspectCsv(file: string): Promise<CsvLayout> {
   const bom = BOM.every((byte, index) => raw[index] === byte);
   const complete = raw.length === size;
   let bytes = bom ? raw.subarray(3) : raw;
+  const crOnly = isCrOnly(bytes);
+  if (crOnly) crToLf(bytes);
   if (!complete) {
     const lastBreak = bytes.lastIndexOf(0x0a);
     if (lastBreak < 0) throw csvError(file, `line 1 is longer than ${SAMPLE_BYTES} bytes: this does not look like a CSV file.`);
@@ -160,7 +164,7 @@ export async function inspectCsv(file: string): Promise<CsvLayout> {
   }
   checkTextBytes(file, bytes);
   const text = bytes.toString('utf8');
-  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const lines = csvLines(text);
   if (!complete) lines.pop();
   if (lines.length === 0) throw csvError(file, 'the file is empty (it has only blank lines).');
   const detected = detectDelimiter(lines.slice(0, 50));
@@ -221,5 +225,5 @@ export async function inspectCsv(file: string): Promise<CsvLayout> {
   const rowEstimate = complete ? data.length : Math.ceil((size / bytes.length) * scanned);
   const timeFormats = cells.map((column) => timeFormatOf(column, true));
   const examples = cells.map((column) => column.find((cell) => !isMissingText(cell))?.trim() ?? '');
-  return { delimiter, decimalComma, bom, hasHeader, columns, time, timeParts, numeric, counters, timeFormats, examples, sampleRows: data.length, rowEstimate, complete, bytes: size };
+  return { delimiter, decimalComma, bom, crOnly, hasHeader, columns, time, timeParts, numeric, counters, timeFormats, examples, sampleRows: data.length, rowEstimate, complete, bytes: size };
 }
