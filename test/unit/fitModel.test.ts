@@ -35,6 +35,7 @@ test('fits: one epoch loss per epoch, finalLoss the last, the weight moves, noth
     bestEpoch: 5,
     stoppedEarly: false,
     cancelled: false,
+    outOfTime: false,
     msPerEpoch: 0,
     finalLoss: result.lossHistory[4],
   });
@@ -156,4 +157,86 @@ test('the event loop runs during a long epoch (at least every YIELD_EVERY_MS)', 
   clearInterval(timer);
   assert.ok(ticks >= 4, `${ticks} timer ticks in a 300 ms epoch`);
   w.dispose();
+});
+
+/** w's value after each batch of a fit of `loop` (one weight, started at 0). */
+async function weightPath(overrides: Partial<FitLoop<number>>): Promise<number[]> {
+  const w = tf.variable(tf.scalar(0));
+  const path: number[] = [];
+  const batchLoss = overrides.batchLoss ?? (() => tf.tidy(() => w.sum<tf.Scalar>()));
+  await fitModel(
+    toyLoop(w, {
+      ...overrides,
+      batchLoss: (batch) => {
+        path.push(w.dataSync()[0]);
+        return overrides.batchLoss ? overrides.batchLoss(batch) : batchLoss(batch);
+      },
+    }),
+  );
+  path.push(w.dataSync()[0]);
+  w.dispose();
+  return path.slice(1);
+}
+
+test('clipNorm scales the gradients down to that global norm before Adam sees them', async () => {
+  // Loss c·w: the gradient is c, 1000 in the first batch and 1 in the second. Adam's second
+  // step mixes both magnitudes, unless clipping makes them both 1: then each step is -lr.
+  const scales = [1000, 1];
+  const loss = (w: () => tf.Variable) => (batch: number) => tf.tidy(() => tf.mul(w(), scales[batch]).sum<tf.Scalar>());
+  let current: tf.Variable | undefined;
+  const run = async (clipNorm: number) => {
+    const w = tf.variable(tf.scalar(0));
+    current = w;
+    const tensorsBefore = tf.memory().numTensors;
+    await fitModel(toyLoop(w, { epochs: 1, learningRate: 0.1, epochBatches: () => [0, 1], batchLoss: loss(() => current as tf.Variable), clipNorm }));
+    assert.equal(tf.memory().numTensors, tensorsBefore, 'the gradients and their clipped copies are disposed');
+    const value = w.dataSync()[0];
+    w.dispose();
+    return value;
+  };
+  const clipped = await run(1);
+  const unclipped = await run(0);
+  assert.ok(Math.abs(clipped - -0.2) < 1e-4, `clipped: two steps of -0.1, got ${clipped}`);
+  assert.ok(Math.abs(unclipped - -0.2) > 0.01, `unclipped: the second step is not -0.1, got ${unclipped}`);
+});
+
+test("decay: cosine from the learning rate down to a tenth of it over the epochs (a constant gradient: Adam's step is the rate)", async () => {
+  const path = await weightPath({ epochs: 4, learningRate: 0.1, epochBatches: () => [0], decay: true });
+  const steps = path.map((value, index) => (index === 0 ? -value : (path[index - 1] - value)));
+  const expected = [0, 0.25, 0.5, 0.75].map((progress) => 0.1 * (0.1 + (0.9 * (1 + Math.cos(Math.PI * progress))) / 2));
+  steps.forEach((step, index) => assert.ok(Math.abs(step - expected[index]) < 1e-4, `step ${index + 1}: ${step}, expected ${expected[index]}`));
+  const constant = await weightPath({ epochs: 4, learningRate: 0.1, epochBatches: () => [0] });
+  assert.ok(Math.abs(constant[3] - -0.4) < 1e-4, `without decay every step is the rate: ${constant.join(', ')}`);
+});
+
+test('maxMs: no batch starts after the budget; the epoch it cuts short is counted and validated, and the best weights are kept', async () => {
+  const realNow = Date.now;
+  let clock = 0;
+  Date.now = () => clock;
+  try {
+    const w = tf.variable(tf.scalar(0));
+    const tensorsBefore = tf.memory().numTensors;
+    let batches = 0;
+    const valLosses: number[] = [];
+    const result = await fitModel(
+      toyLoop(w, {
+        epochs: 100,
+        maxMs: 100,
+        patience: 10,
+        batchLoss: (batch) => ((clock += 30), batches++, toyLoop(w).batchLoss(batch)),
+        validate: () => (valLosses.push(10 - valLosses.length), 10 - valLosses.length + 1),
+      }),
+    );
+    // Epoch 1: batches at 0, 30, 60 ms; epoch 2: one at 90 ms, none at 120 ms.
+    assert.equal(batches, 4);
+    assert.equal(result.outOfTime, true);
+    assert.equal(result.cancelled, false);
+    assert.equal(result.epochsRun, 2, 'the cut epoch counts');
+    assert.deepEqual(result.valLossHistory, [10, 9], 'and is validated');
+    assert.equal(result.bestEpoch, 2);
+    assert.equal(tf.memory().numTensors, tensorsBefore);
+    w.dispose();
+  } finally {
+    Date.now = realNow;
+  }
 });

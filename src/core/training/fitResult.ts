@@ -19,6 +19,8 @@ export const FitResultSchema = v.object({
   stoppedEarly: v.boolean(),
   /** `shouldStop` ended the fit (the model keeps what it learned). */
   cancelled: v.boolean(),
+  /** The time budget (FitLoop.maxMs) ended the fit, the epoch it cut short counted; absent = false (kept runs from before time budgets). */
+  outOfTime: v.optional(v.boolean()),
   /** Training time per completed epoch (the whole time if none completed). */
   msPerEpoch: jsonNumber,
   /** Loss of the epoch whose weights the model ends with (bestEpoch); when none completed, the untrained loss on the first batch. */
