@@ -20,6 +20,12 @@ export interface GenerateJson {
   valLossHistory: number[];
   /** The epoch whose weights the model kept (the best validation loss with a held-out part), 0 for a loaded model. */
   bestEpoch: number;
+  /** The kept epoch's validation loss in bits per character (nats / ln 2); null without a held-out part. */
+  bitsPerChar: number | null;
+  /** The profile the settings came from (textProfiles.ts). */
+  profile: 'tutorial' | 'prose';
+  /** The time budget (--minutes) ended the training. */
+  outOfTime: boolean;
   msPerEpoch: number;
   generated: string;
 }

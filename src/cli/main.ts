@@ -37,19 +37,22 @@ async function readText(file: string, maxBytes: number): Promise<string> {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** Trains on `text`; Ctrl-C stops training and keeps what was learned. */
+/** Trains on `text` with its profile's settings (see CliRequest.trainingFor); Ctrl-C stops training and keeps what was learned. */
 async function train(request: CliRequest, text: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
+  const { training, reason } = request.trainingFor(text);
+  if (!request.json) say(`Profile: ${training.profile}, because ${reason}.`);
   let stopRequested = false;
   const stop = () => {
     stopRequested = true;
   };
   process.once('SIGINT', stop);
   try {
-    return await trainTextModel(text, request.training, {
+    return await trainTextModel(text, training, {
       onStart: (start) => {
         if (!request.json) {
           const heldOut = start.validationCharacters > 0 ? `; the last ${start.validationCharacters} held out for the validation loss` : '';
-          say(`Training a ${request.training.cell} on ${start.characters} characters: ${start.sequences} ${start.mode}, ${start.vocabularySize} symbols${heldOut}.`);
+          const budget = training.minutes > 0 ? ` for up to ${training.minutes} min` : '';
+          say(`Training a ${training.cell} of ${training.layers} × ${training.hiddenSize}${budget} on ${start.characters} characters: ${start.sequences} ${start.mode}, ${start.vocabularySize} symbols${heldOut}.`);
         }
       },
       onEpoch: ({ epoch, epochs, loss, valLoss }) => {
@@ -80,8 +83,9 @@ async function run(request: CliRequest): Promise<void> {
     text === undefined ? { trained: await loadTextModel(request.load as string), result: undefined } : await train(request, text);
   try {
     if (result?.cancelled) warn(`Training stopped after ${result.epochsRun} epochs.`);
+    if (result?.outOfTime && !request.json) say(`Time budget reached after ${result.epochsRun} epochs.`);
     if (request.save) await saveTextModel(trained, request.save);
-    const generated = generateText(trained, request.generation);
+    const generated = generateText(trained, request.generationFor(trained.training.profile));
     if (request.json) {
       const output: GenerateJson = {
         backend: backend.name,
@@ -90,6 +94,9 @@ async function run(request: CliRequest): Promise<void> {
         lossHistory: result?.lossHistory ?? [],
         valLossHistory: result?.valLossHistory ?? [],
         bestEpoch: result?.bestEpoch ?? 0,
+        bitsPerChar: result && result.valLossHistory.length > 0 ? result.valLossHistory[result.bestEpoch - 1] / Math.LN2 : null,
+        profile: trained.training.profile,
+        outOfTime: result?.outOfTime ?? false,
         msPerEpoch: result?.msPerEpoch ?? 0,
         generated,
       };

@@ -1,6 +1,6 @@
 import type { BackendChoice } from '../core/backendChoice';
-import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
-import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
+import type { GenerationSettings, TextProfile, TextTrainingSettings } from '../core/text/textSettings';
+import { trainingProfile, validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { DEFAULT_MAX_TEXT_BYTES } from '../core/text/textSize';
 import { UserError } from '../core/userError';
 import { backendFrom, COMMON_OPTIONS, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
@@ -13,8 +13,10 @@ export interface CliRequest {
   load?: string;
   save?: string;
   maxBytes: number;
-  training: TextTrainingSettings;
-  generation: GenerationSettings;
+  /** The training settings for `text` (its profile's defaults where no flag is given), and why that profile. */
+  trainingFor(text: string): { training: TextTrainingSettings; reason: string };
+  /** The generation settings, `profile`'s defaults where no flag is given. */
+  generationFor(profile: TextProfile): GenerationSettings;
   backend: BackendChoice;
   json: boolean;
 }
@@ -23,6 +25,7 @@ const string = STRING_FLAG;
 
 const OPTIONS = {
   'text-file': string,
+  profile: string,
   cell: string,
   hidden: string,
   layers: string,
@@ -32,6 +35,10 @@ const OPTIONS = {
   'sequence-length': string,
   'validation-split': string,
   patience: string,
+  dropout: string,
+  clip: string,
+  minutes: string,
+  'lr-schedule': string,
   'max-bytes': string,
   prompt: string,
   length: string,
@@ -44,6 +51,7 @@ const OPTIONS = {
 
 /** Flag of each setting, for reading it and for naming it in errors. */
 const TRAINING_FLAGS: Record<keyof TextTrainingSettings, keyof typeof OPTIONS> = {
+  profile: 'profile',
   cell: 'cell',
   hiddenSize: 'hidden',
   layers: 'layers',
@@ -53,6 +61,10 @@ const TRAINING_FLAGS: Record<keyof TextTrainingSettings, keyof typeof OPTIONS> =
   sequenceLength: 'sequence-length',
   validationSplit: 'validation-split',
   patience: 'patience',
+  dropout: 'dropout',
+  clipNorm: 'clip',
+  minutes: 'minutes',
+  learningRateSchedule: 'lr-schedule',
   seed: 'seed',
 };
 const GENERATION_FLAGS: Record<keyof GenerationSettings, keyof typeof OPTIONS> = {
@@ -91,13 +103,23 @@ export function parseCommandLine(args: string[]): CliRequest | 'help' {
     throw new UsageError('Give either --text-file FILE (train) or --load DIR (use a saved model).');
   }
   const flagName = (flags: Record<string, string>) => (key: string) => `--${flags[key]}`;
+  const training = settingsFrom(values, TRAINING_FLAGS);
+  const generation = settingsFrom(values, GENERATION_FLAGS);
+  const trainingFor = (text: string) => ({
+    training: validateTraining(training, flagName(TRAINING_FLAGS), text),
+    reason: trainingProfile(training, flagName(TRAINING_FLAGS), text).reason,
+  });
+  const generationFor = (profile: TextProfile) => validateGeneration(generation, flagName(GENERATION_FLAGS), profile);
+  // A bad flag is refused now, before the text is read or a backend started.
+  validateTraining(training, flagName(TRAINING_FLAGS));
+  generationFor('tutorial');
   return {
     textFile: values['text-file'],
     load: values.load,
     save: values.save,
     maxBytes: maxBytesFrom(values['max-bytes']),
-    training: validateTraining(settingsFrom(values, TRAINING_FLAGS), flagName(TRAINING_FLAGS)),
-    generation: validateGeneration(settingsFrom(values, GENERATION_FLAGS), flagName(GENERATION_FLAGS)),
+    trainingFor,
+    generationFor,
     backend: backendFrom(values.backend),
     json: values.json ?? false,
   };

@@ -99,36 +99,47 @@ export const USAGE = `Usage: rnn-studio generate --text-file FILE [options]
        rnn-studio generate --load DIR [generation options]
        rnn-studio forecast --csv FILE [options]   (see rnn-studio forecast --help)
 
-Trains a character-level RNN / LSTM / GRU on a text file and generates text from it
-(the tutorial's defaults: SimpleRNN, 12 units, 100 full-batch epochs, Adam 0.01).
+Trains a character-level RNN / LSTM / GRU on a text file and generates text from it.
+Two profiles give the defaults (tutorial / prose in parentheses where they differ); a flag
+you give overrides its profile's value.
 
 Training:
   --text-file FILE        text to train on (UTF-8); a few short lines train line by line,
                           prose in windows of --sequence-length characters
-  --cell rnn|lstm|gru     recurrent cell (rnn)
-  --hidden N              units per layer, 1..4096 (12)
+  --profile P             auto|tutorial|prose (auto: tutorial for a few short lines, like
+                          the tutorial's sentences; prose for anything else)
+  --cell rnn|lstm|gru     recurrent cell (rnn / lstm)
+  --hidden N              units per layer, 1..4096 (12 / 256)
   --layers N              stacked recurrent layers, 1..8 (1)
-  --epochs N              passes over the text, 1..100000 (100)
-  --lr X                  Adam learning rate, (0, 1] (0.01)
-  --batch N               sequences per batch, 1..4096 (64)
-  --sequence-length N     window length for prose, 2..1000 (40)
+  --epochs N              passes over the text, 1..100000 (100 / 1000)
+  --minutes M             stop after M minutes, keeping the best epoch; 0 = by epochs
+                          only, 0..1440 (0 / 5)
+  --lr X                  Adam learning rate, (0, 1] (0.01 / 0.003)
+  --lr-schedule S         constant|cosine: cosine lowers the rate to a tenth over the
+                          epochs or the minutes (constant / cosine)
+  --batch N               sequences per batch, 1..4096 (64 / 32)
+  --sequence-length N     window length for prose, 2..1000 (40 / 100)
+  --dropout X             after each recurrent layer while training, 0..0.9 (0 / 0.2)
+  --clip X                gradients scaled to at most this global norm; 0 = off (0 / 5)
   --validation-split X    last share of prose held out for the validation loss, 0..0.5 (0.1)
   --patience N            prose: stop after N epochs without a better validation loss,
-                          keeping the best epoch's weights; 0 = off (10)
+                          keeping the best epoch's weights; 0 = off (10 / 5)
   --max-bytes N           refuse larger text files (5242880 = 5 MB)
 Generation:
   --prompt S              start of the text (default: the training text's first character)
-  --length N              length of the result, prompt included, 1..100000 (200)
-  --temperature T         0 = most likely character (greedy); > 0 samples, up to 10 (0)
+  --length N              length of the result, prompt included, 1..100000 (200 / 400)
+  --temperature T         0 = most likely character (greedy); > 0 samples, up to 10 (0 / 0.7)
   --top-k K               sample only from the K most likely characters; 0 = all (0)
-  --top-p P               sample only from the nucleus of probability P, (0, 1]; 1 = all (1)
+  --top-p P               sample only from the nucleus of probability P, (0, 1]; 1 = all
+                          (1 / 0.95)
   --repetition-guard on   never the same word three times in a row (off)
   --seed N                seed of weights, shuffling and sampling (42)
 Model and machine:
   --save DIR              save the trained model to DIR (replaced atomically)
   --load DIR              generate from a saved model instead of training
   --backend B             auto|wasm|cpu|tensorflow|tensorflow-gpu (auto)
-  --json                  print one JSON object: backend, epochs, finalLoss, lossHistory,
+  --json                  print one JSON object: backend, profile, epochs, finalLoss,
+                          lossHistory, valLossHistory, bestEpoch, bitsPerChar, outOfTime,
                           msPerEpoch, generated
   -h, --help              show this help
 

@@ -71,7 +71,8 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
       if (source.wholeDocument) {
         void vscode.window.showInformationMessage(`RNN Studio: nothing is selected, so the whole of ${source.label.replace(/ \(.*\)$/, '')} is used.`);
       }
-      await controller.train(source, readTrainingSettings(), readGenerationSettings());
+      const { training, reason } = readTrainingSettings(source.text);
+      await controller.train(source, training, readGenerationSettings(training.profile), reason);
     }),
     // From the palette: the running job, or the one picked; a script may name the side ('text', 'forecast').
     command('rnnStudio.cancelTraining', async (owner?: unknown) => {

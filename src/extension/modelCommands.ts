@@ -134,7 +134,7 @@ export async function pickModelFolder(format: string, title: string, folder?: vs
 }
 
 export async function loadModelCommand(controller: TextJobController, folder?: vscode.Uri): Promise<void> {
-  const generation = readGenerationSettings();
+  readGenerationSettings('tutorial'); // a bad setting is named before the folder is asked for
   const dir = await pickModelFolder(TEXT_MODEL_FORMAT, 'RNN Studio: Load Model', folder);
-  if (dir) await controller.load(dir, path.basename(dir), generation);
+  if (dir) await controller.load(dir, path.basename(dir), readGenerationSettings);
 }

@@ -6,8 +6,8 @@ import * as vscode from 'vscode';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { validateForecastSettings } from '../core/forecast/forecastSettingsValidation';
-import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
-import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
+import type { GenerationSettings, TextProfile, TextTrainingSettings } from '../core/text/textSettings';
+import { trainingProfile, validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
 
 const SECTION = 'rnnStudio';
@@ -25,12 +25,16 @@ function section(name: string): Record<string, unknown> {
   return raw;
 }
 
-export function readTrainingSettings(): TextTrainingSettings {
-  return validateTraining(section('text'), (key) => `${SECTION}.text.${key}`);
+/** The training settings for `text`: what the user set, the rest from the profile (rnnStudio.text.profile, 'auto' by the text), and why that profile. */
+export function readTrainingSettings(text: string): { training: TextTrainingSettings; reason: string } {
+  const raw = section('text');
+  const name = (key: string) => `${SECTION}.text.${key}`;
+  return { training: validateTraining(raw, name, text), reason: trainingProfile(raw, name, text).reason };
 }
 
-export function readGenerationSettings(): GenerationSettings {
-  return validateGeneration(section('generate'), (key) => `${SECTION}.generate.${key}`);
+/** The generation settings: what the user set, the rest from `profile`. */
+export function readGenerationSettings(profile: TextProfile): GenerationSettings {
+  return validateGeneration(section('generate'), (key) => `${SECTION}.generate.${key}`, profile);
 }
 
 /** The forecast job's settings; the column, time column and models are picked per run. */

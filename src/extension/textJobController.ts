@@ -4,7 +4,7 @@
  * result. Its jobs run on the shared job runner; the model itself lives in the worker.
  */
 import * as vscode from 'vscode';
-import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
+import type { GenerationSettings, TextProfile, TextTrainingSettings } from '../core/text/textSettings';
 import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
 import { Vocabulary } from '../core/text/vocabulary';
@@ -56,13 +56,13 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
     this.post({ type: 'backend', backend: await this.backend.ensure() });
   }
 
-  /** Trains on `source` (after the job running now, if any) and generates from the result. */
-  async train(source: TextSource, training: TextTrainingSettings, generation: GenerationSettings): Promise<void> {
+  /** Trains on `source` (after the job running now, if any) and generates from the result; `profileReason` says why the settings' profile (for the panel). */
+  async train(source: TextSource, training: TextTrainingSettings, generation: GenerationSettings, profileReason: string): Promise<void> {
     // A prompt the text cannot produce is refused now, not after the training.
     Vocabulary.fromText(source.text).encode(generation.prompt, 'The prompt');
     this.source = source;
     this.showPanel();
-    this.post({ type: 'settings', training, generation });
+    this.post({ type: 'settings', training, generation, profileReason });
     const title = `RNN Studio: training ${training.cell.toUpperCase()} on ${source.label}`;
     await this.runJob('the text training', title, async (job) => {
       await this.ensureBackend();
@@ -95,8 +95,8 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
     });
   }
 
-  /** Loads a saved model into the worker, shows it in the panel and generates from it. */
-  load(dir: string, name: string, generation: GenerationSettings): Promise<void> {
+  /** Loads a saved model into the worker, shows it in the panel and generates from it with `generationFor` its profile. */
+  load(dir: string, name: string, generationFor: (profile: TextProfile) => GenerationSettings): Promise<void> {
     return this.runJob(`loading ${name}`, undefined, async (job) => {
       await this.ensureBackend();
       const { model } = await job.request({ type: 'load', dir });
@@ -104,7 +104,8 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
       this.runId++;
       this.showPanel();
       this.post({ type: 'modelLoaded', name, vocabularySize: model.vocabularySize, cell: model.training.cell });
-      this.post({ type: 'settings', training: model.training, generation });
+      const generation = generationFor(model.training.profile);
+      this.post({ type: 'settings', training: model.training, generation, profileReason: "the model was trained with it" });
       await this.generateIn(job, generation);
     });
   }
@@ -113,7 +114,8 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
     switch (message.type) {
       case 'train': {
         if (!this.source) throw new UserError('Select the text to train on in an editor and run "RNN Studio: Generate Text from Selection": the panel trains on that text.');
-        return this.train(this.source, validateTraining({ ...message.training }, formField), validateGeneration({ ...message.generation }, formField));
+        const training = validateTraining({ ...message.training }, formField);
+        return this.train(this.source, training, validateGeneration({ ...message.generation }, formField), 'it was picked in this form');
       }
       case 'generate':
         return this.generate(validateGeneration({ ...message.generation }, formField));

@@ -14,7 +14,8 @@ import { reduceText, restoreTextState, RUN_FACTS, initialTextState, TextStateSch
 export type { LossPoint } from './common';
 
 const TEXT_HOST_MESSAGES = [
-  v.object({ type: v.literal('settings'), training: TextTrainingSettingsSchema, generation: GenerationSettingsSchema }),
+  /** The settings of the next or current run; `profileReason`: why the profile they came from (textProfiles.ts chooseProfile). */
+  v.object({ type: v.literal('settings'), training: TextTrainingSettingsSchema, generation: GenerationSettingsSchema, profileReason: v.optional(v.pipe(v.string(), v.maxLength(500))) }),
   v.object({ type: v.literal('trainingStarted'), ...RUN_FACTS }),
   v.object({
     type: v.literal('progress'),

@@ -24,7 +24,11 @@ export const RUN_FACTS = {
   sequences: finite,
 };
 
-export const SettingsSchema = v.object({ training: TextTrainingSettingsSchema, generation: GenerationSettingsSchema });
+export const SettingsSchema = v.object({
+  training: TextTrainingSettingsSchema,
+  generation: GenerationSettingsSchema,
+  profileReason: v.optional(v.pipe(v.string(), v.maxLength(500))),
+});
 
 const RunStateSchema = v.object({
   ...RUN_FACTS,
@@ -96,7 +100,7 @@ export function reduceText<S extends TextState>(state: S, action: TextAction): S
     case 'backend':
       return { ...state, backend: action.backend };
     case 'settings':
-      return { ...state, settings: { training: action.training, generation: action.generation } };
+      return { ...state, settings: { training: action.training, generation: action.generation, ...(action.profileReason ? { profileReason: action.profileReason } : {}) } };
     case 'trainingStarted': {
       const { runId, source, epochs, characters, vocabularySize, mode, sequences } = action;
       const run: RunState = { runId, source, epochs, characters, vocabularySize, mode, sequences, points: [], elapsedMs: 0, remainingMs: NaN, status: 'training' };

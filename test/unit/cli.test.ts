@@ -29,14 +29,35 @@ test("generate --json trains the tutorial's model and prints exactly one JSON ob
   const lines = run.stdout.trim().split('\n');
   assert.equal(lines.length, 1, run.stdout);
   const output = JSON.parse(lines[0]) as GenerateJson;
-  assert.deepEqual(Object.keys(output).sort(), ['backend', 'bestEpoch', 'epochs', 'finalLoss', 'generated', 'lossHistory', 'msPerEpoch', 'valLossHistory']);
+  assert.deepEqual(Object.keys(output).sort(), ['backend', 'bestEpoch', 'bitsPerChar', 'epochs', 'finalLoss', 'generated', 'lossHistory', 'msPerEpoch', 'outOfTime', 'profile', 'valLossHistory']);
   assert.equal(output.backend, 'wasm');
+  assert.equal(output.profile, 'tutorial', "the tutorial's sentences get the tutorial's recipe");
+  assert.equal(output.bitsPerChar, null, 'nothing held out');
+  assert.equal(output.outOfTime, false);
   assert.equal(output.epochs, 100);
   assert.equal(output.lossHistory.length, 100);
   assert.equal(output.finalLoss, output.lossHistory[99]);
   assert.ok(output.finalLoss < 0.5);
   assert.ok(output.msPerEpoch > 0);
   assert.equal(output.generated, 'good i am fine ');
+});
+
+test('prose gets the prose profile (said, and in --json); --minutes ends the training, keeping the best epoch', async () => {
+  const prose = path.join(work, 'prose.txt');
+  await writeFile(prose, 'It was a bright cold day in April, and the clocks were striking thirteen. Winston Smith slipped quickly through the glass doors. '.repeat(30));
+  const args = ['generate', '--text-file', prose, '--hidden', '16', '--sequence-length', '20', '--minutes', '0.02', '--length', '30', '--backend', 'wasm'];
+  const run = runCli(...args);
+  assert.equal(run.status, 0, run.stderr);
+  assert.match(run.stdout, /^Profile: prose, because the text is prose, not a few short lines: it trains on windows of it\.$/m);
+  assert.match(run.stdout, /^Training a lstm of 1 × 16 for up to 0\.02 min on /m);
+  assert.match(run.stdout, /^Time budget reached after \d+ epochs\.$/m);
+  const json = JSON.parse(runCli(...args, '--json').stdout) as GenerateJson;
+  assert.equal(json.profile, 'prose');
+  assert.equal(json.outOfTime, true);
+  assert.ok(json.epochs >= 1 && json.epochs < 1000, `${json.epochs} epochs`);
+  assert.equal(json.bitsPerChar, json.valLossHistory[json.bestEpoch - 1] / Math.LN2);
+  const tutorial = JSON.parse(runCli(...args, '--profile', 'tutorial', '--json').stdout) as GenerateJson;
+  assert.equal(tutorial.profile, 'tutorial', '--profile picks it by hand');
 });
 
 test('--save then --load generates the same text without training', () => {

@@ -4,9 +4,16 @@
  * and the validation that turns the raw strings the user typed into settings — or into one
  * clear message per invalid field, naming it.
  */
-import { CELL_TYPES, type CellType, type GenerationSettings, type TextTrainingSettings } from '../../src/core/text/textSettings';
+import {
+  CELL_TYPES,
+  LEARNING_RATE_SCHEDULES,
+  TEXT_PROFILES,
+  type CellType,
+  type GenerationSettings,
+  type TextTrainingSettings,
+} from '../../src/core/text/textSettings';
 
-type TrainingNumberKey = Exclude<keyof TextTrainingSettings, 'cell'>;
+type TrainingNumberKey = Exclude<keyof TextTrainingSettings, 'cell' | 'profile' | 'learningRateSchedule'>;
 type GenerationNumberKey = Exclude<keyof GenerationSettings, 'prompt' | 'repetitionGuard'>;
 
 interface NumberFieldBase {
@@ -54,6 +61,9 @@ export const NUMBER_FIELDS = [
   },
   { id: 'validation-split', group: 'training', key: 'validationSplit', label: 'Held out', integer: false, min: 0, max: 0.5 },
   { id: 'patience', group: 'training', key: 'patience', label: 'Patience', integer: true, min: 0, max: 1000 },
+  { id: 'minutes', group: 'training', key: 'minutes', label: 'Minutes', integer: false, min: 0, max: 1440 },
+  { id: 'dropout', group: 'training', key: 'dropout', label: 'Dropout', integer: false, min: 0, max: 0.9 },
+  { id: 'clip-norm', group: 'training', key: 'clipNorm', label: 'Gradient clip', integer: false, min: 0, max: 1000 },
   { id: 'seed', group: 'training', key: 'seed', label: 'Seed', integer: true, min: 0, max: MAX_SEED },
   { id: 'length', group: 'generation', key: 'length', label: 'Output length', integer: true, min: 1, max: 100000 },
   { id: 'temperature', group: 'generation', key: 'temperature', label: 'Temperature', integer: false, min: 0, max: 10 },
@@ -63,15 +73,17 @@ export const NUMBER_FIELDS = [
 ] as const satisfies readonly NumberField[];
 
 export type NumberFieldId = (typeof NUMBER_FIELDS)[number]['id'];
-export type FieldId = 'cell' | 'prompt' | 'repetition-guard' | NumberFieldId;
+export type FieldId = 'profile' | 'cell' | 'lr-schedule' | 'prompt' | 'repetition-guard' | NumberFieldId;
 
 /** What the form holds: the raw text of every control, valid or not. */
 export type FormValues = Record<FieldId, string>;
 
-export const FIELD_IDS: readonly FieldId[] = ['cell', ...NUMBER_FIELDS.map((f) => f.id), 'repetition-guard', 'prompt'];
+export const FIELD_IDS: readonly FieldId[] = ['profile', 'cell', 'lr-schedule', ...NUMBER_FIELDS.map((f) => f.id), 'repetition-guard', 'prompt'];
 
 export function labelOf(id: FieldId): string {
+  if (id === 'profile') return 'Profile';
   if (id === 'cell') return 'Cell';
+  if (id === 'lr-schedule') return 'Learning rate schedule';
   if (id === 'prompt') return 'Prompt';
   if (id === 'repetition-guard') return 'Repetition guard';
   return NUMBER_FIELDS.find((f) => f.id === id)?.label ?? id;
@@ -79,7 +91,13 @@ export function labelOf(id: FieldId): string {
 
 /** The form's text for the given settings. */
 export function formValuesFrom(training: TextTrainingSettings, generation: GenerationSettings): FormValues {
-  const values = { cell: training.cell, prompt: generation.prompt, 'repetition-guard': generation.repetitionGuard ? 'on' : 'off' } as FormValues;
+  const values = {
+    profile: training.profile,
+    cell: training.cell,
+    'lr-schedule': training.learningRateSchedule,
+    prompt: generation.prompt,
+    'repetition-guard': generation.repetitionGuard ? 'on' : 'off',
+  } as FormValues;
   for (const f of NUMBER_FIELDS) {
     values[f.id] = String(f.group === 'training' ? training[f.key] : generation[f.key]);
   }
@@ -115,6 +133,10 @@ export function validateForm(values: FormValues): FormResult {
   const errors: Partial<Record<FieldId, string>> = {};
   const cell = values.cell as CellType;
   if (!CELL_TYPES.includes(cell)) errors.cell = `Cell must be one of ${CELL_TYPES.join(', ')}.`;
+  const profile = values.profile as TextTrainingSettings['profile'];
+  if (!TEXT_PROFILES.includes(profile)) errors.profile = `Profile must be one of ${TEXT_PROFILES.join(', ')}.`;
+  const learningRateSchedule = values['lr-schedule'] as TextTrainingSettings['learningRateSchedule'];
+  if (!LEARNING_RATE_SCHEDULES.includes(learningRateSchedule)) errors['lr-schedule'] = `Learning rate schedule must be one of ${LEARNING_RATE_SCHEDULES.join(', ')}.`;
   const training: Partial<Record<TrainingNumberKey, number>> = {};
   const generation: Partial<Record<GenerationNumberKey, number>> = {};
   for (const f of NUMBER_FIELDS) {
@@ -126,11 +148,11 @@ export function validateForm(values: FormValues): FormResult {
   }
   const guard = values['repetition-guard'];
   if (guard !== 'on' && guard !== 'off') errors['repetition-guard'] = 'Repetition guard must be on or off.';
-  const trainingOk = !errors.cell && NUMBER_FIELDS.every((f) => f.group !== 'training' || !errors[f.id]);
+  const trainingOk = !errors.cell && !errors.profile && !errors['lr-schedule'] && NUMBER_FIELDS.every((f) => f.group !== 'training' || !errors[f.id]);
   const generationOk = !errors['repetition-guard'] && NUMBER_FIELDS.every((f) => f.group !== 'generation' || !errors[f.id]);
   return {
     // Every number of the group is set when none of its fields has an error.
-    training: trainingOk ? ({ cell, ...training } as TextTrainingSettings) : undefined,
+    training: trainingOk ? ({ profile, cell, learningRateSchedule, ...training } as TextTrainingSettings) : undefined,
     generation: generationOk ? ({ prompt: values.prompt, ...generation, repetitionGuard: guard === 'on' } as GenerationSettings) : undefined,
     errors,
   };

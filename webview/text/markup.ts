@@ -15,6 +15,9 @@ const HINTS: Partial<Record<NumberFieldId, string>> = {
   seed: 'Same seed, same run',
   'validation-split': 'Last share of prose, for the validation loss',
   patience: 'Epochs without a better validation loss; 0 = off',
+  minutes: 'Time budget; 0 = by epochs only',
+  dropout: 'After each layer, while training',
+  'clip-norm': 'Largest gradient norm; 0 = off',
   length: 'Characters, prompt included',
   temperature: '0 = greedy (argmax)',
   'top-k': 'Most likely k only; 0 = all',
@@ -85,6 +88,15 @@ const settingsCard = html`
         <section class="card" aria-labelledby="settings-heading">
           <form id="training-form" novalidate>
             <div class="card-header"><h2 id="settings-heading">Settings</h2></div>
+            <div class="field field-wide">
+              <vscode-label for="profile">Profile</vscode-label>
+              <vscode-single-select id="profile" name="profile">
+                <vscode-option value="tutorial" description="SimpleRNN 12, Adam 0.01, 100 epochs, greedy: for a few short lines">Tutorial</vscode-option>
+                <vscode-option value="prose" description="LSTM 256 with dropout, sequences of 100, a time budget, sampled at 0.7">Prose</vscode-option>
+              </vscode-single-select>
+              <span id="profile-reason" class="hint"></span>
+              <span id="profile-error" class="field-error" hidden></span>
+            </div>
             <fieldset>
               <legend>Model</legend>
               <div class="fields">
@@ -101,7 +113,15 @@ const settingsCard = html`
             </fieldset>
             <fieldset>
               <legend>Training</legend>
-              <div class="fields">${fields(['epochs', 'learning-rate', 'batch-size', 'sequence-length', 'validation-split', 'patience', 'seed'])}
+              <div class="fields">${fields(['epochs', 'minutes', 'learning-rate'])}
+                <div class="field">
+                  <vscode-label for="lr-schedule">Learning rate schedule</vscode-label>
+                  <vscode-single-select id="lr-schedule" name="lr-schedule">
+                    <vscode-option value="constant" description="The same rate all along">Constant</vscode-option>
+                    <vscode-option value="cosine" description="Down to a tenth over the epochs or minutes">Cosine</vscode-option>
+                  </vscode-single-select>
+                  <span id="lr-schedule-error" class="field-error" hidden></span>
+                </div>${fields(['batch-size', 'sequence-length', 'dropout', 'clip-norm', 'validation-split', 'patience', 'seed'])}
               </div>
             </fieldset>
             <fieldset>

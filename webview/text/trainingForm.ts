@@ -3,7 +3,8 @@
  * the user's unsent edits; validated inline, naming the field; Train, Generate and Save
  * model post their messages. Train is disabled while a field is invalid or a run trains.
  */
-import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
+import { PROFILE_GENERATION, PROFILE_TRAINING } from '../../src/core/text/textProfiles';
+import { DEFAULT_GENERATION, DEFAULT_TRAINING, TEXT_PROFILES, type TextProfile } from '../../src/core/text/textSettings';
 import type { TextWebviewMessage as WebviewMessage } from '../../src/protocol/text';
 import { byId, setDisabled, setHidden, setText } from '../shared/dom';
 import type { VscodeButton, VscodeSingleSelect, VscodeTextarea, VscodeTextfield } from '../shared/elements';
@@ -50,10 +51,19 @@ export function createTrainingForm(dispatch: (action: Action) => void, post: (m:
 
   // Each control, not the form: vscode-single-select's change and input events do not bubble.
   const edited = () => dispatch({ type: 'ui/formEdited', values: read() });
-  for (const control of Object.values(controls)) {
+  for (const [id, control] of Object.entries(controls)) {
+    if (id === 'profile') continue;
     control.addEventListener('input', edited);
     control.addEventListener('change', edited);
   }
+  // Picking a profile fills every field with its settings (the prompt stays).
+  controls.profile.addEventListener('change', () => {
+    const profile = String(controls.profile.value) as TextProfile;
+    if (!TEXT_PROFILES.includes(profile) || profile === current?.result.training?.profile) return;
+    const values = formValuesFrom(PROFILE_TRAINING[profile], PROFILE_GENERATION[profile]);
+    dispatch({ type: 'ui/formEdited', values: { ...values, prompt: read().prompt } });
+  });
+  const profileReason = byId('profile-reason');
 
   const startTraining = () => {
     if (!current || train.disabled) return;
@@ -116,6 +126,9 @@ export function createTrainingForm(dispatch: (action: Action) => void, post: (m:
       setText(status, text);
       status.classList.toggle('has-errors', invalid.length > 0);
       setText(modelInfo, modelText(state));
+      const reason = state.settings?.profileReason;
+      const shownProfile = result.training?.profile;
+      setText(profileReason, reason && shownProfile === state.settings?.training.profile ? `Chosen because ${reason}.` : 'Chosen in this form.');
     },
   };
 }

@@ -59,6 +59,11 @@ function nonBlankLines(text: string): string[][] {
     .map((line) => Array.from(line));
 }
 
+/** How `text` will be cut (see buildTextDataset): 'lines' when it is a few short lines, else 'windows'. */
+export function datasetMode(text: string): DatasetMode {
+  return fitsLinesMode(nonBlankLines(text)) ? 'lines' : 'windows';
+}
+
 /** True when the tutorial's padded-lines pipeline fits `lines` (code points per line). */
 function fitsLinesMode(lines: string[][]): boolean {
   const { minLines, maxLines, maxLineLength } = LINES_MODE_LIMITS;

@@ -11,6 +11,8 @@ export interface TextModelSpec {
   layers: number;
   /** Symbols in the vocabulary: width of the one-hot input and of the logits. */
   vocabularySize: number;
+  /** Dropout after each recurrent layer while training, 0..0.9; 0 or absent: no Dropout layers. */
+  dropout?: number;
   /** Seed of every initializer: same seed, same initial weights. */
   seed: number;
 }
@@ -31,14 +33,15 @@ export const CELL_CLASS: Record<CellType, string> = { rnn: 'SimpleRNN', lstm: 'L
  * The character model — the single place that chooses its layers:
  *   input   [batch, time, V] one-hot characters (any number of time steps)
  *   layers x SimpleRNN (tanh) / LSTM / GRU with `hiddenSize` units, returnSequences
- *           -> [batch, time, hiddenSize], zero initial state (the tutorial's init_hidden)
+ *           -> [batch, time, hiddenSize], zero initial state (the tutorial's init_hidden),
+ *           each followed by Dropout(`dropout`) when it is above 0 (training only)
  *   timeDistributed dense(V) -> [batch, time, V] LOGITS (softmax is applied by the loss and
  *           the sampler, as the tutorial's nn.Linear + CrossEntropyLoss).
  * Initializers are tfjs-layers' defaults (Glorot-uniform kernels, orthogonal recurrent
  * kernels, zero biases), seeded from `spec.seed` so a run is reproducible.
  */
 export function buildTextModel(spec: TextModelSpec): tf.LayersModel {
-  const { cell, hiddenSize, layers, vocabularySize, seed } = spec;
+  const { cell, hiddenSize, layers, vocabularySize, dropout = 0, seed } = spec;
   const model = tf.sequential();
   for (let layer = 0; layer < layers; layer++) {
     model.add(
@@ -50,6 +53,7 @@ export function buildTextModel(spec: TextModelSpec): tf.LayersModel {
         recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 * layer + 1 }),
       }),
     );
+    if (dropout > 0) model.add(tf.layers.dropout({ rate: dropout }));
   }
   model.add(
     tf.layers.timeDistributed({
@@ -64,6 +68,9 @@ export function buildTextModel(spec: TextModelSpec): tf.LayersModel {
 
 /** The layers buildTextModel makes for `spec`, as a saved model.json describes them (checked before a saved model is built). */
 export function textModelLayers(spec: Omit<TextModelSpec, 'seed'>): LayerSummary[] {
-  const recurrent: LayerSummary = { className: CELL_CLASS[spec.cell], units: spec.hiddenSize, returnSequences: true };
-  return [...Array.from({ length: spec.layers }, () => recurrent), { className: 'TimeDistributed', units: spec.vocabularySize }];
+  const recurrent: LayerSummary[] = [
+    { className: CELL_CLASS[spec.cell], units: spec.hiddenSize, returnSequences: true },
+    ...((spec.dropout ?? 0) > 0 ? [{ className: 'Dropout' }] : []),
+  ];
+  return [...Array.from({ length: spec.layers }, () => recurrent).flat(), { className: 'TimeDistributed', units: spec.vocabularySize }];
 }

@@ -77,8 +77,8 @@ function checkLayers(topology: TopologySummary, meta: TextMeta): void {
       `${MODEL_FILES.meta} has ${size} characters but the model takes ${takes} and gives ${gives}: the files do not belong together.`,
     );
   }
-  const { cell, hiddenSize, layers } = meta.training;
-  if (!sameLayers(topology.layers, textModelLayers({ cell, hiddenSize, layers, vocabularySize: size }))) {
+  const { cell, hiddenSize, layers, dropout } = meta.training;
+  if (!sameLayers(topology.layers, textModelLayers({ cell, hiddenSize, layers, dropout, vocabularySize: size }))) {
     throw new UserError(
       `${MODEL_FILES.meta} says ${CELL_CLASS[cell]} ${hiddenSize} × ${layers}, but ${MODEL_FILES.topology} holds ${describeLayers(topology.layers)}: the files do not belong together.`,
     );

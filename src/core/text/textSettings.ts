@@ -10,8 +10,20 @@ import { finite } from '../numberSchemas';
 export const CELL_TYPES = ['rnn', 'lstm', 'gru'] as const;
 export type CellType = (typeof CELL_TYPES)[number];
 
+/**
+ * Which defaults a training takes (textProfiles.ts): 'tutorial' the seed tutorial's recipe,
+ * 'prose' a char-rnn-style recipe for prose and code; the setting's 'auto' picks by the text.
+ */
+export const TEXT_PROFILES = ['tutorial', 'prose'] as const;
+export type TextProfile = (typeof TEXT_PROFILES)[number];
+
+/** How the learning rate moves during a training: constant, or cosine decay to a tenth over the budget (epochs or minutes). */
+export const LEARNING_RATE_SCHEDULES = ['constant', 'cosine'] as const;
+
 /** How the character model is built and trained. */
 export const TextTrainingSettingsSchema = v.object({
+  /** The profile whose defaults the settings the user did not set were taken from. */
+  profile: v.optional(v.picklist(TEXT_PROFILES), 'tutorial'),
   /** Recurrent cell: SimpleRNN (tanh), LSTM or GRU. Tutorial: 'rnn'. */
   cell: v.picklist(CELL_TYPES),
   /** Units per recurrent layer, 1..4096. Seed: 12. */
@@ -30,6 +42,13 @@ export const TextTrainingSettingsSchema = v.object({
   validationSplit: finite,
   /** Early stopping on the validation loss: epochs without a better one, 0..1000; 0 = off. The best epoch's weights are kept. */
   patience: finite,
+  /** Dropout after each recurrent layer while training, 0..0.9; 0 = none (the tutorial). */
+  dropout: v.optional(finite, 0),
+  /** Gradients scaled down to at most this global norm, 0..1000; 0 = no clipping (the tutorial). */
+  clipNorm: v.optional(finite, 0),
+  /** Time budget: training stops after this many minutes (the best epoch kept), 0..1440; 0 = by epochs only. */
+  minutes: v.optional(finite, 0),
+  learningRateSchedule: v.optional(v.picklist(LEARNING_RATE_SCHEDULES), 'constant'),
   /** Seed of every random choice (weights, shuffling, sampling): same seed, same run. */
   seed: finite,
 });
@@ -54,7 +73,9 @@ export const GenerationSettingsSchema = v.object({
 });
 export type GenerationSettings = v.InferOutput<typeof GenerationSettingsSchema>;
 
+/** The tutorial's recipe (profile 'tutorial'): what a text of a few short lines trains with. */
 export const DEFAULT_TRAINING: Readonly<TextTrainingSettings> = {
+  profile: 'tutorial',
   cell: 'rnn',
   hiddenSize: 12,
   layers: 1,
@@ -64,6 +85,10 @@ export const DEFAULT_TRAINING: Readonly<TextTrainingSettings> = {
   sequenceLength: 40,
   validationSplit: 0.1,
   patience: 10,
+  dropout: 0,
+  clipNorm: 0,
+  minutes: 0,
+  learningRateSchedule: 'constant',
   seed: 42,
 };
 

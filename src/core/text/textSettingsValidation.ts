@@ -1,21 +1,32 @@
 import {
   CELL_TYPES,
-  DEFAULT_GENERATION,
-  DEFAULT_TRAINING,
-  type CellType,
+  LEARNING_RATE_SCHEDULES,
   type GenerationSettings,
+  type TextProfile,
   type TextTrainingSettings,
 } from './textSettings';
 import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } from '../settings/numberSetting';
 import { UserError } from '../userError';
+import { chooseProfile, PROFILE_CHOICES, PROFILE_GENERATION, PROFILE_TRAINING, type ProfileChoice } from './textProfiles';
 
-const TRAINING_RULES: Record<Exclude<keyof TextTrainingSettings, 'cell'>, NumberRule> = {
+const TRAINING_RULES: Record<Exclude<keyof TextTrainingSettings, 'cell' | 'profile' | 'learningRateSchedule'>, NumberRule> = {
   hiddenSize: { min: 1, max: 4096, integer: true },
   ...FIT_RULES,
   sequenceLength: { min: 2, max: 1000, integer: true },
   validationSplit: { min: 0, max: 0.5, integer: false },
   patience: { min: 0, max: 1000, integer: true },
+  dropout: { min: 0, max: 0.9, integer: false },
+  clipNorm: { min: 0, max: 1000, integer: false },
+  minutes: { min: 0, max: 1440, integer: false },
 };
+
+/** `value` (absent: `fallback`) as one of `choices`, case and spaces ignored; UserError naming the setting otherwise. */
+function choice<T extends string>(value: unknown, choices: readonly T[], fallback: T, setting: string): T {
+  if (value === undefined) return fallback;
+  const normalized = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  if (choices.includes(normalized as T)) return normalized as T;
+  throw new UserError(`${setting} must be one of ${choices.map((c) => `"${c}"`).join(', ')}, not ${shown(value)}.`, setting);
+}
 
 const GENERATION_RULES: Record<Exclude<keyof GenerationSettings, 'prompt' | 'repetitionGuard'>, NumberRule> = {
   length: { min: 1, max: 100_000, integer: true },
@@ -39,19 +50,28 @@ function numberSettings<K extends string>(
   return values;
 }
 
+/** The profile `raw.profile` names ('auto', absent, 'tutorial' or 'prose'), resolved for `text` ('auto' without a text: 'tutorial'). */
+export function trainingProfile(raw: Record<string, unknown>, name: SettingNamer, text?: string): { profile: TextProfile; reason: string } {
+  const picked: ProfileChoice = choice(raw.profile, PROFILE_CHOICES, 'auto', name('profile'));
+  if (picked === 'auto' && text === undefined) return { profile: 'tutorial', reason: 'there is no text yet' };
+  return chooseProfile(picked, text ?? '', name('profile'));
+}
+
 /**
  * Training settings from `raw` (VS Code settings, the panel's form, CLI flags): numbers or
- * numeric strings; missing keys take DEFAULT_TRAINING. Throws a UserError naming the
- * setting (through `name`) that is not a number or is out of range.
+ * numeric strings; missing keys take the profile's (textProfiles.ts: `raw.profile`, 'auto'
+ * when absent, chosen by `text`). Throws a UserError naming the setting (through `name`) that
+ * is not a number or is out of range.
  */
-export function validateTraining(raw: Record<string, unknown>, name: SettingNamer): TextTrainingSettings {
-  const cell = raw.cell === undefined ? DEFAULT_TRAINING.cell : raw.cell;
-  const normalized = typeof cell === 'string' ? cell.trim().toLowerCase() : cell;
-  if (!CELL_TYPES.includes(normalized as CellType)) {
-    const allowed = CELL_TYPES.map((type) => `"${type}"`).join(', ');
-    throw new UserError(`${name('cell')} must be one of ${allowed}, not ${shown(cell)}.`, name('cell'));
-  }
-  return { cell: normalized as CellType, ...numberSettings(raw, TRAINING_RULES, DEFAULT_TRAINING, name) };
+export function validateTraining(raw: Record<string, unknown>, name: SettingNamer, text?: string): TextTrainingSettings {
+  const { profile } = trainingProfile(raw, name, text);
+  const defaults = PROFILE_TRAINING[profile];
+  return {
+    profile,
+    cell: choice(raw.cell, CELL_TYPES, defaults.cell, name('cell')),
+    learningRateSchedule: choice(raw.learningRateSchedule, LEARNING_RATE_SCHEDULES, defaults.learningRateSchedule, name('learningRateSchedule')),
+    ...numberSettings(raw, TRAINING_RULES, defaults, name),
+  };
 }
 
 const SWITCH_WORDS: Record<string, boolean> = { true: true, on: true, yes: true, '1': true, false: false, off: false, no: false, '0': false };
@@ -65,15 +85,16 @@ function switchSetting(value: unknown, setting: string): boolean {
 }
 
 /**
- * Generation settings from `raw`, as validateTraining: the prompt must be a string (any,
- * empty included); length, temperature, top-k, top-p and seed numbers or numeric strings in
- * range; the repetition guard on or off.
+ * Generation settings from `raw`, as validateTraining (missing keys take `profile`'s): the
+ * prompt must be a string (any, empty included); length, temperature, top-k, top-p and seed
+ * numbers or numeric strings in range; the repetition guard on or off.
  */
-export function validateGeneration(raw: Record<string, unknown>, name: SettingNamer): GenerationSettings {
-  const prompt = raw.prompt === undefined ? DEFAULT_GENERATION.prompt : raw.prompt;
+export function validateGeneration(raw: Record<string, unknown>, name: SettingNamer, profile: TextProfile = 'tutorial'): GenerationSettings {
+  const defaults = PROFILE_GENERATION[profile];
+  const prompt = raw.prompt === undefined ? defaults.prompt : raw.prompt;
   if (typeof prompt !== 'string') {
     throw new UserError(`${name('prompt')} must be text, not ${shown(prompt)}.`, name('prompt'));
   }
-  const repetitionGuard = raw.repetitionGuard === undefined ? DEFAULT_GENERATION.repetitionGuard : switchSetting(raw.repetitionGuard, name('repetitionGuard'));
-  return { prompt, ...numberSettings(raw, GENERATION_RULES, DEFAULT_GENERATION, name), repetitionGuard };
+  const repetitionGuard = raw.repetitionGuard === undefined ? defaults.repetitionGuard : switchSetting(raw.repetitionGuard, name('repetitionGuard'));
+  return { prompt, ...numberSettings(raw, GENERATION_RULES, defaults, name), repetitionGuard };
 }

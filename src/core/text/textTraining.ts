@@ -43,12 +43,12 @@ function epochBatches(count: number, batchSize: number, random: SeededRandom): n
   return batchesOf(order, batchSize);
 }
 
-/** Mean loss of `model` on the sequences `batch`: a scalar the caller disposes. */
-function batchLoss(model: FusedStackWithHead, dataset: TextDataset, batch: readonly number[]): tf.Scalar {
+/** Mean loss of `model` on the sequences `batch` while training (dropout masks drawn from `random`): a scalar the caller disposes. */
+function batchLoss(model: FusedStackWithHead, dataset: TextDataset, batch: readonly number[], random: SeededRandom): tf.Scalar {
   return tf.tidy(() => {
     const inputs = oneHotBatch(dataset.inputs, dataset.steps, batch, dataset.vocabulary.size);
     const targets = tf.tensor2d(gatherSequences(dataset.targets, dataset.steps, batch), [batch.length, dataset.steps], 'int32');
-    const logits = model.forward(inputs, { training: true });
+    const logits = model.forward(inputs, { training: true, random });
     return softmaxCrossEntropy(logits, targets);
   });
 }
@@ -74,7 +74,7 @@ function validationLoss(model: FusedStackWithHead, dataset: TextDataset, batchSi
 
 /** Loss of `model` on the first batch of `dataset`, without training. */
 function currentLoss(model: FusedStackWithHead, dataset: TextDataset, batchSize: number): number {
-  const loss = batchLoss(model, dataset, range(0, Math.min(batchSize, dataset.count)));
+  const loss = batchLoss(model, dataset, range(0, Math.min(batchSize, dataset.count)), new SeededRandom(0));
   const value = loss.dataSync()[0];
   loss.dispose();
   return value;
@@ -86,7 +86,9 @@ function currentLoss(model: FusedStackWithHead, dataset: TextDataset, batchSize:
  * shuffled with the settings' seed; an epoch's loss is the mean of its batch losses. With a
  * held-out part, each epoch's valLoss is measured on it, and `patience` stops the fit and
  * keeps the best-validation epoch's weights (without one, no early stopping: the tutorial
- * trains all its epochs).
+ * trains all its epochs). `minutes` bounds the time, `clipNorm` the gradients,
+ * `learningRateSchedule` 'cosine' lowers the rate along the budget; dropout masks are
+ * seeded from the settings' seed too.
  */
 async function fit(
   model: FusedStackWithHead,
@@ -95,14 +97,18 @@ async function fit(
   callbacks: TrainingCallbacks,
 ): Promise<TrainResult> {
   const random = new SeededRandom(training.seed);
+  const masks = new SeededRandom(training.seed + 1);
   const fit = await fitModel(
     {
       variables: model.trainableVariables,
       epochs: training.epochs,
       learningRate: training.learningRate,
+      decay: training.learningRateSchedule === 'cosine',
+      clipNorm: training.clipNorm,
+      ...(training.minutes > 0 ? { maxMs: training.minutes * 60_000 } : {}),
       ...(dataset.validation ? { validate: () => validationLoss(model, dataset, training.batchSize), patience: training.patience } : {}),
       epochBatches: () => epochBatches(dataset.count, training.batchSize, random),
-      batchLoss: (batch) => batchLoss(model, dataset, batch),
+      batchLoss: (batch) => batchLoss(model, dataset, batch, masks),
       untrainedLoss: () => currentLoss(model, dataset, training.batchSize),
     },
     callbacks,
@@ -130,8 +136,8 @@ export async function trainTextModel(
     sequences: dataset.count,
     validationCharacters: dataset.validation?.characters ?? 0,
   });
-  const { cell, hiddenSize, layers, seed } = training;
-  const model = buildTextModel({ cell, hiddenSize, layers, vocabularySize: dataset.vocabulary.size, seed });
+  const { cell, hiddenSize, layers, dropout, seed } = training;
+  const model = buildTextModel({ cell, hiddenSize, layers, vocabularySize: dataset.vocabulary.size, dropout, seed });
   try {
     const fused = FusedStackWithHead.fromLayersModel(model);
     let result: TrainResult;
