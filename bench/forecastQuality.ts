@@ -19,7 +19,8 @@ import { defaultWasmDir, initBackend } from '../src/core/backend';
 import { runForecastJob } from '../src/core/forecast/forecastJob';
 import type { ForecastJobResult } from '../src/core/forecast/forecastResult';
 import type { ForecastSettings } from '../src/core/forecast/forecastSettings';
-import { BENCH_SERIES, benchDataDir, type BenchSeries } from './forecastSeries';
+import { BENCH_SERIES, type BenchSeries } from './forecastSeries';
+import { benchDataDir } from './npmData';
 
 const HORIZON = 30;
 const PYTHON = '/usr/bin/python3';

