@@ -36,7 +36,8 @@ const RunStateSchema = v.object({
   elapsedMs: finite,
   /** Estimated time left; NaN while not known. */
   remainingMs: jsonNumber,
-  status: v.picklist(['training', 'completed', 'cancelled']),
+  /** 'failed': its request failed (the error is the state's `error`). */
+  status: v.picklist(['training', 'completed', 'cancelled', 'failed']),
   finalLoss: v.optional(jsonNumber),
   epochsRun: v.optional(finite),
   msPerEpoch: v.optional(jsonNumber),
@@ -115,6 +116,12 @@ export function reduceText<S extends TextState>(state: S, action: TextAction): S
         model: { origin: 'trained', runId: run.runId },
         cancelRequested: false,
       };
+    }
+    case 'trainingFailed': {
+      const run = state.run;
+      if (!run || run.runId !== action.runId || run.status !== 'training') return state;
+      // The model is the one the worker held before (or none after a restart: modelReleased said so).
+      return { ...state, run: { ...run, status: action.cancelled ? 'cancelled' : 'failed', remainingMs: 0 }, cancelRequested: false };
     }
     case 'generated': {
       const { runId, prompt, text, temperature } = action;

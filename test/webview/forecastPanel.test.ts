@@ -13,6 +13,7 @@ import {
   BACKEND,
   completedRun,
   forecastFinished,
+  forecastModelDone,
   forecastProgress,
   forecastResult,
   forecastStarted,
@@ -123,8 +124,9 @@ describe('reading and training', () => {
     assert.deepEqual(await postedOf(p, 'cancel'), [{ type: 'cancel' }]);
     assert.equal(await p.text('#run-state'), 'Cancelling…');
     assert.equal(await p.isDisabled('#cancel'), true);
-    await p.send({ type: 'error', message: 'Reading btc-daily.csv was cancelled.' });
+    await p.send({ type: 'forecastFailed', runId: 1, cancelled: true });
     assert.equal(await p.text('#run-state'), 'Cancelled');
+    await p.send({ type: 'error', message: 'Reading btc-daily.csv was cancelled.' });
     assert.equal(await p.isHidden('#error'), false);
   });
 
@@ -483,15 +485,29 @@ describe('messages, state and theme', () => {
     assert.equal(await p.text('#saved-path'), '', 'a new run clears the note');
   });
 
-  test('an error shows until dismissed; an error while training ends the run as failed', async () => {
+  test('3: an error shows until dismissed; the run ends when its request fails, not on an error of another request', async () => {
     const p = await open();
     await p.send(BACKEND, forecastStarted(1), forecastProgress(1, 0, 1, 3));
-    await p.send({ type: 'error', message: 'The worker ran out of memory.' });
+    await p.send({ type: 'error', message: 'A forecast is running in this panel: wait for it to finish (or cancel it) to show a kept run.' });
+    assert.equal(await p.text('#run-state'), 'Training…', 'a kept run refused: the run goes on');
+    assert.equal(await p.isDisabled('#cancel'), false);
+    await p.send({ type: 'forecastFailed', runId: 1, cancelled: false }, { type: 'error', message: 'The worker ran out of memory.' });
     assert.equal(await p.text('#error-message'), 'The worker ran out of memory.');
     assert.equal(await p.text('#run-state'), 'Failed');
     assert.equal(await p.isDisabled('#cancel'), true);
     await p.page.click('#error-dismiss');
     assert.equal(await p.isHidden('#error'), true);
+  });
+
+  test('3: a run that fails after a model is done shows what it trained, but Save is off and says why', async () => {
+    const p = await open();
+    const result = forecastResult();
+    // Hidden while it failed: the error went to a notification, only forecastFailed reached the panel.
+    await p.send(BACKEND, forecastStarted(2, result), forecastModelDone(2, 0, result), { type: 'forecastFailed', runId: 2, cancelled: false });
+    assert.equal(await p.text('#run-state'), 'Failed');
+    assert.equal(await p.isHidden('#results'), false);
+    assert.equal(await p.isDisabled('#save-model'), true);
+    assert.match(await p.text('#saved-path'), /stopped before it finished.*not kept/);
   });
 
   test('a theme change re-embeds the charts in the new colours, keeping their data', async () => {

@@ -78,6 +78,17 @@ describe('reduce', () => {
     assert.equal(reduce(s, finished(1, 'cancelled', 3)).cancelRequested, false);
   });
 
+  test('3: a run whose request failed ends: failed (or cancelled), Cancel off, the model held before kept', () => {
+    const before = run([started(1, 10), finished(1, 'completed', 10), started(2, 10), progress(2, lossCurve(1, 3), 10), { type: 'ui/cancelRequested' }]);
+    const failed = reduce(before, { type: 'trainingFailed', runId: 2, cancelled: false });
+    assert.equal(failed.run?.status, 'failed');
+    assert.equal(isTraining(failed), false, 'Train is enabled again');
+    assert.equal(failed.cancelRequested, false);
+    assert.deepEqual(failed.model, { origin: 'trained', runId: 1 }, 'the worker still holds run 1');
+    assert.equal(reduce(before, { type: 'trainingFailed', runId: 2, cancelled: true }).run?.status, 'cancelled');
+    assert.equal(reduce(before, { type: 'trainingFailed', runId: 1, cancelled: false }), before, "another run's end is ignored");
+  });
+
   test('errors show until dismissed; models come from training or loading', () => {
     const s = run([{ type: 'error', message: 'a' }, { type: 'error', message: 'b' }]);
     assert.deepEqual(s.error, { message: 'b', seq: 2 });
