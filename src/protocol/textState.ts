@@ -110,12 +110,9 @@ export function reduceText<S extends TextState>(state: S, action: TextAction): S
       const run = state.run;
       if (!run || run.runId !== action.runId) return state;
       const { outcome: status, finalLoss, epochsRun, msPerEpoch } = action;
-      return {
-        ...state,
-        run: { ...run, status, finalLoss, epochsRun, msPerEpoch, remainingMs: 0 },
-        model: { origin: 'trained', runId: run.runId },
-        cancelRequested: false,
-      };
+      // Cancelled before its first epoch: the worker keeps the model it held before (if any).
+      const model = epochsRun > 0 ? { origin: 'trained' as const, runId: run.runId } : state.model;
+      return { ...state, run: { ...run, status, finalLoss, epochsRun, msPerEpoch, remainingMs: 0 }, model, cancelRequested: false };
     }
     case 'trainingFailed': {
       const run = state.run;

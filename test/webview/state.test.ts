@@ -89,6 +89,12 @@ describe('reduce', () => {
     assert.equal(reduce(before, { type: 'trainingFailed', runId: 1, cancelled: false }), before, "another run's end is ignored");
   });
 
+  test('3: a run cancelled before its first epoch leaves the model held before (the worker keeps it)', () => {
+    const loaded = run([{ type: 'modelLoaded', name: 'm', vocabularySize: 3, cell: 'gru' }, started(2, 10)]);
+    assert.deepEqual(reduce(loaded, finished(2, 'cancelled', 0)).model, loaded.model);
+    assert.equal(hasModel(run([started(3, 10), finished(3, 'cancelled', 0)])), false, 'no model from a run that trained nothing');
+  });
+
   test('errors show until dismissed; models come from training or loading', () => {
     const s = run([{ type: 'error', message: 'a' }, { type: 'error', message: 'b' }]);
     assert.deepEqual(s.error, { message: 'b', seq: 2 });
