@@ -13,7 +13,6 @@ import {
   BACKEND,
   completedRun,
   forecastFinished,
-  forecastModelDone,
   forecastProgress,
   forecastResult,
   forecastStarted,
@@ -497,17 +496,6 @@ describe('messages, state and theme', () => {
     assert.equal(await p.isDisabled('#cancel'), true);
     await p.page.click('#error-dismiss');
     assert.equal(await p.isHidden('#error'), true);
-  });
-
-  test('3: a run that fails after a model is done shows what it trained, but Save is off and says why', async () => {
-    const p = await open();
-    const result = forecastResult();
-    // Hidden while it failed: the error went to a notification, only forecastFailed reached the panel.
-    await p.send(BACKEND, forecastStarted(2, result), forecastModelDone(2, 0, result), { type: 'forecastFailed', runId: 2, cancelled: false });
-    assert.equal(await p.text('#run-state'), 'Failed');
-    assert.equal(await p.isHidden('#results'), false);
-    assert.equal(await p.isDisabled('#save-model'), true);
-    assert.match(await p.text('#saved-path'), /stopped before it finished.*not kept/);
   });
 
   test('a theme change re-embeds the charts in the new colours, keeping their data', async () => {

@@ -129,32 +129,6 @@ describe('training status and the loss chart', () => {
     assert.equal(await p.isDisabled('#train'), false);
   });
 
-  test('3: a run whose request fails shows Failed with the error, Train on again, and the model trained before still usable', async () => {
-    const p = await open();
-    await p.send(SETTINGS, started(5, 10), finished(5, 'completed', 10), started(6, 100), progress(6, lossCurve(1, 12)));
-    assert.equal(await p.isDisabled('#train'), true);
-    await p.send({ type: 'trainingFailed', runId: 6, cancelled: false }, { type: 'error', message: 'Unexpected error: memory access out of bounds' });
-    assert.equal(await p.text('#run-state'), 'Failed after 12 of 100 epochs');
-    assert.equal(await p.text('#error-message'), 'Unexpected error: memory access out of bounds');
-    assert.equal(await p.isDisabled('#cancel'), true);
-    assert.equal(await p.isDisabled('#train'), false);
-    assert.equal(await p.text('#form-status'), '');
-    assert.equal(await p.isDisabled('#generate'), false, 'the worker still holds the model of run 5');
-    assert.equal(await p.text('#model-info'), 'Model trained.');
-  });
-
-  test('3: the worker dies during a run: Failed, and the model is gone (Generate and Save off, the reason shown)', async () => {
-    const p = await open();
-    await p.send(SETTINGS, started(7, 10), finished(7, 'completed', 10), started(8, 100), progress(8, lossCurve(1, 4)));
-    const reason = 'The training worker stopped (exit code 3). Load a saved model or train again.';
-    await p.send({ type: 'modelReleased', reason }, { type: 'trainingFailed', runId: 8, cancelled: false });
-    assert.equal(await p.text('#run-state'), 'Failed after 4 of 100 epochs');
-    assert.equal(await p.isDisabled('#train'), false);
-    assert.equal(await p.isDisabled('#generate'), true);
-    assert.equal(await p.isDisabled('#save-model'), true);
-    assert.equal(await p.text('#model-released-text'), reason);
-  });
-
   test('a completed run shows the final loss and ms/epoch, and enables Generate and Save', async () => {
     const p = await open();
     await p.send(SETTINGS, started(4, 100), progress(4, lossCurve(1, 100)));
