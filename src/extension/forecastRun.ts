@@ -4,6 +4,8 @@
  * loss point of every model arrives), and the notification and status bar follow along. Once
  * the series is read, `forecastSeries` plots it (and the baselines) before training; as each
  * model is done, `forecastModelDone` posts the result so far (bounded, see partialResult.ts).
+ * A run that started in the panel and then fails (an error in the worker, a crash, a
+ * restart, a cancel while reading) is ended with `forecastFailed`; the caller shows the error.
  */
 import * as path from 'node:path';
 import type { ForecastJobResult, ModelRun } from '../core/forecast/forecastResult';
@@ -16,6 +18,7 @@ import { partialPlotResult } from './partialResult';
 import type { WorkerEvent } from '../worker/protocol';
 import type { JobContext } from './jobs/jobTypes';
 import { ProgressBatch } from './jobs/progressBatch';
+import { WorkerRequestError } from './trainingWorkerClient';
 
 type Epoch = Extract<WorkerEvent, { type: 'forecastEpoch' }>;
 type Ingest = Extract<WorkerEvent, { type: 'ingest' }>;
@@ -27,9 +30,15 @@ export function runForecast(
   csv: string,
   settings: Partial<ForecastSettings>,
   load: string | undefined,
-  post: (message: HostMessage) => void,
+  postToPanel: (message: HostMessage) => void,
 ): Promise<ForecastJobResult> {
   const file = path.basename(csv);
+  /** Whether the panel was told of this run (its first message starts it there). */
+  let started = false;
+  const post = (message: HostMessage) => {
+    started = true;
+    postToPanel(message);
+  };
   let last: Epoch | undefined;
   let start: ForecastJobStart | undefined;
   const done: ModelRun[] = [];
@@ -80,8 +89,16 @@ export function runForecast(
       lossBatch.add(member > 0 ? null : valLoss === undefined ? { epoch, loss } : { epoch, loss, valLoss }, epoch === epochs);
     }
   };
-  return job.request({ type: 'forecast', csv, settings, load }, onEvent).then((result) => {
-    lossBatch.flush();
-    return result;
-  });
+  return job.request({ type: 'forecast', csv, settings, load }, onEvent).then(
+    (result) => {
+      lossBatch.flush();
+      return result;
+    },
+    (error: unknown) => {
+      readBatch.flush();
+      lossBatch.flush();
+      if (started) postToPanel({ type: 'forecastFailed', runId, cancelled: error instanceof WorkerRequestError && error.cancelled });
+      throw error;
+    },
+  );
 }

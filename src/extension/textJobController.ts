@@ -70,8 +70,10 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
       const outcome = await trainOnText(job, runId, source, training, (message) => this.post(message));
       const { finalLoss, epochsRun, msPerEpoch } = outcome;
       this.post({ type: 'trainingFinished', runId, outcome: outcome.cancelled ? 'cancelled' : 'completed', finalLoss, epochsRun, msPerEpoch });
-      this.model = epochsRun > 0 ? outcome.model : undefined;
-      if (this.model) await this.generateIn(job, generation);
+      // Cancelled before its first epoch: the worker kept the model it held before, if any.
+      if (epochsRun === 0) return;
+      this.model = outcome.model;
+      await this.generateIn(job, generation);
     });
   }
 

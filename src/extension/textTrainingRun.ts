@@ -1,7 +1,9 @@
 /**
  * One text training as the panel sees it: the worker's `started` and per-epoch events become
  * `trainingStarted` and batched `progress` messages (every loss point arrives), and the
- * notification and status bar get the epoch and loss.
+ * notification and status bar get the epoch and loss. A run that started and then fails
+ * (an error in the worker, a crash, a restart) is ended with `trainingFailed`, so the panel
+ * never stays "Training…"; the caller shows the error.
  */
 import type { TextTrainingSettings } from '../core/text/textSettings';
 import type { LossPoint } from '../protocol/common';
@@ -9,21 +11,24 @@ import type { TextHostMessage as HostMessage } from '../protocol/text';
 import type { ModelSummary, TrainingOutcome } from '../worker/protocol';
 import type { JobContext } from './jobs/jobTypes';
 import { ProgressBatch } from './jobs/progressBatch';
+import { WorkerRequestError } from './trainingWorkerClient';
 import type { TextSource } from './textSource';
 
 export async function trainOnText(
   job: JobContext,
   runId: number,
-  source: TextSource,
+  source: Pick<TextSource, 'text' | 'label'>,
   training: TextTrainingSettings,
   post: (message: HostMessage) => void,
 ): Promise<TrainingOutcome & { model: ModelSummary }> {
   /** The timing the next batch is sent with. */
   let timing = { epochs: training.epochs, elapsedMs: 0, remainingMs: 0 };
   const batch = new ProgressBatch<LossPoint>((points) => post({ type: 'progress', runId, points, ...timing }));
-  const outcome = await job.request({ type: 'train', text: source.text, training }, (event) => {
+  let started = false;
+  const reply = job.request({ type: 'train', text: source.text, training }, (event) => {
     if (event.type === 'started') {
       const { type: _started, ...info } = event;
+      started = true;
       post({ type: 'trainingStarted', runId, source: source.label, ...info });
     } else if (event.type === 'epoch') {
       const remainingMs = (event.elapsedMs / event.epoch) * (event.epochs - event.epoch);
@@ -32,6 +37,11 @@ export async function trainOnText(
       const point = event.valLoss === undefined ? { epoch: event.epoch, loss: event.loss } : { epoch: event.epoch, loss: event.loss, valLoss: event.valLoss };
       batch.add(point, event.epoch === event.epochs);
     }
+  });
+  const outcome = await reply.catch((error: unknown) => {
+    batch.flush();
+    if (started) post({ type: 'trainingFailed', runId, cancelled: error instanceof WorkerRequestError && error.cancelled });
+    throw error;
   });
   // A cancelled run's last points: its time from the outcome, nothing left to run.
   timing = { epochs: training.epochs, elapsedMs: outcome.msPerEpoch * outcome.epochsRun, remainingMs: 0 };

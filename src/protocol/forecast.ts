@@ -61,6 +61,12 @@ const FORECAST_HOST_MESSAGES = [
   }),
   /** A run's result; `settings` (a kept run reopened) prefill the form when no forecastStarted came before. */
   v.object({ type: v.literal('forecastFinished'), runId: finite, result: ForecastJobResultSchema, settings: v.optional(RunSettingsSchema) }),
+  /**
+   * Run `runId` ended without a result: its request failed (the error follows as `error`, or a
+   * notification while the panel is hidden), or was cancelled in the worker (e.g. while reading).
+   * The worker holds none of its forecasters.
+   */
+  v.object({ type: v.literal('forecastFailed'), runId: finite, cancelled: v.boolean() }),
   /** The runs kept in the workspace (.rnn-studio/runs/), newest first, and which one the panel's result is. */
   v.object({ type: v.literal('runHistory'), ...RunListSchema.entries }),
 ] as const;

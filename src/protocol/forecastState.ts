@@ -163,6 +163,17 @@ function reduceFinished<S extends ForecastState>(state: S, m: Of<'forecastFinish
   return { ...base, run, result, cancelRequested: false };
 }
 
+/** Said when a run fails (or is cancelled in the worker) after training some of its models: the worker dropped them with the run. */
+export const FAILED_RUN_RELEASED = 'The run stopped before it finished, and the forecasters it trained were not kept: run the forecast again to save one.';
+
+function reduceFailed<S extends ForecastState>(state: S, m: Of<'forecastFailed'>): S {
+  const run = state.run;
+  if (run?.runId !== m.runId || !isRunning(state)) return state;
+  const phase: Phase = m.cancelled ? 'cancelled' : 'failed';
+  const trained = state.result?.runId === m.runId && state.result.models.some((x) => x.loadedFrom === undefined);
+  return { ...state, run: { ...run, phase, remainingMs: NaN }, modelReleased: trained ? FAILED_RUN_RELEASED : state.modelReleased, cancelRequested: false };
+}
+
 /** `S` is the host's ForecastState, or the webview's state that adds its own UI parts (kept as they are). */
 export function reduceForecast<S extends ForecastState>(state: S, action: ForecastAction): S {
   switch (action.type) {
@@ -205,13 +216,11 @@ export function reduceForecast<S extends ForecastState>(state: S, action: Foreca
     }
     case 'modelReleased':
       return { ...state, modelReleased: action.reason };
-    case 'error': {
-      const error = { message: action.message, seq: (state.error?.seq ?? 0) + 1 };
-      if (!state.run || !isRunning(state)) return { ...state, error };
-      // An error while reading or training ends the run (after Cancel: as cancelled).
-      const phase: Phase = state.cancelRequested ? 'cancelled' : 'failed';
-      return { ...state, run: { ...state.run, phase, remainingMs: NaN }, error, cancelRequested: false };
-    }
+    case 'forecastFailed':
+      return reduceFailed(state, action);
+    case 'error':
+      // Shown only: an error of another request (an export, a kept run refused) leaves a run training.
+      return { ...state, error: { message: action.message, seq: (state.error?.seq ?? 0) + 1 } };
     case 'cancel':
       return isRunning(state) ? { ...state, cancelRequested: true } : state;
   }

@@ -36,6 +36,12 @@ const TEXT_HOST_MESSAGES = [
     epochsRun: finite,
     msPerEpoch: jsonNumber,
   }),
+  /**
+   * Run `runId` ended without a reply: its request failed (the error follows as `error`, or a
+   * notification while the panel is hidden), or was cancelled in the worker. The worker keeps
+   * the model it held before, unless it restarted (then `modelReleased` came first).
+   */
+  v.object({ type: v.literal('trainingFailed'), runId: finite, cancelled: v.boolean() }),
   v.object({ type: v.literal('generated'), runId: finite, prompt: v.string(), text: v.string(), temperature: finite }),
   v.object({ type: v.literal('modelLoaded'), name: v.string(), vocabularySize: finite, cell: v.string() }),
 ] as const;

@@ -40,7 +40,8 @@ const RunStateSchema = v.object({
   elapsedMs: finite,
   /** Estimated time left; NaN while not known. */
   remainingMs: jsonNumber,
-  status: v.picklist(['training', 'completed', 'cancelled']),
+  /** 'failed': its request failed (the error is the state's `error`). */
+  status: v.picklist(['training', 'completed', 'cancelled', 'failed']),
   finalLoss: v.optional(jsonNumber),
   epochsRun: v.optional(finite),
   msPerEpoch: v.optional(jsonNumber),
@@ -113,12 +114,15 @@ export function reduceText<S extends TextState>(state: S, action: TextAction): S
       const run = state.run;
       if (!run || run.runId !== action.runId) return state;
       const { outcome: status, finalLoss, epochsRun, msPerEpoch } = action;
-      return {
-        ...state,
-        run: { ...run, status, finalLoss, epochsRun, msPerEpoch, remainingMs: 0 },
-        model: { origin: 'trained', runId: run.runId },
-        cancelRequested: false,
-      };
+      // Cancelled before its first epoch: the worker keeps the model it held before (if any).
+      const model = epochsRun > 0 ? { origin: 'trained' as const, runId: run.runId } : state.model;
+      return { ...state, run: { ...run, status, finalLoss, epochsRun, msPerEpoch, remainingMs: 0 }, model, cancelRequested: false };
+    }
+    case 'trainingFailed': {
+      const run = state.run;
+      if (!run || run.runId !== action.runId || run.status !== 'training') return state;
+      // The model is the one the worker held before (or none after a restart: modelReleased said so).
+      return { ...state, run: { ...run, status: action.cancelled ? 'cancelled' : 'failed', remainingMs: 0 }, cancelRequested: false };
     }
     case 'generated': {
       const { runId, prompt, text, temperature } = action;

@@ -65,6 +65,7 @@ export interface TrainingOutcome {
 /** The reply to each request type. */
 export interface WorkerReplies {
   init: { backend: BackendStatus };
+  /** `model`: what it trained, held by the worker only when `epochsRun` > 0 (else the model held before stays). */
   train: TrainingOutcome & { model: ModelSummary };
   generate: { text: string };
   save: { dir: string };

@@ -75,7 +75,9 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
         onEpoch: (p) => emit({ type: 'epoch', ...p }),
         shouldStop: stopRequested,
       });
-      replace(trained);
+      // Cancelled before its first epoch: the model held before stays (the host keeps showing it).
+      if (result.epochsRun > 0) replace(trained);
+      else trained.dispose();
       return { ...result, model: summary(trained, result.sequences) };
     }
     case 'generate':

@@ -53,6 +53,16 @@ test('host messages: the text panel', () => {
   assert.ok(finished?.type === 'trainingFinished' && Number.isNaN(finished.finalLoss));
 });
 
+test('3: host messages: the end of a failed run (trainingFailed, forecastFailed) is checked like the others', () => {
+  assert.deepEqual(parseTextPanelMessage({ type: 'trainingFailed', runId: 2, cancelled: false }), { type: 'trainingFailed', runId: 2, cancelled: false });
+  assert.deepEqual(parseForecastPanelMessage({ type: 'forecastFailed', runId: 3, cancelled: true }), { type: 'forecastFailed', runId: 3, cancelled: true });
+  for (const bad of [{ type: 'trainingFailed', runId: 2 }, { type: 'trainingFailed', runId: '2', cancelled: false }, { type: 'forecastFailed', runId: 3, cancelled: false }]) {
+    assert.equal(parseTextPanelMessage(bad), undefined, JSON.stringify(bad));
+  }
+  assert.equal(parseForecastPanelMessage({ type: 'forecastFailed', runId: null, cancelled: true }), undefined);
+  assert.equal(parseForecastPanelMessage({ type: 'trainingFailed', runId: 2, cancelled: false }), undefined, "the text panel's message is not the forecast panel's");
+});
+
 test('host messages: a snapshot is checked with the panel state schema; a bad part is dropped', () => {
   const snapshot = parseTextPanelMessage({ type: 'snapshot', state: { cancelRequested: false, generated: { runId: 1, prompt: 'g', text: 7 }, savedPath: '/m' } });
   assert.deepEqual(snapshot, { type: 'snapshot', state: { cancelRequested: false, generated: undefined, savedPath: '/m' } });

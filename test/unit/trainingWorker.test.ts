@@ -21,16 +21,15 @@ const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
 let nextId = 1;
 const events: WorkerMessage[] = [];
 
-/** Sends one request and resolves with its reply or error message. */
-function request(body: WorkerRequestBody): Promise<Extract<WorkerMessage, { type: 'reply' | 'error' }>> {
+/** Sends one request and resolves with its reply or error message; `stopOn`: the event that cancels it (else a long training's third epoch). */
+function request(body: WorkerRequestBody, stopOn?: (message: WorkerMessage) => boolean): Promise<Extract<WorkerMessage, { type: 'reply' | 'error' }>> {
   const id = nextId++;
+  const stopHere = stopOn ?? ((message: WorkerMessage) => message.type === 'epoch' && message.epoch === 3 && body.type === 'train' && body.training.epochs > 1000);
   return new Promise((resolve) => {
     const listen = (message: WorkerMessage) => {
       if (message.type !== 'reply' && message.type !== 'error') {
         events.push(message);
-        if (message.type === 'epoch' && message.epoch === 3 && body.type === 'train' && body.training.epochs > 1000) {
-          Atomics.store(cancelFlag, 0, id);
-        }
+        if (stopHere(message)) Atomics.store(cancelFlag, 0, id);
       } else if (message.id === id) {
         worker.off('message', listen);
         resolve(message);
@@ -93,6 +92,17 @@ test('a request whose id is in the shared buffer when its turn comes is never ru
   assert.ok(skipped.type === 'error' && skipped.cancelled, JSON.stringify(skipped));
   const next = await request({ type: 'train', text: TUTORIAL_TEXT, training: { ...DEFAULT_TRAINING, epochs: 2 } });
   assert.equal(next.type === 'reply' && (next.body as { epochsRun: number }).epochsRun, 2, 'the next request is not touched');
+});
+
+test('3: a training cancelled before its first epoch leaves the model held before (the host and the panel keep showing it)', async () => {
+  const first = await request({ type: 'train', text: TUTORIAL_TEXT, training: DEFAULT_TRAINING });
+  assert.equal(first.type, 'reply');
+  const prose = 'the quick brown fox jumps over the lazy dog. '.repeat(400);
+  const cancelled = await request({ type: 'train', text: prose, training: { ...DEFAULT_TRAINING, batchSize: 8 } }, (message) => message.type === 'started');
+  const body = cancelled.type === 'reply' ? (cancelled.body as { cancelled: boolean; epochsRun: number }) : undefined;
+  assert.deepEqual([body?.cancelled, body?.epochsRun], [true, 0], JSON.stringify(cancelled));
+  const generated = await request({ type: 'generate', generation: { ...DEFAULT_GENERATION, prompt: 'good', length: 15 } });
+  assert.deepEqual(generated.type === 'reply' && generated.body, { text: 'good i am fine ' }, 'the tutorial model, not an untrained one');
 });
 
 test('save and load round-trip through the worker', async () => {

@@ -123,8 +123,9 @@ describe('reading and training', () => {
     assert.deepEqual(await postedOf(p, 'cancel'), [{ type: 'cancel' }]);
     assert.equal(await p.text('#run-state'), 'Cancelling…');
     assert.equal(await p.isDisabled('#cancel'), true);
-    await p.send({ type: 'error', message: 'Reading btc-daily.csv was cancelled.' });
+    await p.send({ type: 'forecastFailed', runId: 1, cancelled: true });
     assert.equal(await p.text('#run-state'), 'Cancelled');
+    await p.send({ type: 'error', message: 'Reading btc-daily.csv was cancelled.' });
     assert.equal(await p.isHidden('#error'), false);
   });
 
@@ -483,10 +484,13 @@ describe('messages, state and theme', () => {
     assert.equal(await p.text('#saved-path'), '', 'a new run clears the note');
   });
 
-  test('an error shows until dismissed; an error while training ends the run as failed', async () => {
+  test('3: an error shows until dismissed; the run ends when its request fails, not on an error of another request', async () => {
     const p = await open();
     await p.send(BACKEND, forecastStarted(1), forecastProgress(1, 0, 1, 3));
-    await p.send({ type: 'error', message: 'The worker ran out of memory.' });
+    await p.send({ type: 'error', message: 'A forecast is running in this panel: wait for it to finish (or cancel it) to show a kept run.' });
+    assert.equal(await p.text('#run-state'), 'Training…', 'a kept run refused: the run goes on');
+    assert.equal(await p.isDisabled('#cancel'), false);
+    await p.send({ type: 'forecastFailed', runId: 1, cancelled: false }, { type: 'error', message: 'The worker ran out of memory.' });
     assert.equal(await p.text('#error-message'), 'The worker ran out of memory.');
     assert.equal(await p.text('#run-state'), 'Failed');
     assert.equal(await p.isDisabled('#cancel'), true);

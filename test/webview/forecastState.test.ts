@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import { formatBytes, formatChange, formatMase, formatPercent, formatTime, formatValue } from '../../webview/forecast/format';
 import { FORECAST_PROTOCOL, type ForecastHostMessage } from '../../src/protocol/forecast';
 import { bestPlotBaseline, MAX_PLOT_POINTS, minMaxIndices, plotResult, PlotResultSchema } from '../../src/protocol/forecastPlot';
-import { FORECASTERS_RELEASED } from '../../src/protocol/forecastState';
+import { FAILED_RUN_RELEASED, FORECASTERS_RELEASED } from '../../src/protocol/forecastState';
 import { PanelSession } from '../../src/protocol/panelSession';
 import { formBasis } from '../../webview/forecast/formDraft';
 import { initialForecastState, isRunning, reduceForecast, restoreForecastState, type ForecastAction, type ForecastState } from '../../webview/forecast/state';
@@ -15,6 +15,7 @@ import {
   START,
   completedRun,
   forecastFinished,
+  forecastModelDone,
   forecastProgress,
   forecastResult,
   forecastStarted,
@@ -178,7 +179,7 @@ describe('reduceForecast', () => {
     assert.equal(reduceForecast(s, forecastProgress(4, 0, 1, 3)), s);
   });
 
-  test('Cancel, then the host ends the run: cancelled; an error while training: failed', () => {
+  test('Cancel, then the host ends the run: cancelled; a failed request: failed', () => {
     let s = run([forecastStarted(1), forecastProgress(1, 0, 1, 3), { type: 'ui/cancelRequested' }]);
     assert.equal(s.cancelRequested, true);
     const cancelled = forecastResult();
@@ -186,11 +187,30 @@ describe('reduceForecast', () => {
     s = reduceForecast(s, forecastFinished(1, cancelled));
     assert.equal(s.run?.phase, 'cancelled');
     assert.equal(s.cancelRequested, false);
-    const failed = run([forecastStarted(2), { type: 'error', message: 'Out of memory' }]);
+    const failed = run([forecastStarted(2), { type: 'forecastFailed', runId: 2, cancelled: false }, { type: 'error', message: 'Out of memory' }]);
     assert.equal(failed.run?.phase, 'failed');
     assert.equal(failed.error?.message, 'Out of memory');
     const after = run([{ type: 'error', message: 'Could not write the CSV' }], run(completedRun(3)));
     assert.equal(after.run?.phase, 'completed', 'an error after the run leaves it alone');
+  });
+
+  test('3: a failed or cancelled request ends its run, hidden panel or not; an error of another request leaves it training', () => {
+    const training = run([forecastStarted(2), forecastProgress(2, 0, 1, 3)]);
+    const refused = reduceForecast(training, { type: 'error', message: 'A forecast is running in this panel: wait for it to finish (or cancel it) to show a kept run.' });
+    assert.equal(refused.run?.phase, 'training', 'the run goes on in the worker');
+    assert.equal(reduceForecast(training, { type: 'forecastFailed', runId: 2, cancelled: false }).run?.phase, 'failed');
+    const reading = run([ingestProgress(3, 0.4)]);
+    assert.equal(reduceForecast(reading, { type: 'forecastFailed', runId: 3, cancelled: true }).run?.phase, 'cancelled', 'cancelled while reading');
+    assert.equal(reduceForecast(reading, { type: 'forecastFailed', runId: 2, cancelled: false }), reading, "another run's end is ignored");
+  });
+
+  test('3: a run that fails after training a model does not offer to save it: the worker dropped it', () => {
+    const result = forecastResult();
+    const s = run([forecastStarted(4, result), forecastModelDone(4, 0, result), { type: 'forecastFailed', runId: 4, cancelled: false }]);
+    assert.equal(s.run?.phase, 'failed');
+    assert.ok(s.result?.models.length, 'what it trained stays on screen');
+    assert.equal(s.modelReleased, FAILED_RUN_RELEASED);
+    assert.equal(run([forecastStarted(5), { type: 'forecastFailed', runId: 5, cancelled: false }]).modelReleased, undefined, 'nothing trained, nothing to release');
   });
 
 });

@@ -78,6 +78,23 @@ describe('reduce', () => {
     assert.equal(reduce(s, finished(1, 'cancelled', 3)).cancelRequested, false);
   });
 
+  test('3: a run whose request failed ends: failed (or cancelled), Cancel off, the model held before kept', () => {
+    const before = run([started(1, 10), finished(1, 'completed', 10), started(2, 10), progress(2, lossCurve(1, 3), 10), { type: 'ui/cancelRequested' }]);
+    const failed = reduce(before, { type: 'trainingFailed', runId: 2, cancelled: false });
+    assert.equal(failed.run?.status, 'failed');
+    assert.equal(isTraining(failed), false, 'Train is enabled again');
+    assert.equal(failed.cancelRequested, false);
+    assert.deepEqual(failed.model, { origin: 'trained', runId: 1 }, 'the worker still holds run 1');
+    assert.equal(reduce(before, { type: 'trainingFailed', runId: 2, cancelled: true }).run?.status, 'cancelled');
+    assert.equal(reduce(before, { type: 'trainingFailed', runId: 1, cancelled: false }), before, "another run's end is ignored");
+  });
+
+  test('3: a run cancelled before its first epoch leaves the model held before (the worker keeps it)', () => {
+    const loaded = run([{ type: 'modelLoaded', name: 'm', vocabularySize: 3, cell: 'gru' }, started(2, 10)]);
+    assert.deepEqual(reduce(loaded, finished(2, 'cancelled', 0)).model, loaded.model);
+    assert.equal(hasModel(run([started(3, 10), finished(3, 'cancelled', 0)])), false, 'no model from a run that trained nothing');
+  });
+
   test('errors show until dismissed; models come from training or loading', () => {
     const s = run([{ type: 'error', message: 'a' }, { type: 'error', message: 'b' }]);
     assert.deepEqual(s.error, { message: 'b', seq: 2 });

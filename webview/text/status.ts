@@ -20,6 +20,8 @@ function stateLine(run: RunState | undefined, cancelRequested: boolean): { text:
       return { text: `Completed: ${plural(done, 'epoch')} in ${formatDuration(run.elapsedMs)}`, kind: 'completed' };
     case 'cancelled':
       return { text: `Cancelled after ${formatCount(done)} of ${plural(run.epochs, 'epoch')}`, kind: 'cancelled' };
+    case 'failed':
+      return { text: `Failed after ${formatCount(done)} of ${plural(run.epochs, 'epoch')}`, kind: 'failed' };
   }
 }
 
@@ -47,7 +49,7 @@ export function createStatus(dispatch: (action: Action) => void, post: (m: Webvi
         remaining: training ? (Number.isFinite(run.remainingMs) ? formatDuration(run.remainingMs) : '…') : undefined,
         fraction: run ? (run.status === 'completed' ? 1 : Math.min(1, done / Math.max(1, run.epochs))) : 0,
         progressLabel: run ? `Training progress: epoch ${done} of ${run.epochs}` : 'Training progress',
-        stopped: run?.status === 'cancelled',
+        stopped: run?.status === 'cancelled' || run?.status === 'failed',
       });
 
       setText(currentLoss, run?.latest ? formatLoss(run.latest.loss) : '—');
