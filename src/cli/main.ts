@@ -9,6 +9,7 @@ import { regularFileStats } from '../core/regularFile';
 import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
 import { checkTextSize } from '../core/text/textSize';
+import { trainingSymbols } from '../core/text/trainingSymbols';
 import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core/text/textTraining';
 import { UserError } from '../core/userError';
 import { runForecastCommand } from './forecastCommand';
@@ -38,7 +39,7 @@ async function readText(file: string, maxBytes: number): Promise<string> {
 }
 
 /** Trains on `text`; Ctrl-C stops training and keeps what was learned. */
-async function train(request: CliRequest, text: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
+async function train(request: CliRequest, file: string, text: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
   let stopRequested = false;
   const stop = () => {
     stopRequested = true;
@@ -58,7 +59,7 @@ async function train(request: CliRequest, text: string): Promise<{ trained: Trai
         }
       },
       shouldStop: () => stopRequested,
-    });
+    }, file);
   } finally {
     process.removeListener('SIGINT', stop);
   }
@@ -71,13 +72,21 @@ function validationSummary(result: TrainResult): string {
   return `Validation loss ${nats.toFixed(3)} nats/char (${(nats / Math.LN2).toFixed(2)} bits/char, perplexity ${Math.exp(nats).toFixed(2)}) at epoch ${result.bestEpoch}, kept${stopped}.`;
 }
 
+/** The text of --text-file, refused now (not after the backend starts or training ends) when it cannot train or produce the prompt. */
+async function readTrainingText(file: string, request: CliRequest): Promise<string> {
+  const text = await readText(file, request.maxBytes);
+  trainingSymbols(text, file).vocabulary.encode(request.generation.prompt, 'The prompt');
+  return text;
+}
+
 async function run(request: CliRequest): Promise<void> {
-  const text = request.textFile === undefined ? undefined : await readText(request.textFile, request.maxBytes);
+  const file = request.textFile;
+  const text = file === undefined ? undefined : await readTrainingText(file, request);
   const backend = await initBackend(request.backend, defaultWasmDir(__dirname));
   if (backend.fallbackReason) warn(backend.fallbackReason);
   if (!request.json) say(`Backend: ${backend.name}`);
   const { trained, result } =
-    text === undefined ? { trained: await loadTextModel(request.load as string), result: undefined } : await train(request, text);
+    text === undefined ? { trained: await loadTextModel(request.load as string), result: undefined } : await train(request, file as string, text);
   try {
     if (result?.cancelled) warn(`Training stopped after ${result.epochsRun} epochs.`);
     if (request.save) await saveTextModel(trained, request.save);

@@ -21,7 +21,7 @@ export async function trainOnText(
   /** The timing the next batch is sent with. */
   let timing = { epochs: training.epochs, elapsedMs: 0, remainingMs: 0 };
   const batch = new ProgressBatch<LossPoint>((points) => post({ type: 'progress', runId, points, ...timing }));
-  const outcome = await job.request({ type: 'train', text: source.text, training }, (event) => {
+  const outcome = await job.request({ type: 'train', text: source.text, source: source.label, training }, (event) => {
     if (event.type === 'started') {
       const { type: _started, ...info } = event;
       post({ type: 'trainingStarted', runId, source: source.label, ...info });

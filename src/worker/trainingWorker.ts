@@ -74,7 +74,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
         onStart: (info) => emit({ type: 'started', epochs: request.training.epochs, ...info }),
         onEpoch: (p) => emit({ type: 'epoch', ...p }),
         shouldStop: stopRequested,
-      });
+      }, request.source);
       replace(trained);
       return { ...result, model: summary(trained, result.sequences) };
     }
