@@ -3,15 +3,12 @@
  * generate, optionally save — and `rnn-studio forecast` (see forecastCommand.ts). Argument
  * parsing and printing only; the work is in src/core.
  */
-import { readFile } from 'node:fs/promises';
 import { defaultWasmDir, initBackend } from '../core/backend';
-import { regularFileStats } from '../core/regularFile';
 import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
-import { checkTextSize } from '../core/text/textSize';
+import { readTextFile } from '../core/text/textFile';
 import { trainingSymbols } from '../core/text/trainingSymbols';
 import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core/text/textTraining';
-import { UserError } from '../core/userError';
 import { runForecastCommand } from './forecastCommand';
 import { parseForecastCommandLine } from './forecastOptions';
 import type { GenerateJson } from './jsonOutput';
@@ -24,19 +21,6 @@ const PRINT_EVERY_EPOCHS = 10;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const warn = (line: string) => process.stderr.write(`${line}\n`);
-
-async function readText(file: string, maxBytes: number): Promise<string> {
-  const fail = (problem: string) => new UserError(`Cannot read the text file ${file}: ${problem}.`);
-  await regularFileStats(file, fail);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw fail((error as Error).message);
-  }
-  checkTextSize(text, maxBytes, file);
-  return text.replace(/^\uFEFF/, '');
-}
 
 /** Trains on `text`; Ctrl-C stops training and keeps what was learned. */
 async function train(request: CliRequest, file: string, text: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
@@ -74,7 +58,7 @@ function validationSummary(result: TrainResult): string {
 
 /** The text of --text-file, refused now (not after the backend starts or training ends) when it cannot train or produce the prompt. */
 async function readTrainingText(file: string, request: CliRequest): Promise<string> {
-  const text = await readText(file, request.maxBytes);
+  const text = await readTextFile(file, request.maxBytes);
   trainingSymbols(text, file).vocabulary.encode(request.generation.prompt, 'The prompt');
   return text;
 }
