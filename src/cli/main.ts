@@ -73,7 +73,7 @@ async function run(request: CliRequest): Promise<void> {
     text === undefined ? { trained: await loadTextModel(request.load as string), result: undefined } : await train(request, file as string, text);
   try {
     if (result?.cancelled) warn(`Training stopped after ${result.epochsRun} epochs.`);
-    if (request.save) await saveTextModel(trained, request.save);
+    if (request.save !== undefined) await saveTextModel(trained, request.save);
     const generated = generateText(trained, request.generation);
     if (request.json) {
       const output: GenerateJson = {
@@ -90,7 +90,7 @@ async function run(request: CliRequest): Promise<void> {
     } else {
       if (result) say(`${result.msPerEpoch.toFixed(1)} ms per epoch.`);
       if (result && result.valLossHistory.length > 0) say(validationSummary(result));
-      if (request.save) say(`Model saved to ${request.save}`);
+      if (request.save !== undefined) say(`Model saved to ${request.save}`);
       say(generated);
     }
   } finally {

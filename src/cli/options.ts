@@ -3,7 +3,7 @@ import type { GenerationSettings, TextTrainingSettings } from '../core/text/text
 import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { DEFAULT_MAX_TEXT_BYTES } from '../core/text/textSize';
 import { UserError } from '../core/userError';
-import { backendFrom, COMMON_OPTIONS, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
+import { backendFrom, COMMON_OPTIONS, folderFrom, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
 
 
 /** What `rnn-studio generate ...` asks for, validated. */
@@ -93,8 +93,8 @@ export function parseCommandLine(args: string[]): CliRequest | 'help' {
   const flagName = (flags: Record<string, string>) => (key: string) => `--${flags[key]}`;
   return {
     textFile: values['text-file'],
-    load: values.load,
-    save: values.save,
+    load: folderFrom(values.load, '--load'),
+    save: folderFrom(values.save, '--save'),
     maxBytes: maxBytesFrom(values['max-bytes']),
     training: validateTraining(settingsFrom(values, TRAINING_FLAGS), flagName(TRAINING_FLAGS)),
     generation: validateGeneration(settingsFrom(values, GENERATION_FLAGS), flagName(GENERATION_FLAGS)),

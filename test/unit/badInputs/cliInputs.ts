@@ -94,4 +94,16 @@ export const CLI_INPUTS: readonly BadInput[] = [
     run: (text) => generate(text),
     message: /^\/.*huge\.txt is 3072\.0 MB, more than the limit of 5\.0 MB\. Train on a selection or a smaller file\.$/,
   },
+  {
+    name: "10: --save ''",
+    make: (dir) => file(dir, 'text.txt', TEXT),
+    run: (text) => generate(text, '--save', ''),
+    message: /^--save needs a folder path, not an empty string\.$/,
+  },
+  {
+    name: "10: forecast --save ''",
+    make: (dir) => file(dir, 'series.csv', `t,v\n${Array.from({ length: 60 }, (_, i) => `${i},${Math.sin(i)}`).join('\n')}\n`),
+    run: (csv) => cliThrown(['forecast', '--csv', csv, '--epochs', '1', '--backend', 'wasm', '--save', '']),
+    message: /^--save needs a folder path, not an empty string\.$/,
+  },
 ];
