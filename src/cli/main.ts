@@ -4,6 +4,7 @@
  * parsing and printing only; the work is in src/core.
  */
 import { defaultWasmDir, initBackend } from '../core/backend';
+import { checkSaveTarget } from '../core/persistence/saveTarget';
 import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
 import { readTextFile } from '../core/text/textFile';
@@ -66,6 +67,8 @@ async function readTrainingText(file: string, request: CliRequest): Promise<stri
 async function run(request: CliRequest): Promise<void> {
   const file = request.textFile;
   const text = file === undefined ? undefined : await readTrainingText(file, request);
+  // Where the model goes is checked before any time is spent training it.
+  if (request.save !== undefined) await checkSaveTarget(request.save);
   const backend = await initBackend(request.backend, defaultWasmDir(__dirname));
   if (backend.fallbackReason) warn(backend.fallbackReason);
   if (!request.json) say(`Backend: ${backend.name}`);

@@ -106,4 +106,16 @@ export const CLI_INPUTS: readonly BadInput[] = [
     run: (csv) => cliThrown(['forecast', '--csv', csv, '--epochs', '1', '--backend', 'wasm', '--save', '']),
     message: /^--save needs a folder path, not an empty string\.$/,
   },
+  {
+    name: '10: --save /proc/x (a folder that cannot be made) fails before training, not hangs',
+    make: (dir) => file(dir, 'text.txt', TEXT),
+    run: (text) => generate(text, '--save', '/proc/x'),
+    message: /^Cannot save the model to \/proc\/x: no folder can be made in \/proc \(.+\)\.$/,
+  },
+  {
+    name: '10: --save under a file fails before training',
+    make: (dir) => file(dir, 'text.txt', TEXT),
+    run: (text) => generate(text, '--save', path.join(text, 'model')),
+    message: /^Cannot save the model to \/.*text\.txt\/model: \/.*text\.txt is a file, not a folder\.$/,
+  },
 ];
