@@ -4,6 +4,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
+import { UserError } from '../core/userError';
 
 /** A command line that does not say what to do: exit status 2 with the usage. */
 export class UsageError extends Error {}
@@ -36,4 +37,10 @@ export function backendFrom(value: string | undefined): BackendChoice {
     throw new UsageError(`--backend must be one of ${BACKEND_CHOICES.join(', ')}, not "${backend}".`);
   }
   return backend as BackendChoice;
+}
+
+/** The folder named by `flag` (--save, --load), undefined when not given; an empty one is a UserError (never silently ignored). */
+export function folderFrom(value: string | undefined, flag: string): string | undefined {
+  if (value !== undefined && value.trim() === '') throw new UserError(`${flag} needs a folder path, not an empty string.`);
+  return value;
 }

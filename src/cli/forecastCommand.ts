@@ -3,6 +3,7 @@
  * for a person, or one JSON object with --json. The work is in src/core/forecast.
  */
 import { defaultWasmDir, initBackend } from '../core/backend';
+import { checkSaveTarget } from '../core/persistence/saveTarget';
 import { runForecastJob } from '../core/forecast/forecastJob';
 import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import { INTERVALS } from '../core/forecast/intervals';
@@ -106,6 +107,8 @@ function printResults(result: ForecastJobResult, say: Print): void {
 
 /** Runs the forecast command; Ctrl-C stops training and reports what was learned. */
 export async function runForecastCommand(request: ForecastCliRequest, say: Print, warn: Print): Promise<void> {
+  // Where the models go is checked before any time is spent training them.
+  if (request.save !== undefined) await checkSaveTarget(request.save);
   const backend = await initBackend(request.backend, defaultWasmDir(__dirname));
   if (backend.fallbackReason) warn(backend.fallbackReason);
   if (!request.json) say(`Backend: ${backend.name}`);

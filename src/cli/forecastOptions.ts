@@ -1,7 +1,7 @@
 import type { BackendChoice } from '../core/backendChoice';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { validateForecastSettings } from '../core/forecast/forecastSettingsValidation';
-import { backendFrom, COMMON_OPTIONS, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
+import { backendFrom, COMMON_OPTIONS, folderFrom, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
 
 /** What `rnn-studio forecast ...` asks for, validated. */
 export interface ForecastCliRequest {
@@ -91,8 +91,8 @@ export function parseForecastCommandLine(args: string[]): ForecastCliRequest | '
     command: 'forecast',
     csv: values.csv,
     settings: validateForecastSettings(raw, (key) => `--${FLAGS[key as keyof ForecastSettings]}`),
-    load: values.load,
-    save: values.save,
+    load: folderFrom(values.load, '--load'),
+    save: folderFrom(values.save, '--save'),
     backend: backendFrom(values.backend),
     json: values.json ?? false,
   };

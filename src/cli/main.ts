@@ -3,14 +3,13 @@
  * generate, optionally save — and `rnn-studio forecast` (see forecastCommand.ts). Argument
  * parsing and printing only; the work is in src/core.
  */
-import { readFile } from 'node:fs/promises';
 import { defaultWasmDir, initBackend } from '../core/backend';
-import { regularFileStats } from '../core/regularFile';
+import { checkSaveTarget } from '../core/persistence/saveTarget';
 import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
-import { checkTextSize } from '../core/text/textSize';
+import { readTextFile } from '../core/text/textFile';
+import { trainingSymbols } from '../core/text/trainingSymbols';
 import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core/text/textTraining';
-import { UserError } from '../core/userError';
 import { runForecastCommand } from './forecastCommand';
 import { parseForecastCommandLine } from './forecastOptions';
 import type { GenerateJson } from './jsonOutput';
@@ -24,21 +23,8 @@ const PRINT_EVERY_EPOCHS = 10;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const warn = (line: string) => process.stderr.write(`${line}\n`);
 
-async function readText(file: string, maxBytes: number): Promise<string> {
-  const fail = (problem: string) => new UserError(`Cannot read the text file ${file}: ${problem}.`);
-  await regularFileStats(file, fail);
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw fail((error as Error).message);
-  }
-  checkTextSize(text, maxBytes, file);
-  return text.replace(/^\uFEFF/, '');
-}
-
-/** Trains on `text` with its profile's settings (see CliRequest.trainingFor); Ctrl-C stops training and keeps what was learned. */
-async function train(request: CliRequest, text: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
+/** Trains on `text` (from `file`) with its profile's settings (see CliRequest.trainingFor); Ctrl-C stops training and keeps what was learned. */
+async function train(request: CliRequest, file: string, text: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
   const { training, reason } = request.trainingFor(text);
   if (!request.json) say(`Profile: ${training.profile}, because ${reason}.`);
   let stopRequested = false;
@@ -61,7 +47,7 @@ async function train(request: CliRequest, text: string): Promise<{ trained: Trai
         }
       },
       shouldStop: () => stopRequested,
-    });
+    }, file);
   } finally {
     process.removeListener('SIGINT', stop);
   }
@@ -74,17 +60,27 @@ function validationSummary(result: TrainResult): string {
   return `Validation loss ${nats.toFixed(3)} nats/char (${(nats / Math.LN2).toFixed(2)} bits/char, perplexity ${Math.exp(nats).toFixed(2)}) at epoch ${result.bestEpoch}, kept${stopped}.`;
 }
 
+/** The text of --text-file, refused now (not after the backend starts or training ends) when it cannot train or produce the prompt. */
+async function readTrainingText(file: string, request: CliRequest): Promise<string> {
+  const text = await readTextFile(file, request.maxBytes);
+  trainingSymbols(text, file).vocabulary.encode(request.generationFor(request.trainingFor(text).training.profile).prompt, 'The prompt');
+  return text;
+}
+
 async function run(request: CliRequest): Promise<void> {
-  const text = request.textFile === undefined ? undefined : await readText(request.textFile, request.maxBytes);
+  const file = request.textFile;
+  const text = file === undefined ? undefined : await readTrainingText(file, request);
+  // Where the model goes is checked before any time is spent training it.
+  if (request.save !== undefined) await checkSaveTarget(request.save);
   const backend = await initBackend(request.backend, defaultWasmDir(__dirname));
   if (backend.fallbackReason) warn(backend.fallbackReason);
   if (!request.json) say(`Backend: ${backend.name}`);
   const { trained, result } =
-    text === undefined ? { trained: await loadTextModel(request.load as string), result: undefined } : await train(request, text);
+    text === undefined ? { trained: await loadTextModel(request.load as string), result: undefined } : await train(request, file as string, text);
   try {
     if (result?.cancelled) warn(`Training stopped after ${result.epochsRun} epochs.`);
     if (result?.outOfTime && !request.json) say(`Time budget reached after ${result.epochsRun} epochs.`);
-    if (request.save) await saveTextModel(trained, request.save);
+    if (request.save !== undefined) await saveTextModel(trained, request.save);
     const generated = generateText(trained, request.generationFor(trained.training.profile));
     if (request.json) {
       const output: GenerateJson = {
@@ -104,7 +100,7 @@ async function run(request: CliRequest): Promise<void> {
     } else {
       if (result) say(`${result.msPerEpoch.toFixed(1)} ms per epoch.`);
       if (result && result.valLossHistory.length > 0) say(validationSummary(result));
-      if (request.save) say(`Model saved to ${request.save}`);
+      if (request.save !== undefined) say(`Model saved to ${request.save}`);
       say(generated);
     }
   } finally {

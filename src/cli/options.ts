@@ -3,7 +3,7 @@ import type { GenerationSettings, TextProfile, TextTrainingSettings } from '../c
 import { trainingProfile, validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { DEFAULT_MAX_TEXT_BYTES } from '../core/text/textSize';
 import { UserError } from '../core/userError';
-import { backendFrom, COMMON_OPTIONS, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
+import { backendFrom, COMMON_OPTIONS, folderFrom, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
 
 
 /** What `rnn-studio generate ...` asks for, validated. */
@@ -115,8 +115,8 @@ export function parseCommandLine(args: string[]): CliRequest | 'help' {
   generationFor('tutorial');
   return {
     textFile: values['text-file'],
-    load: values.load,
-    save: values.save,
+    load: folderFrom(values.load, '--load'),
+    save: folderFrom(values.save, '--save'),
     maxBytes: maxBytesFrom(values['max-bytes']),
     trainingFor,
     generationFor,

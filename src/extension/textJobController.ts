@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { GenerationSettings, TextProfile, TextTrainingSettings } from '../core/text/textSettings';
 import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
-import { Vocabulary } from '../core/text/vocabulary';
+import { trainingSymbols } from '../core/text/trainingSymbols';
 import { TEXT_PROTOCOL, type TextHostMessage, type TextWebviewMessage } from '../protocol/text';
 import type { TextState } from '../protocol/textState';
 import { renderPanelHtml } from './panelHtml';
@@ -58,8 +58,8 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
 
   /** Trains on `source` (after the job running now, if any) and generates from the result; `profileReason` says why the settings' profile (for the panel). */
   async train(source: TextSource, training: TextTrainingSettings, generation: GenerationSettings, profileReason: string): Promise<void> {
-    // A prompt the text cannot produce is refused now, not after the training.
-    Vocabulary.fromText(source.text).encode(generation.prompt, 'The prompt');
+    // A text that cannot train, or a prompt it cannot produce, is refused now, not in the worker or after the training.
+    trainingSymbols(source.text, source.label).vocabulary.encode(generation.prompt, 'The prompt');
     this.source = source;
     this.showPanel();
     this.post({ type: 'settings', training, generation, profileReason });

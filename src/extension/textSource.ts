@@ -1,9 +1,12 @@
 /**
  * Where the text job's text comes from: the selection, or the whole document when nothing
- * is selected (the user is told). Empty and oversized text is refused before any training.
+ * is selected (the user is told). Empty and oversized text, and text holding NUL or U+FFFD
+ * (a binary file, or one decoded with the wrong encoding: checkDecodedText), is refused before
+ * any training.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { checkDecodedText } from '../core/text/decodedText';
 import { checkTextSize } from '../core/text/textSize';
 import { UserError } from '../core/userError';
 
@@ -37,5 +40,6 @@ export function readTextSource(editor: vscode.TextEditor | undefined, maxBytes: 
   }
   const label = `${name} (${wholeDocument ? 'whole document' : 'selection'})`;
   checkTextSize(text, maxBytes, label);
+  checkDecodedText(text, label);
   return { text, label, editor, wholeDocument };
 }

@@ -25,7 +25,7 @@ export async function trainOnText(
   let timing = { epochs: training.epochs, elapsedMs: 0, remainingMs: 0 };
   const batch = new ProgressBatch<LossPoint>((points) => post({ type: 'progress', runId, points, ...timing }));
   let started = false;
-  const reply = job.request({ type: 'train', text: source.text, training }, (event) => {
+  const reply = job.request({ type: 'train', text: source.text, source: source.label, training }, (event) => {
     if (event.type === 'started') {
       const { type: _started, ...info } = event;
       started = true;

@@ -39,7 +39,8 @@ export interface ModelSummary {
 
 export type WorkerRequest =
   | { id: number; type: 'init' }
-  | { id: number; type: 'train'; text: string; training: TextTrainingSettings }
+  /** Trains on `text`; `source` names it in messages ("notes.txt (selection)"). */
+  | { id: number; type: 'train'; text: string; source?: string; training: TextTrainingSettings }
   | { id: number; type: 'generate'; generation: GenerationSettings }
   | { id: number; type: 'save'; dir: string }
   | { id: number; type: 'load'; dir: string }

@@ -74,7 +74,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
         onStart: (info) => emit({ type: 'started', epochs: request.training.epochs, ...info }),
         onEpoch: (p) => emit({ type: 'epoch', ...p }),
         shouldStop: stopRequested,
-      });
+      }, request.source);
       // Cancelled before its first epoch: the model held before stays (the host keeps showing it).
       if (result.epochsRun > 0) replace(trained);
       else trained.dispose();

@@ -11,12 +11,14 @@ import { inspect } from 'node:util';
 import type { BadInput } from './badInputs/badInput';
 import { CLI_INPUTS } from './badInputs/cliInputs';
 import { CSV_INPUTS } from './badInputs/csvInputs';
+import { EDITOR_TEXTS } from './badInputs/editorTexts';
 import { MODEL_FOLDERS } from './badInputs/modelFolders';
 import { MODELS_FOLDER_SETTINGS } from './badInputs/modelsFolderSettings';
 
 const TABLES: Record<string, readonly BadInput[]> = {
   'CSV files': CSV_INPUTS,
   'command lines': CLI_INPUTS,
+  'editor texts': EDITOR_TEXTS,
   'model folders': MODEL_FOLDERS,
   'the models folder setting': MODELS_FOLDER_SETTINGS,
 };

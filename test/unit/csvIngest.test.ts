@@ -135,6 +135,8 @@ test('bad input is refused with a message naming the file, line and column', asy
   await refused(await csv('t,a\n1,2\n'), /column 2 \("a"\) does not hold times \(e\.g\. "2"\)/, { timeColumn: 'a' });
   await refused(path.join(dir, 'missing.csv'), /it does not exist/);
   await refused(await csv(Buffer.from('\xff\xfeT\0i\0m\0e\0', 'latin1')), /it is UTF-16 text/);
+  // Without a byte order mark too (issue 9, case 10: the check shared with the text job), not "a NUL byte".
+  await refused(await csv(Buffer.from('Time,Close\n1,2\n', 'utf16le')), /it is UTF-16 text/);
 });
 
 test('a binary file renamed .csv, and invalid UTF-8 deep in a file, name the line and character', async () => {

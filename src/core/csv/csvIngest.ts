@@ -11,7 +11,7 @@ import { GrowableSeries } from './growableSeries';
 import { isMissingBytes, parseNumberBytes } from './numberBytes';
 import { orderByTime } from './orderByTime';
 import type { SkippedRows } from './skippedRows';
-import { findBinaryByte } from './textCheck';
+import { findBinaryByte } from '../textBytes';
 import { timeColumnIndices, type TimeColumn } from './timeColumn';
 import { partsTime, textTimeParser, TIME_FORMAT_NAMES } from './timeFormats';
 

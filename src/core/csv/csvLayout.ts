@@ -3,7 +3,7 @@ import { crToLf, csvLines, isCrOnly } from './csvLines';
 import { CsvScanner, CsvSyntaxError, rowTexts } from './csvScanner';
 import { delimiterName, detectDelimiter, type Delimiter } from './delimiter';
 import { isMissingText, parseNumberText } from './numberBytes';
-import { findBinaryByte, lineAndColumn } from './textCheck';
+import { findBinaryByte, isUtf16, lineAndColumn, startsWithUtf8Bom } from '../textBytes';
 import { detectTimeColumn, detectTimeParts, timeColumnIndices, timeFormatOf, type TimeColumn } from './timeColumn';
 import { parseIsoTime, parseMonthNameTime, type TimeFormat } from './timeFormats';
 import { csvError } from './csvError';
@@ -15,8 +15,6 @@ const SAMPLE_BYTES = 128 * 1024;
 const SAMPLE_ROWS = 1000;
 /** Rows after the first compared with it to tell a header from data. */
 const HEADER_LOOKAHEAD = 20;
-
-const BOM = [0xef, 0xbb, 0xbf];
 
 /** What the first rows of a CSV say about all of it. */
 export interface CsvLayout {
@@ -149,10 +147,10 @@ function checkTextBytes(file: string, bytes: Uint8Array, firstLine = 1): void {
 export async function inspectCsv(file: string): Promise<CsvLayout> {
   const { bytes: raw, size } = await readSample(file);
   if (size === 0) throw csvError(file, 'the file is empty.');
-  if ((raw[0] === 0xff && raw[1] === 0xfe) || (raw[0] === 0xfe && raw[1] === 0xff)) {
+  if (isUtf16(raw)) {
     throw csvError(file, 'it is UTF-16 text; save it as UTF-8 (or plain ASCII) to read it.');
   }
-  const bom = BOM.every((byte, index) => raw[index] === byte);
+  const bom = startsWithUtf8Bom(raw);
   const complete = raw.length === size;
   let bytes = bom ? raw.subarray(3) : raw;
   const crOnly = isCrOnly(bytes);

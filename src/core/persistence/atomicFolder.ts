@@ -1,18 +1,9 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { UserError } from '../userError';
+import { checkSaveTarget, makeFolders } from './saveTarget';
 import { claimSiblingName, releaseSiblingName } from './siblingNames';
 import { recoverStrayFolders } from './strayFolders';
-
-/** True when `dir` exists (as a folder; a file there is refused). */
-async function existingFolder(dir: string): Promise<boolean> {
-  const info = await stat(dir).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
-  if (info && !info.isDirectory()) throw new UserError(`Cannot save the model to ${dir}: it is a file, not a folder.`);
-  return info !== undefined;
-}
 
 /** Refuses to replace a folder that holds anything but a saved model (one with `marker`). */
 async function checkReplaceable(dir: string, marker: string): Promise<void> {
@@ -56,16 +47,17 @@ async function moveIntoPlace(temporary: string, target: string, replacing: boole
  * `dir` holds the old or the new model once the next save, list or load has recovered what
  * the killed save left (first thing this does, in `dir`'s parent: strayFolders.ts). Refuses
  * (UserError) a `dir` that is a file, or a folder with things in it but no `marker` file
- * (what every saved model folder has).
+ * (what every saved model folder has), and one where no folder can be made (checkSaveTarget:
+ * /proc/x is refused, not waited on forever).
  */
 export async function writeFolderAtomically(dir: string, marker: string, fill: (temporary: string) => Promise<void>): Promise<void> {
-  const target = path.resolve(dir);
-  await recoverStrayFolders(path.dirname(target));
-  const replacing = await existingFolder(target);
+  await recoverStrayFolders(path.dirname(path.resolve(dir)));
+  const { target, replacing } = await checkSaveTarget(dir);
   if (replacing) await checkReplaceable(target, marker);
   const temporary = claimSiblingName(target, 'saving');
   try {
-    await mkdir(temporary, { recursive: true });
+    await makeFolders(path.dirname(target), (problem) => new UserError(`Cannot save the model to ${target}: ${problem}.`));
+    await mkdir(temporary);
     await fill(temporary);
     await moveIntoPlace(temporary, target, replacing);
   } catch (error) {

@@ -1,21 +1,6 @@
 import { UserError } from '../userError';
-import { Vocabulary } from './vocabulary';
-
-/**
- * 'lines': the tutorial's pipeline — each line is one sequence, padded with spaces to the longest.
- * 'windows': prose — overlapping windows of `sequenceLength` characters.
- */
-export type DatasetMode = 'lines' | 'windows';
-
-/** Limits under which a text counts as "a few short lines" and is trained line by line. */
-const LINES_MODE_LIMITS = {
-  /** At least this many non-blank lines. */
-  minLines: 2,
-  /** At most this many non-blank lines. */
-  maxLines: 10_000,
-  /** Longest line, in code points. */
-  maxLineLength: 200,
-} as const;
+import { trainingSymbols, type DatasetMode } from './trainingSymbols';
+import type { Vocabulary } from './vocabulary';
 
 /**
  * Training sequences of a text: `count` pairs of `steps` symbol indices, the target being
@@ -51,27 +36,6 @@ export interface TextDataset {
   };
 }
 
-/** Splits into lines (any line ending) and keeps those with more than whitespace. */
-function nonBlankLines(text: string): string[][] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .filter((line) => line.trim() !== '')
-    .map((line) => Array.from(line));
-}
-
-/** How `text` will be cut (see buildTextDataset): 'lines' when it is a few short lines, else 'windows'. */
-export function datasetMode(text: string): DatasetMode {
-  return fitsLinesMode(nonBlankLines(text)) ? 'lines' : 'windows';
-}
-
-/** True when the tutorial's padded-lines pipeline fits `lines` (code points per line). */
-function fitsLinesMode(lines: string[][]): boolean {
-  const { minLines, maxLines, maxLineLength } = LINES_MODE_LIMITS;
-  if (lines.length < minLines || lines.length > maxLines) return false;
-  const longest = Math.max(...lines.map((line) => line.length));
-  return longest >= 2 && longest <= maxLineLength;
-}
-
 /** Index arrays of `rows` ([count, steps + 1] code points): input = first `steps`, target = last `steps`. */
 function pairsOf(rows: string[][], steps: number, vocabulary: Vocabulary): Pick<TextDataset, 'inputs' | 'targets'> {
   const inputs = new Int32Array(rows.length * steps);
@@ -90,10 +54,9 @@ function pairsOf(rows: string[][], steps: number, vocabulary: Vocabulary): Pick<
  * last character, target = line without its first. Seed: 3 lines of up to 15 characters ->
  * 3 sequences of 14 steps over 17 symbols.
  */
-function linesDataset(lines: string[][]): Omit<TextDataset, 'characters'> {
+function linesDataset(lines: string[][], vocabulary: Vocabulary): Omit<TextDataset, 'characters'> {
   const width = Math.max(...lines.map((line) => line.length));
   const padded = lines.map((line) => [...line, ...Array<string>(width - line.length).fill(' ')]);
-  const vocabulary = Vocabulary.fromText(padded.map((line) => line.join('')).join(''));
   const steps = width - 1;
   return { mode: 'lines', steps, count: padded.length, ...pairsOf(padded, steps, vocabulary), vocabulary, firstSymbol: lines[0][0] };
 }
@@ -105,10 +68,10 @@ function linesDataset(lines: string[][]): Omit<TextDataset, 'characters'> {
  * context depths, and the arrays stay about twice the text's size whatever the length; one
  * more window is aligned to the end so the tail of the text is trained on too.
  */
-function windowsDataset(symbols: string[], sequenceLength: number, vocabulary: Vocabulary): Omit<TextDataset, 'characters'> {
+function windowsDataset(symbols: string[], sequenceLength: number, vocabulary: Vocabulary, source: string): Omit<TextDataset, 'characters'> {
   if (symbols.length - 1 < sequenceLength) {
     throw new UserError(
-      `The text has ${symbols.length} characters, too few for sequence length ${sequenceLength} ` +
+      `${source} has ${symbols.length} characters, too few for sequence length ${sequenceLength} ` +
         `(it needs at least ${sequenceLength + 1}). Lower the sequence length or use more text.`,
       'sequenceLength',
     );
@@ -137,22 +100,19 @@ function heldOutWindows(symbols: readonly string[], steps: number, vocabulary: V
 }
 
 /**
- * Training sequences of `text`: 'lines' mode when it is a few short lines (see
- * LINES_MODE_LIMITS), else 'windows' of `sequenceLength` characters over the text but its
- * last `validationSplit` (0..0.5), which becomes the held-out `validation` part when it holds
- * at least one window (the vocabulary is the whole text's, so every held-out character is
- * known). Throws a UserError when the text is too short to make one sequence.
+ * Training sequences of `text`, cut as trainingSymbols decides: 'lines' mode when it is a few
+ * short lines, else 'windows' of `sequenceLength` characters over the text but its last
+ * `validationSplit` (0..0.5), which becomes the held-out `validation` part when it holds at
+ * least one window (the vocabulary is the whole text's, so every held-out character is known).
+ * Throws a UserError naming `source` when the text is empty, has fewer than two distinct
+ * symbols (trainingSymbols) or is too short to make one sequence.
  */
-export function buildTextDataset(text: string, sequenceLength: number, validationSplit = 0): TextDataset {
+export function buildTextDataset(text: string, sequenceLength: number, validationSplit = 0, source = 'The text'): TextDataset {
+  const { lines, vocabulary } = trainingSymbols(text, source);
   const symbols = Array.from(text);
-  if (symbols.length < 2) {
-    throw new UserError(`The text is too short to train on: it has ${symbols.length} characters and needs at least 2.`);
-  }
-  const lines = nonBlankLines(text);
-  if (fitsLinesMode(lines)) return { ...linesDataset(lines), characters: symbols.length };
-  const vocabulary = Vocabulary.fromText(text);
+  if (lines) return { ...linesDataset(lines, vocabulary), characters: symbols.length };
   const cut = symbols.length - Math.floor(symbols.length * validationSplit);
   const heldOut = symbols.length - cut > sequenceLength && cut > sequenceLength ? heldOutWindows(symbols.slice(cut - 1), sequenceLength, vocabulary) : undefined;
-  const dataset = windowsDataset(heldOut ? symbols.slice(0, cut) : symbols, sequenceLength, vocabulary);
+  const dataset = windowsDataset(heldOut ? symbols.slice(0, cut) : symbols, sequenceLength, vocabulary, source);
   return { ...dataset, characters: symbols.length, ...(heldOut ? { validation: heldOut } : {}) };
 }

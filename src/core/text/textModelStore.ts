@@ -5,7 +5,7 @@ import { readModelFolder, saveModelFolder, type SaveOptions } from '../persisten
 import { describeLayers, sameLayers, type TopologySummary } from '../persistence/modelTopology';
 import { UserError } from '../userError';
 import { CELL_CLASS, textModelLayers } from './textModel';
-import type { DatasetMode } from './textDataset';
+import type { DatasetMode } from './trainingSymbols';
 import { validateTraining } from './textSettingsValidation';
 import { trainedTextModel, type TrainedTextModel } from './trainedTextModel';
 import { Vocabulary } from './vocabulary';

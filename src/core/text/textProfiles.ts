@@ -7,7 +7,7 @@
  * 100, gradient clipping, a cosine learning-rate schedule over a time budget, and sampling
  * below temperature 1; its sizes were chosen from the measurements in docs/text-quality.md.
  */
-import { datasetMode } from './textDataset';
+import { datasetMode } from './trainingSymbols';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING, type GenerationSettings, type TextProfile, type TextTrainingSettings } from './textSettings';
 
 /** What the profile setting accepts: a profile, or 'auto' (by the text: see chooseProfile). */

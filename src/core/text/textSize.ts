@@ -9,15 +9,20 @@ function formatBytes(bytes: number): string {
 }
 
 /**
- * Throws a UserError naming `sourceName` when `text` is larger than `maxBytes` of UTF-8:
- * a character model over a huge text would run for hours and hold it all in memory.
+ * Throws a UserError naming `sourceName` when `bytes` (a text's size in UTF-8, or a file's
+ * from stat, before it is read) is more than `maxBytes`: a character model over a huge text
+ * would run for hours and hold it all in memory.
  */
-export function checkTextSize(text: string, maxBytes: number, sourceName: string): void {
-  const bytes = Buffer.byteLength(text, 'utf8');
+export function checkByteCount(bytes: number, maxBytes: number, sourceName: string): void {
   if (bytes > maxBytes) {
     throw new UserError(
       `${sourceName} is ${formatBytes(bytes)}, more than the limit of ${formatBytes(maxBytes)}. ` +
         'Train on a selection or a smaller file.',
     );
   }
+}
+
+/** checkByteCount for a text already in memory (an editor's selection or document). */
+export function checkTextSize(text: string, maxBytes: number, sourceName: string): void {
+  checkByteCount(Buffer.byteLength(text, 'utf8'), maxBytes, sourceName);
 }

@@ -7,7 +7,8 @@ import { batchesOf, range } from '../training/batches';
 import { fitModel, type FitCallbacks } from '../training/fitModel';
 import type { EpochLoss } from '../training/fitResult';
 import type { TextFitResult } from './textFitResult';
-import { buildTextDataset, type DatasetMode, type TextDataset } from './textDataset';
+import { buildTextDataset, type TextDataset } from './textDataset';
+import type { DatasetMode } from './trainingSymbols';
 import { buildTextModel } from './textModel';
 import type { TextTrainingSettings } from './textSettings';
 import { trainedTextModel, type TrainedTextModel } from './trainedTextModel';
@@ -118,7 +119,7 @@ async function fit(
 
 /**
  * Trains a character model on `text` (see buildTextDataset for how it is cut into
- * sequences and buildTextModel for the layers). The fused layers (FusedStackWithHead) do the
+ * sequences, and what it refuses naming `source`, and buildTextModel for the layers). The fused layers (FusedStackWithHead) do the
  * training, starting from buildTextModel's initial weights, and write what they learned back
  * into that tfjs-layers model. The caller owns the returned model and disposes it; on an
  * error nothing is left allocated.
@@ -127,8 +128,9 @@ export async function trainTextModel(
   text: string,
   training: TextTrainingSettings,
   callbacks: TrainingCallbacks = {},
+  source = 'The text',
 ): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
-  const dataset = buildTextDataset(text, training.sequenceLength, training.validationSplit);
+  const dataset = buildTextDataset(text, training.sequenceLength, training.validationSplit, source);
   callbacks.onStart?.({
     characters: dataset.characters,
     vocabularySize: dataset.vocabulary.size,

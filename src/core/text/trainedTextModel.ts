@@ -1,5 +1,5 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { DatasetMode } from './textDataset';
+import type { DatasetMode } from './trainingSymbols';
 import type { TextTrainingSettings } from './textSettings';
 import type { Vocabulary } from './vocabulary';
 

@@ -9,7 +9,7 @@ function byCodePoint(a: string, b: string): number {
 }
 
 /** A character as a message shows it: quoted, with newlines and tabs escaped. */
-function quoteSymbol(symbol: string): string {
+export function quoteSymbol(symbol: string): string {
   return JSON.stringify(symbol);
 }
 
