@@ -88,8 +88,12 @@ export type WorkerEvent =
 
 export type WorkerMessage =
   | { type: 'reply'; id: number; body: WorkerReplies[keyof WorkerReplies] }
-  /** `cancelled`: the user stopped it before it produced anything (nothing is wrong). */
-  | { type: 'error'; id: number; message: string; userError: boolean; cancelled?: boolean }
+  /**
+   * `cancelled`: the user stopped it before it produced anything (nothing is wrong);
+   * `engineFailed`: the backend ran out of memory or aborted, and the worker is unusable
+   * (see engineFailure.ts): the host ends it and starts a fresh one.
+   */
+  | { type: 'error'; id: number; message: string; userError: boolean; cancelled?: boolean; engineFailed?: boolean }
   /** An event of the request `requestId`. */
   | (WorkerEvent & { requestId: number });
 

@@ -17,6 +17,7 @@ import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
 import { trainTextModel, type TrainedTextModel } from '../core/text/textTraining';
 import { UserError } from '../core/userError';
+import { isEngineFailure } from './engineFailure';
 import type { ModelSummary, WorkerData, WorkerEvent, WorkerMessage, WorkerReplies, WorkerRequest } from './protocol';
 
 const port = parentPort;
@@ -149,7 +150,7 @@ port.on('message', (request: WorkerRequest) => {
       const userError = error instanceof UserError;
       const cancelled = error instanceof CancelledError;
       const message = error instanceof Error ? error.message : String(error);
-      post({ type: 'error', id: request.id, message, userError, cancelled });
+      post({ type: 'error', id: request.id, message, userError, cancelled, engineFailed: isEngineFailure(error) });
     }
   });
 });

@@ -13,12 +13,14 @@ import { CLI_INPUTS } from './badInputs/cliInputs';
 import { CSV_INPUTS } from './badInputs/csvInputs';
 import { MODEL_FOLDERS } from './badInputs/modelFolders';
 import { MODELS_FOLDER_SETTINGS } from './badInputs/modelsFolderSettings';
+import { RUN_SETTINGS } from './badInputs/runSettings';
 
 const TABLES: Record<string, readonly BadInput[]> = {
   'CSV files': CSV_INPUTS,
   'command lines': CLI_INPUTS,
   'model folders': MODEL_FOLDERS,
   'the models folder setting': MODELS_FOLDER_SETTINGS,
+  'run settings': RUN_SETTINGS,
 };
 
 /** A row that hangs (a FIFO read before the fix) fails instead of stopping the run. */

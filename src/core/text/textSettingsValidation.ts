@@ -7,7 +7,9 @@ import {
   type TextTrainingSettings,
 } from './textSettings';
 import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } from '../settings/numberSetting';
+import { checkRunBounds } from '../settings/runBounds';
 import { UserError } from '../userError';
+import { textRunPlan } from './textRunPlan';
 
 const TRAINING_RULES: Record<Exclude<keyof TextTrainingSettings, 'cell'>, NumberRule> = {
   hiddenSize: { min: 1, max: 4096, integer: true },
@@ -40,11 +42,10 @@ function numberSettings<K extends string>(
 }
 
 /**
- * Training settings from `raw` (VS Code settings, the panel's form, CLI flags): numbers or
- * numeric strings; missing keys take DEFAULT_TRAINING. Throws a UserError naming the
- * setting (through `name`) that is not a number or is out of range.
+ * Settings a model was trained with (a saved model's meta.json), as validateTraining but
+ * without the run bounds: a model saved before them still loads.
  */
-export function validateTraining(raw: Record<string, unknown>, name: SettingNamer): TextTrainingSettings {
+export function validateSavedTraining(raw: Record<string, unknown>, name: SettingNamer): TextTrainingSettings {
   const cell = raw.cell === undefined ? DEFAULT_TRAINING.cell : raw.cell;
   const normalized = typeof cell === 'string' ? cell.trim().toLowerCase() : cell;
   if (!CELL_TYPES.includes(normalized as CellType)) {
@@ -62,6 +63,18 @@ function switchSetting(value: unknown, setting: string): boolean {
   const word = typeof value === 'string' ? SWITCH_WORDS[value.trim().toLowerCase()] : undefined;
   if (word === undefined) throw new UserError(`${setting} must be on or off (true or false), not ${shown(value)}.`, setting);
   return word;
+}
+
+/**
+ * Training settings from `raw` (VS Code settings, the panel's form, CLI flags): numbers or
+ * numeric strings; missing keys take DEFAULT_TRAINING. Throws a UserError naming the
+ * setting (through `name`) that is not a number or is out of range, or the settings to lower
+ * when the model would have too many weights or need too much memory (see runBounds.ts).
+ */
+export function validateTraining(raw: Record<string, unknown>, name: SettingNamer): TextTrainingSettings {
+  const training = validateSavedTraining(raw, name);
+  checkRunBounds(textRunPlan(training, name));
+  return training;
 }
 
 /**

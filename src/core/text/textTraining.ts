@@ -9,6 +9,8 @@ import type { EpochLoss } from '../training/fitResult';
 import type { TextFitResult } from './textFitResult';
 import { buildTextDataset, type DatasetMode, type TextDataset } from './textDataset';
 import { buildTextModel } from './textModel';
+import { textRunPlan } from './textRunPlan';
+import { checkRunBounds } from '../settings/runBounds';
 import type { TextTrainingSettings } from './textSettings';
 import { trainedTextModel, type TrainedTextModel } from './trainedTextModel';
 
@@ -114,8 +116,9 @@ async function fit(
  * Trains a character model on `text` (see buildTextDataset for how it is cut into
  * sequences and buildTextModel for the layers). The fused layers (FusedStackWithHead) do the
  * training, starting from buildTextModel's initial weights, and write what they learned back
- * into that tfjs-layers model. The caller owns the returned model and disposes it; on an
- * error nothing is left allocated.
+ * into that tfjs-layers model. A model too big for the run bounds at the text's vocabulary
+ * is refused before it is built (see runBounds.ts). The caller owns the returned model and
+ * disposes it; on an error nothing is left allocated.
  */
 export async function trainTextModel(
   text: string,
@@ -123,6 +126,8 @@ export async function trainTextModel(
   callbacks: TrainingCallbacks = {},
 ): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
   const dataset = buildTextDataset(text, training.sequenceLength, training.validationSplit);
+  // Checked again at the text's own vocabulary (validateTraining assumes a typical one).
+  checkRunBounds(textRunPlan(training, (key) => key, { vocabularySize: dataset.vocabulary.size, steps: dataset.steps, sequences: dataset.count }));
   callbacks.onStart?.({
     characters: dataset.characters,
     vocabularySize: dataset.vocabulary.size,
