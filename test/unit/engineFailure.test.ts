@@ -10,7 +10,7 @@ import { after, test } from 'node:test';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import { ENGINE_RESTARTED, TrainingWorkerClient, WorkerRequestError } from '../../src/extension/trainingWorkerClient';
 import { isEngineFailure } from '../../src/worker/engineFailure';
-import { ENGINE_FAILURE_TEXT } from './support/failingWorker';
+import { ENGINE_FAILURE_TEXT } from './support/engineFailureText';
 import { TUTORIAL_TEXT } from './support/wasm';
 
 const ROOT = path.join(__dirname, '..', '..', '..');

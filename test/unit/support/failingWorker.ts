@@ -6,9 +6,7 @@
  */
 import * as textTraining from '../../../src/core/text/textTraining';
 import '../../../src/worker/trainingWorker';
-
-/** The text whose training fails. */
-export const ENGINE_FAILURE_TEXT = 'this text exhausts the memory';
+import { ENGINE_FAILURE_TEXT } from './engineFailureText';
 
 /** The error a trap in a wasm module throws (not in the compiler's WebAssembly types). */
 const { RuntimeError } = (globalThis as unknown as { WebAssembly: { RuntimeError: ErrorConstructor } }).WebAssembly;
