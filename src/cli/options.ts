@@ -55,6 +55,8 @@ const TRAINING_FLAGS: Record<keyof TextTrainingSettings, keyof typeof OPTIONS> =
   patience: 'patience',
   seed: 'seed',
 };
+/** A training setting's flag, as errors name it: '--batch'. */
+export const trainingFlag = (key: string) => `--${TRAINING_FLAGS[key as keyof TextTrainingSettings]}`;
 const GENERATION_FLAGS: Record<keyof GenerationSettings, keyof typeof OPTIONS> = {
   prompt: 'prompt',
   length: 'length',
@@ -96,7 +98,7 @@ export function parseCommandLine(args: string[]): CliRequest | 'help' {
     load: values.load,
     save: values.save,
     maxBytes: maxBytesFrom(values['max-bytes']),
-    training: validateTraining(settingsFrom(values, TRAINING_FLAGS), flagName(TRAINING_FLAGS)),
+    training: validateTraining(settingsFrom(values, TRAINING_FLAGS), trainingFlag),
     generation: validateGeneration(settingsFrom(values, GENERATION_FLAGS), flagName(GENERATION_FLAGS)),
     backend: backendFrom(values.backend),
     json: values.json ?? false,

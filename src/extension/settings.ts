@@ -25,17 +25,27 @@ function section(name: string): Record<string, unknown> {
   return raw;
 }
 
+/** A text training setting's name in VS Code's settings: `rnnStudio.text.batchSize`. */
+export const textSettingName = (key: string) => `${SECTION}.text.${key}`;
+
 export function readTrainingSettings(): TextTrainingSettings {
-  return validateTraining(section('text'), (key) => `${SECTION}.text.${key}`);
+  return validateTraining(section('text'), textSettingName);
 }
 
 export function readGenerationSettings(): GenerationSettings {
   return validateGeneration(section('generate'), (key) => `${SECTION}.generate.${key}`);
 }
 
-/** The forecast job's settings; the column, time column and models are picked per run. */
-export function readForecastSettings(): ForecastSettings {
-  return validateForecastSettings(section('forecast'), (key) => `${SECTION}.forecast.${key}`);
+/** A forecast setting's name in VS Code's settings: `rnnStudio.forecast.batchSize`. */
+export const forecastSettingName = (key: string) => `${SECTION}.forecast.${key}`;
+
+/**
+ * The forecast job's settings; the column, time column and models are picked per run and
+ * given as `picked`, checked with the rest (a run too big for the models picked is refused
+ * naming the settings: see runBounds.ts).
+ */
+export function readForecastSettings(picked: Partial<ForecastSettings> = {}): ForecastSettings {
+  return validateForecastSettings({ ...section('forecast'), ...picked }, forecastSettingName);
 }
 
 export function readBackend(): BackendChoice {

@@ -4,6 +4,7 @@
  * result. Its jobs run on the shared job runner; the model itself lives in the worker.
  */
 import * as vscode from 'vscode';
+import type { SettingNamer } from '../core/settings/numberSetting';
 import type { GenerationSettings, TextTrainingSettings } from '../core/text/textSettings';
 import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
@@ -56,8 +57,8 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
     this.post({ type: 'backend', backend: await this.backend.ensure() });
   }
 
-  /** Trains on `source` (after the job running now, if any) and generates from the result. */
-  async train(source: TextSource, training: TextTrainingSettings, generation: GenerationSettings): Promise<void> {
+  /** Trains on `source` (after the job running now, if any) and generates from the result; `name` names the settings as the user set them (see trainOnText). */
+  async train(source: TextSource, training: TextTrainingSettings, generation: GenerationSettings, name: SettingNamer): Promise<void> {
     // A prompt the text cannot produce is refused now, not after the training.
     Vocabulary.fromText(source.text).encode(generation.prompt, 'The prompt');
     this.source = source;
@@ -67,7 +68,7 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
     await this.runJob('the text training', title, async (job) => {
       await this.ensureBackend();
       const runId = ++this.runId;
-      const outcome = await trainOnText(job, runId, source, training, (message) => this.post(message));
+      const outcome = await trainOnText(job, runId, source, training, name, (message) => this.post(message));
       const { finalLoss, epochsRun, msPerEpoch } = outcome;
       this.post({ type: 'trainingFinished', runId, outcome: outcome.cancelled ? 'cancelled' : 'completed', finalLoss, epochsRun, msPerEpoch });
       this.model = epochsRun > 0 ? outcome.model : undefined;
@@ -113,7 +114,7 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
     switch (message.type) {
       case 'train': {
         if (!this.source) throw new UserError('Select the text to train on in an editor and run "RNN Studio: Generate Text from Selection": the panel trains on that text.');
-        return this.train(this.source, validateTraining({ ...message.training }, formField), validateGeneration({ ...message.generation }, formField));
+        return this.train(this.source, validateTraining({ ...message.training }, formField), validateGeneration({ ...message.generation }, formField), formField);
       }
       case 'generate':
         return this.generate(validateGeneration({ ...message.generation }, formField));

@@ -3,6 +3,7 @@
  * `trainingStarted` and batched `progress` messages (every loss point arrives), and the
  * notification and status bar get the epoch and loss.
  */
+import type { SettingNamer } from '../core/settings/numberSetting';
 import type { TextTrainingSettings } from '../core/text/textSettings';
 import type { LossPoint } from '../protocol/common';
 import type { TextHostMessage as HostMessage } from '../protocol/text';
@@ -16,12 +17,15 @@ export async function trainOnText(
   runId: number,
   source: TextSource,
   training: TextTrainingSettings,
+  name: SettingNamer,
   post: (message: HostMessage) => void,
 ): Promise<TrainingOutcome & { model: ModelSummary }> {
+  // The worker's refusals (a run too big for the text: see runBounds.ts) name the settings as the user set them.
+  const settingNames = Object.fromEntries(Object.keys(training).map((key) => [key, name(key)]));
   /** The timing the next batch is sent with. */
   let timing = { epochs: training.epochs, elapsedMs: 0, remainingMs: 0 };
   const batch = new ProgressBatch<LossPoint>((points) => post({ type: 'progress', runId, points, ...timing }));
-  const outcome = await job.request({ type: 'train', text: source.text, training }, (event) => {
+  const outcome = await job.request({ type: 'train', text: source.text, training, settingNames }, (event) => {
     if (event.type === 'started') {
       const { type: _started, ...info } = event;
       post({ type: 'trainingStarted', runId, source: source.label, ...info });

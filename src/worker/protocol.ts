@@ -39,7 +39,8 @@ export interface ModelSummary {
 
 export type WorkerRequest =
   | { id: number; type: 'init' }
-  | { id: number; type: 'train'; text: string; training: TextTrainingSettings }
+  /** `settingNames`: how the user's messages name each training setting (`rnnStudio.text.batchSize`, the form's field); the key itself where absent. */
+  | { id: number; type: 'train'; text: string; training: TextTrainingSettings; settingNames?: Partial<Record<keyof TextTrainingSettings, string>> }
   | { id: number; type: 'generate'; generation: GenerationSettings }
   | { id: number; type: 'save'; dir: string }
   | { id: number; type: 'load'; dir: string }

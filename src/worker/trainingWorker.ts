@@ -15,6 +15,7 @@ import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import { copyModelFolder } from '../core/persistence/modelFolder';
 import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
+import type { TextTrainingSettings } from '../core/text/textSettings';
 import { trainTextModel, type TrainedTextModel } from '../core/text/textTraining';
 import { UserError } from '../core/userError';
 import { isEngineFailure } from './engineFailure';
@@ -75,7 +76,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
         onStart: (info) => emit({ type: 'started', epochs: request.training.epochs, ...info }),
         onEpoch: (p) => emit({ type: 'epoch', ...p }),
         shouldStop: stopRequested,
-      });
+      }, (key) => request.settingNames?.[key as keyof TextTrainingSettings] ?? key);
       replace(trained);
       return { ...result, model: summary(trained, result.sequences) };
     }

@@ -94,8 +94,8 @@ for (const cell of ['rnn', 'lstm', 'gru'] as CellType[]) {
     const [steps, batch, vocabularySize, hiddenSize] = [30, 32, 60, 64];
     const model = buildTextModel({ cell, hiddenSize, layers: 2, vocabularySize, seed: 1 });
     const fused = FusedStackWithHead.fromLayersModel(model);
-    const x = tf.oneHot(tf.randomUniform([batch, steps], 0, vocabularySize, 'int32') as tf.Tensor2D, vocabularySize).toFloat() as tf.Tensor3D;
-    const y = tf.randomUniform([batch, steps], 0, vocabularySize, 'int32') as tf.Tensor2D;
+    const x = tf.oneHot(tf.randomUniform<tf.Rank.R2>([batch, steps], 0, vocabularySize, 'int32'), vocabularySize).toFloat() as tf.Tensor3D;
+    const y = tf.randomUniform<tf.Rank.R2>([batch, steps], 0, vocabularySize, 'int32');
     try {
       const shape: NetShape = { steps, inputs: vocabularySize, layers: [{ kind: cell, units: hiddenSize }, { kind: cell, units: hiddenSize }], head: 'steps', outputs: vocabularySize };
       assert.equal(netWeights(shape), fused.trainableVariables.reduce((sum, v) => sum + v.size, 0), 'the weights counted');

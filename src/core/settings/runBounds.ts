@@ -45,8 +45,8 @@ function either(settings: readonly NamedSetting[]): string {
   return named.length < 2 ? named.join('') : `${named.slice(0, -1).join(', ')} or ${named[named.length - 1]}`;
 }
 
-/** Throws a UserError when `plan` has more than MAX_WEIGHTS weights or needs more than MEMORY_BUDGET to train. */
-export function checkRunBounds(plan: RunPlan): void {
+/** Throws a UserError when `plan` has more than MAX_WEIGHTS weights (what can be known before the data is read: see textRunPlan). */
+export function checkWeightBounds(plan: RunPlan): void {
   const weights = netWeights(plan.shape);
   if (weights > MAX_WEIGHTS) {
     const sizes = plan.weights.length > 0 ? plan.weights : plan.activations;
@@ -55,6 +55,11 @@ export function checkRunBounds(plan: RunPlan): void {
       sizes[0]?.name,
     );
   }
+}
+
+/** Throws a UserError when `plan` has more than MAX_WEIGHTS weights or needs more than MEMORY_BUDGET to train. */
+export function checkRunBounds(plan: RunPlan): void {
+  checkWeightBounds(plan);
   const bytes = trainingBytes(plan.shape, plan.batch);
   if (bytes > MEMORY_BUDGET) {
     throw new UserError(

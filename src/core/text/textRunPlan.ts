@@ -1,19 +1,24 @@
 /**
  * The character model a text training builds, as the run bounds check it (see
- * runBounds.ts): before the text is read, at a typical vocabulary and the full sequence
- * length; in the worker, at the text's own vocabulary, steps and sequences.
+ * runBounds.ts). Before the text is read (the settings' validator) only its weights can be
+ * checked, and only at the fewest symbols a text trains on: what no text could fit is refused
+ * there. Once the text is read (trainTextModel, before the model is built), the whole run is
+ * checked at the text's own vocabulary, steps and sequences.
  */
 import type { RunPlan } from '../settings/runBounds';
 import type { SettingNamer } from '../settings/numberSetting';
+import type { DatasetMode } from './textDataset';
 import type { TextTrainingSettings } from './textSettings';
 
-/** Distinct characters assumed before the text is read: letters, digits and punctuation of a prose text. */
-const TYPICAL_VOCABULARY = 100;
+/** Distinct symbols of the smallest vocabulary a text trains on. */
+const FEWEST_SYMBOLS = 2;
 
 /** What the text gives the model, once it is read. */
 export interface TextShape {
   vocabularySize: number;
-  /** Time steps per sequence (the sequence length, or the longest line's). */
+  /** 'lines': the sequences are the text's lines (the sequence length does not apply), 'windows' of the sequence length. */
+  mode: DatasetMode;
+  /** Time steps per sequence (the sequence length, or the longest line's), >= 1. */
   steps: number;
   sequences: number;
 }
@@ -21,7 +26,7 @@ export interface TextShape {
 /** The model `training` builds (over `text`'s vocabulary and sequences when known), its settings named through `name`. */
 export function textRunPlan(training: TextTrainingSettings, name: SettingNamer, text?: TextShape): RunPlan {
   const { cell, hiddenSize, layers, batchSize, sequenceLength } = training;
-  const vocabulary = text?.vocabularySize ?? TYPICAL_VOCABULARY;
+  const vocabulary = text?.vocabularySize ?? FEWEST_SYMBOLS;
   const size = `${cell.toUpperCase()}, ${layers} ${layers === 1 ? 'layer' : 'layers'} of ${hiddenSize} units${text ? ` over ${vocabulary} distinct characters` : ''}`;
   const sizes = [
     { name: name('hiddenSize'), value: hiddenSize },
@@ -37,7 +42,7 @@ export function textRunPlan(training: TextTrainingSettings, name: SettingNamer, 
       outputs: vocabulary,
     },
     batch: text ? Math.min(batchSize, text.sequences) : batchSize,
-    activations: [{ name: name('batchSize'), value: batchSize }, { name: name('sequenceLength'), value: sequenceLength }, ...sizes],
+    activations: [{ name: name('batchSize'), value: batchSize }, ...(text?.mode === 'lines' ? [] : [{ name: name('sequenceLength'), value: sequenceLength }]), ...sizes],
     weights: sizes,
   };
 }

@@ -7,7 +7,7 @@ import {
   type TextTrainingSettings,
 } from './textSettings';
 import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } from '../settings/numberSetting';
-import { checkRunBounds } from '../settings/runBounds';
+import { checkWeightBounds } from '../settings/runBounds';
 import { UserError } from '../userError';
 import { textRunPlan } from './textRunPlan';
 
@@ -69,11 +69,12 @@ function switchSetting(value: unknown, setting: string): boolean {
  * Training settings from `raw` (VS Code settings, the panel's form, CLI flags): numbers or
  * numeric strings; missing keys take DEFAULT_TRAINING. Throws a UserError naming the
  * setting (through `name`) that is not a number or is out of range, or the settings to lower
- * when the model would have too many weights or need too much memory (see runBounds.ts).
+ * when the model would have too many weights whatever the text (see textRunPlan.ts; its
+ * memory is checked once the text is read, by trainTextModel).
  */
 export function validateTraining(raw: Record<string, unknown>, name: SettingNamer): TextTrainingSettings {
   const training = validateSavedTraining(raw, name);
-  checkRunBounds(textRunPlan(training, name));
+  checkWeightBounds(textRunPlan(training, name));
   return training;
 }
 

@@ -11,6 +11,7 @@ import { buildTextDataset, type DatasetMode, type TextDataset } from './textData
 import { buildTextModel } from './textModel';
 import { textRunPlan } from './textRunPlan';
 import { checkRunBounds } from '../settings/runBounds';
+import type { SettingNamer } from '../settings/numberSetting';
 import type { TextTrainingSettings } from './textSettings';
 import { trainedTextModel, type TrainedTextModel } from './trainedTextModel';
 
@@ -116,18 +117,19 @@ async function fit(
  * Trains a character model on `text` (see buildTextDataset for how it is cut into
  * sequences and buildTextModel for the layers). The fused layers (FusedStackWithHead) do the
  * training, starting from buildTextModel's initial weights, and write what they learned back
- * into that tfjs-layers model. A model too big for the run bounds at the text's vocabulary
- * is refused before it is built (see runBounds.ts). The caller owns the returned model and
+ * into that tfjs-layers model. A run too big for the run bounds at the text's vocabulary,
+ * steps and sequences is refused before the model is built (see runBounds.ts), naming the
+ * settings to lower through `name` (e.g. '--batch'). The caller owns the returned model and
  * disposes it; on an error nothing is left allocated.
  */
 export async function trainTextModel(
   text: string,
   training: TextTrainingSettings,
   callbacks: TrainingCallbacks = {},
+  name: SettingNamer = (key) => key,
 ): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
   const dataset = buildTextDataset(text, training.sequenceLength, training.validationSplit);
-  // Checked again at the text's own vocabulary (validateTraining assumes a typical one).
-  checkRunBounds(textRunPlan(training, (key) => key, { vocabularySize: dataset.vocabulary.size, steps: dataset.steps, sequences: dataset.count }));
+  checkRunBounds(textRunPlan(training, name, { vocabularySize: dataset.vocabulary.size, mode: dataset.mode, steps: dataset.steps, sequences: dataset.count }));
   callbacks.onStart?.({
     characters: dataset.characters,
     vocabularySize: dataset.vocabulary.size,

@@ -12,6 +12,7 @@ import { ENGINE_FAILURE_TEXT } from './engineFailureText';
 const { RuntimeError } = (globalThis as unknown as { WebAssembly: { RuntimeError: ErrorConstructor } }).WebAssembly;
 
 // The worker calls the module's export when a request comes, so the replacement is what it calls.
-const train = textTraining.trainTextModel;
-(textTraining as { trainTextModel: typeof train }).trainTextModel = (text, ...rest) =>
+const mutable: { trainTextModel: typeof textTraining.trainTextModel } = textTraining;
+const train = mutable.trainTextModel;
+mutable.trainTextModel = (text, ...rest) =>
   text === ENGINE_FAILURE_TEXT ? Promise.reject(new RuntimeError('memory access out of bounds')) : train(text, ...rest);
