@@ -67,7 +67,7 @@ function orthonormalisePanel(rows: Float32Array, length: number, from: number, t
  * order, in place: row r is row r of the input less its projections onto the rows before it,
  * normalised (Gram–Schmidt, as QR with R's diagonal positive).
  */
-export function orthonormaliseRows(vectors: Float32Array, count: number, length: number): void {
+function orthonormaliseRows(vectors: Float32Array, count: number, length: number): void {
   for (let from = 0; from < count; from += PANEL) {
     const to = Math.min(count, from + PANEL);
     if (from > 0) {

@@ -46,7 +46,7 @@ test("above the size tfjs' own builds quickly: the same matrix as tfjs' to float
       assert.ok(largestDifference(ours, tfjs) < 1e-4, `${shape.join('×')}: ${largestDifference(ours, tfjs)} from tfjs'`);
       assert.equal(largestDifference(ours, again), 0, 'the same seed, the same matrix');
       assert.ok(largestDifference(ours, other) > 0.01, 'another seed, another matrix');
-      const rows = shape[0] <= shape[1] ? (ours as tf.Tensor2D) : (ours.transpose() as tf.Tensor2D);
+      const rows = shape[0] <= shape[1] ? (ours as tf.Tensor2D) : ours.transpose<tf.Tensor2D>();
       assert.ok(orthogonalityError(rows) < 1e-4);
     } finally {
       tf.dispose([ours, tfjs, again, other]);

@@ -10,9 +10,9 @@ import { netWeights, trainingBytes, type NetShape } from '../training/memoryEsti
 import { UserError } from '../userError';
 
 /** Bytes a training step may take at its peak. */
-export const MEMORY_BUDGET = 2e9;
+const MEMORY_BUDGET = 2e9;
 /** Weights a model may have. */
-export const MAX_WEIGHTS = 10_000_000;
+const MAX_WEIGHTS = 10_000_000;
 
 /** A setting the message names, with its value: `--batch (4096)`. */
 export interface NamedSetting {
