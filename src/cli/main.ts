@@ -14,7 +14,7 @@ import { runForecastCommand } from './forecastCommand';
 import { parseForecastCommandLine } from './forecastOptions';
 import type { GenerateJson } from './jsonOutput';
 import { UsageError } from './commonOptions';
-import { parseCommandLine, type CliRequest } from './options';
+import { parseCommandLine, trainingFlag, type CliRequest } from './options';
 import { FORECAST_USAGE, USAGE } from './usage';
 
 /** Progress is printed every this many epochs (and at the last one), as the tutorial. */
@@ -47,7 +47,7 @@ async function train(request: CliRequest, file: string, text: string): Promise<{
         }
       },
       shouldStop: () => stopRequested,
-    }, file);
+    }, file, trainingFlag);
   } finally {
     process.removeListener('SIGINT', stop);
   }

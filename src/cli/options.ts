@@ -67,6 +67,8 @@ const TRAINING_FLAGS: Record<keyof TextTrainingSettings, keyof typeof OPTIONS> =
   learningRateSchedule: 'lr-schedule',
   seed: 'seed',
 };
+/** A training setting's flag, as errors name it: '--batch'. */
+export const trainingFlag = (key: string) => `--${TRAINING_FLAGS[key as keyof TextTrainingSettings]}`;
 const GENERATION_FLAGS: Record<keyof GenerationSettings, keyof typeof OPTIONS> = {
   prompt: 'prompt',
   length: 'length',

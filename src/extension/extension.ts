@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { JobRunner } from './jobs/jobRunner';
 import { busyContext, pickJobToCancel, VsCodeJobUi } from './jobs/jobUi';
 import { loadModelCommand, saveModelCommand } from './modelCommands';
-import { readBackend, readGenerationSettings, readMaxTextBytes, readTrainingSettings } from './settings';
+import { readBackend, readGenerationSettings, readMaxTextBytes, readTrainingSettings, textSettingName } from './settings';
 import { FORECAST_PANEL, ForecastJobController } from './forecastJobController';
 import { forecastCsvCommand, forecastWithSavedModelCommand, type ForecastChoices } from './forecastCommands';
 import { StatusBar } from './statusBar';
@@ -72,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): RnnStudioApi {
         void vscode.window.showInformationMessage(`RNN Studio: nothing is selected, so the whole of ${source.label.replace(/ \(.*\)$/, '')} is used.`);
       }
       const { training, reason } = readTrainingSettings(source.text);
-      await controller.train(source, training, readGenerationSettings(training.profile), reason);
+      await controller.train(source, training, readGenerationSettings(training.profile), reason, textSettingName);
     }),
     // From the palette: the running job, or the one picked; a script may name the side ('text', 'forecast').
     command('rnnStudio.cancelTraining', async (owner?: unknown) => {

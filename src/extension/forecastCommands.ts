@@ -67,7 +67,7 @@ export async function forecastCsvCommand(controller: ForecastJobController, uri?
   const context = { ...settings, points: pointsAt(overview, resample, settings.recipe), interval };
   const models = choices.models ?? (await pickModels(context, settings.models, at(4)));
   if (!models) return;
-  await controller.forecast(csv, { ...settings, column, timeColumn, resample, models });
+  await controller.forecast(csv, readForecastSettings({ column, timeColumn, resample, models }));
 }
 
 export async function forecastWithSavedModelCommand(controller: ForecastJobController, uri?: vscode.Uri, model?: vscode.Uri): Promise<void> {

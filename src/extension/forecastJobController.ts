@@ -19,7 +19,7 @@ import type { ForecastState } from '../protocol/forecastState';
 import { ForecastHistory, type KeptRun } from './forecastHistory';
 import { renderPanelHtml } from './panelHtml';
 import { checkCsvThere, rerunOfRecord, rerunOfState, shownKeptRun, type RerunSource } from './rerunSource';
-import { readForecastSettings } from './settings';
+import { forecastSettingName, readForecastSettings } from './settings';
 import { runForecast } from './forecastRun';
 import { askModelFolder } from './modelCommands';
 import { PanelJobController, type JobControllerDeps } from './panelJobController';
@@ -187,7 +187,7 @@ export class ForecastJobController extends PanelJobController<ForecastHostMessag
     const { csv, settings } = source;
     await checkCsvThere(csv);
     const given = Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined));
-    const checked = validateForecastSettings({ ...settings, ...given }, (key) => RUN_SETTING_LABELS[key as keyof RunRequest] ?? key);
+    const checked = validateForecastSettings({ ...settings, ...given }, (key) => RUN_SETTING_LABELS[key as keyof RunRequest] ?? forecastSettingName(key));
     await this.forecast(csv, checked);
   }
 

@@ -25,11 +25,13 @@ function section(name: string): Record<string, unknown> {
   return raw;
 }
 
+/** A text training setting's name in VS Code's settings: `rnnStudio.text.batchSize`. */
+export const textSettingName = (key: string) => `${SECTION}.text.${key}`;
+
 /** The training settings for `text`: what the user set, the rest from the profile (rnnStudio.text.profile, 'auto' by the text), and why that profile. */
 export function readTrainingSettings(text: string): { training: TextTrainingSettings; reason: string } {
   const raw = section('text');
-  const name = (key: string) => `${SECTION}.text.${key}`;
-  return { training: validateTraining(raw, name, text), reason: trainingProfile(raw, name, text).reason };
+  return { training: validateTraining(raw, textSettingName, text), reason: trainingProfile(raw, textSettingName, text).reason };
 }
 
 /** The generation settings: what the user set, the rest from `profile`. */
@@ -37,9 +39,16 @@ export function readGenerationSettings(profile: TextProfile): GenerationSettings
   return validateGeneration(section('generate'), (key) => `${SECTION}.generate.${key}`, profile);
 }
 
-/** The forecast job's settings; the column, time column and models are picked per run. */
-export function readForecastSettings(): ForecastSettings {
-  return validateForecastSettings(section('forecast'), (key) => `${SECTION}.forecast.${key}`);
+/** A forecast setting's name in VS Code's settings: `rnnStudio.forecast.batchSize`. */
+export const forecastSettingName = (key: string) => `${SECTION}.forecast.${key}`;
+
+/**
+ * The forecast job's settings; the column, time column and models are picked per run and
+ * given as `picked`, checked with the rest (a run too big for the models picked is refused
+ * naming the settings: see runBounds.ts).
+ */
+export function readForecastSettings(picked: Partial<ForecastSettings> = {}): ForecastSettings {
+  return validateForecastSettings({ ...section('forecast'), ...picked }, forecastSettingName);
 }
 
 export function readBackend(): BackendChoice {

@@ -4,6 +4,7 @@
  * result. Its jobs run on the shared job runner; the model itself lives in the worker.
  */
 import * as vscode from 'vscode';
+import type { SettingNamer } from '../core/settings/numberSetting';
 import type { GenerationSettings, TextProfile, TextTrainingSettings } from '../core/text/textSettings';
 import { validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
@@ -56,8 +57,12 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
     this.post({ type: 'backend', backend: await this.backend.ensure() });
   }
 
-  /** Trains on `source` (after the job running now, if any) and generates from the result; `profileReason` says why the settings' profile (for the panel). */
-  async train(source: TextSource, training: TextTrainingSettings, generation: GenerationSettings, profileReason: string): Promise<void> {
+  /**
+   * Trains on `source` (after the job running now, if any) and generates from the result;
+   * `profileReason` says why the settings' profile (for the panel), `name` names the
+   * settings as the user set them (see trainOnText).
+   */
+  async train(source: TextSource, training: TextTrainingSettings, generation: GenerationSettings, profileReason: string, name: SettingNamer): Promise<void> {
     // A text that cannot train, or a prompt it cannot produce, is refused now, not in the worker or after the training.
     trainingSymbols(source.text, source.label).vocabulary.encode(generation.prompt, 'The prompt');
     this.source = source;
@@ -67,7 +72,7 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
     await this.runJob('the text training', title, async (job) => {
       await this.ensureBackend();
       const runId = ++this.runId;
-      const outcome = await trainOnText(job, runId, source, training, (message) => this.post(message));
+      const outcome = await trainOnText(job, runId, source, training, name, (message) => this.post(message));
       const { finalLoss, epochsRun, msPerEpoch } = outcome;
       this.post({ type: 'trainingFinished', runId, outcome: outcome.cancelled ? 'cancelled' : 'completed', finalLoss, epochsRun, msPerEpoch });
       // Cancelled before its first epoch: the worker kept the model it held before, if any.
@@ -117,7 +122,7 @@ export class TextJobController extends PanelJobController<TextHostMessage, TextW
       case 'train': {
         if (!this.source) throw new UserError('Select the text to train on in an editor and run "RNN Studio: Generate Text from Selection": the panel trains on that text.');
         const training = validateTraining({ ...message.training }, formField);
-        return this.train(this.source, training, validateGeneration({ ...message.generation }, formField), 'it was picked in this form');
+        return this.train(this.source, training, validateGeneration({ ...message.generation }, formField), 'it was picked in this form', formField);
       }
       case 'generate':
         return this.generate(validateGeneration({ ...message.generation }, formField));

@@ -5,6 +5,7 @@
  * (an error in the worker, a crash, a restart) is ended with `trainingFailed`, so the panel
  * never stays "Training…"; the caller shows the error.
  */
+import type { SettingNamer } from '../core/settings/numberSetting';
 import type { TextTrainingSettings } from '../core/text/textSettings';
 import type { LossPoint } from '../protocol/common';
 import type { TextHostMessage as HostMessage } from '../protocol/text';
@@ -19,13 +20,16 @@ export async function trainOnText(
   runId: number,
   source: Pick<TextSource, 'text' | 'label'>,
   training: TextTrainingSettings,
+  name: SettingNamer,
   post: (message: HostMessage) => void,
 ): Promise<TrainingOutcome & { model: ModelSummary }> {
+  // The worker's refusals (a run too big for the text: see runBounds.ts) name the settings as the user set them.
+  const settingNames = Object.fromEntries(Object.keys(training).map((key) => [key, name(key)]));
   /** The timing the next batch is sent with. */
   let timing = { epochs: training.epochs, elapsedMs: 0, remainingMs: 0 };
   const batch = new ProgressBatch<LossPoint>((points) => post({ type: 'progress', runId, points, ...timing }));
   let started = false;
-  const reply = job.request({ type: 'train', text: source.text, source: source.label, training }, (event) => {
+  const reply = job.request({ type: 'train', text: source.text, source: source.label, training, settingNames }, (event) => {
     if (event.type === 'started') {
       const { type: _started, ...info } = event;
       started = true;

@@ -3,7 +3,8 @@
  * request's progress events routed to that request only, and cancellation of one request by
  * its id. Requests go to the worker one at a time, in order, so a request still waiting here
  * is cancelled without the worker ever seeing it. The worker starts on the first request
- * (activation stays cheap) and again after a crash or a restart (backend change).
+ * (activation stays cheap) and again after a crash, a restart (backend change), or a request
+ * whose engine failed (the wasm backend out of memory: the worker is ended, not reused).
  * Free of `vscode`: the unit tests drive it under plain Node.
  */
 import { Worker } from 'node:worker_threads';
@@ -24,6 +25,13 @@ export class WorkerRequestError extends Error {
     super(message);
   }
 }
+
+/** Why the worker restarted after its engine failed (see engineFailure.ts): what the panels are told. */
+export const ENGINE_RESTARTED = 'The training engine ran out of memory and was restarted.';
+
+/** The failed request's message: what happened, and what to change. */
+const engineFailed = (detail: string) =>
+  `The training engine ran out of memory and was restarted (${detail}): lower the batch size, the window or sequence length, or the units, and run again.`;
 
 /** Where the worker's files are, and the backend it is started with. */
 export interface WorkerFiles {
@@ -137,7 +145,12 @@ export class TrainingWorkerClient {
     if (current?.request.id !== message.id) return;
     this.inFlight = undefined;
     if (message.type === 'reply') current.resolve(message.body);
-    else current.reject(new WorkerRequestError(message.message, message.userError, message.cancelled));
+    else if (message.engineFailed) {
+      // Its heap is corrupt: every later request would fail the same way. A fresh worker takes the next.
+      current.reject(new WorkerRequestError(engineFailed(message.message), true));
+      this.restart(ENGINE_RESTARTED);
+      return;
+    } else current.reject(new WorkerRequestError(message.message, message.userError, message.cancelled));
     this.sendNext();
   }
 

@@ -39,8 +39,12 @@ export interface ModelSummary {
 
 export type WorkerRequest =
   | { id: number; type: 'init' }
-  /** Trains on `text`; `source` names it in messages ("notes.txt (selection)"). */
-  | { id: number; type: 'train'; text: string; source?: string; training: TextTrainingSettings }
+  /**
+   * Trains on `text`; `source` names it in messages ("notes.txt (selection)"), `settingNames`
+   * how the user's messages name each training setting (`rnnStudio.text.batchSize`, the
+   * form's field; the key itself where absent).
+   */
+  | { id: number; type: 'train'; text: string; source?: string; training: TextTrainingSettings; settingNames?: Partial<Record<keyof TextTrainingSettings, string>> }
   | { id: number; type: 'generate'; generation: GenerationSettings }
   | { id: number; type: 'save'; dir: string }
   | { id: number; type: 'load'; dir: string }
@@ -90,8 +94,12 @@ export type WorkerEvent =
 
 export type WorkerMessage =
   | { type: 'reply'; id: number; body: WorkerReplies[keyof WorkerReplies] }
-  /** `cancelled`: the user stopped it before it produced anything (nothing is wrong). */
-  | { type: 'error'; id: number; message: string; userError: boolean; cancelled?: boolean }
+  /**
+   * `cancelled`: the user stopped it before it produced anything (nothing is wrong);
+   * `engineFailed`: the backend ran out of memory or aborted, and the worker is unusable
+   * (see engineFailure.ts): the host ends it and starts a fresh one.
+   */
+  | { type: 'error'; id: number; message: string; userError: boolean; cancelled?: boolean; engineFailed?: boolean }
   /** An event of the request `requestId`. */
   | (WorkerEvent & { requestId: number });
 

@@ -15,8 +15,10 @@ import type { ForecastJobResult } from '../core/forecast/forecastResult';
 import { copyModelFolder } from '../core/persistence/modelFolder';
 import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
+import type { TextTrainingSettings } from '../core/text/textSettings';
 import { trainTextModel, type TrainedTextModel } from '../core/text/textTraining';
 import { UserError } from '../core/userError';
+import { isEngineFailure } from './engineFailure';
 import type { ModelSummary, WorkerData, WorkerEvent, WorkerMessage, WorkerReplies, WorkerRequest } from './protocol';
 
 const port = parentPort;
@@ -74,7 +76,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReplies[keyof Worke
         onStart: (info) => emit({ type: 'started', epochs: request.training.epochs, ...info }),
         onEpoch: (p) => emit({ type: 'epoch', ...p }),
         shouldStop: stopRequested,
-      }, request.source);
+      }, request.source, (key) => request.settingNames?.[key as keyof TextTrainingSettings] ?? key);
       // Cancelled before its first epoch: the model held before stays (the host keeps showing it).
       if (result.epochsRun > 0) replace(trained);
       else trained.dispose();
@@ -151,7 +153,7 @@ port.on('message', (request: WorkerRequest) => {
       const userError = error instanceof UserError;
       const cancelled = error instanceof CancelledError;
       const message = error instanceof Error ? error.message : String(error);
-      post({ type: 'error', id: request.id, message, userError, cancelled });
+      post({ type: 'error', id: request.id, message, userError, cancelled, engineFailed: isEngineFailure(error) });
     }
   });
 });

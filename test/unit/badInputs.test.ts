@@ -14,6 +14,7 @@ import { CSV_INPUTS } from './badInputs/csvInputs';
 import { EDITOR_TEXTS } from './badInputs/editorTexts';
 import { MODEL_FOLDERS } from './badInputs/modelFolders';
 import { MODELS_FOLDER_SETTINGS } from './badInputs/modelsFolderSettings';
+import { RUN_SETTINGS } from './badInputs/runSettings';
 
 const TABLES: Record<string, readonly BadInput[]> = {
   'CSV files': CSV_INPUTS,
@@ -21,6 +22,7 @@ const TABLES: Record<string, readonly BadInput[]> = {
   'editor texts': EDITOR_TEXTS,
   'model folders': MODEL_FOLDERS,
   'the models folder setting': MODELS_FOLDER_SETTINGS,
+  'run settings': RUN_SETTINGS,
 };
 
 /** A row that hangs (a FIFO read before the fix) fails instead of stopping the run. */

@@ -46,7 +46,7 @@ async function textRunThat(how: string, whileRunning?: () => void) {
     owner: 'text',
     label: 'the text training',
     run: (context) =>
-      trainOnText(context, 2, source, { ...DEFAULT_TRAINING, epochs: 10 }, (message) => {
+      trainOnText(context, 2, source, { ...DEFAULT_TRAINING, epochs: 10 }, (key) => key, (message) => {
         posted.push(message);
         session.post(message);
         if (message.type === 'progress') whileRunning?.();

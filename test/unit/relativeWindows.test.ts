@@ -22,6 +22,8 @@ function constantNet(change: number): ForecastNet {
   return {
     trainableVariables: [],
     recurrent: false,
+    layers: [],
+    head: 'flatten',
     predict: (x) => tf.tidy(() => tf.fill<tf.Rank.R2>([x.shape[0], 1], change)),
     rollout: () => {
       throw new Error('relative paths never call rollout');

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { orthogonal } from '../orthogonalInitializer';
 import type { LayerSummary } from '../persistence/modelTopology';
 import type { ModelSpec, PresetName } from './forecasters';
 
@@ -74,7 +75,8 @@ const BUILDS: Record<PresetName, ForecasterBuild> = {
  * The tfjs-layers model of `spec` for windows of `window` steps of `features` inputs each
  * (the value, then its covariates): input [batch, window, features], output [batch, 1].
  * Initializers are tfjs-layers' (= Keras') defaults — Glorot-uniform
- * kernels, orthogonal recurrent kernels, zero biases — seeded from `seed`:
+ * kernels, orthogonal recurrent kernels (fast for large ones: orthogonalInitializer.ts), zero
+ * biases — seeded from `seed`:
  * - 'mlp'  Dense(56, relu) on [W, F] -> Dense(32, relu) -> Flatten -> Dense(1)
  * - 'rnn'  SimpleRNN(128, relu) -> Dropout 0.25 -> SimpleRNN(256, relu) -> Dropout 0.25
  *          -> SimpleRNN(512, relu) -> Dropout 0.35 (all returning sequences) -> Flatten -> Dense(1)
@@ -92,7 +94,7 @@ export function buildForecastModel(spec: ModelSpec, window: number, seed: number
       count,
       first: index === 0 ? { inputShape: [window, features] } : {},
       kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 * index }),
-      recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 * index + 1 }),
+      recurrentInitializer: orthogonal(seed + 2 * index + 1),
     };
     for (const layer of build.layers(plan)) model.add(layer);
   });

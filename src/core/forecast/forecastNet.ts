@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { StackState } from '../fused/fusedRecurrentStack';
 import { FusedStackWithHead } from '../fused/fusedStackWithHead';
 import type { SeededRandom } from '../random';
+import { inferenceRows, type LayerSize, type NetShape } from '../training/memoryEstimate';
 import type { Windows } from './windows';
 
 /** How a recursive forecast feeds its own predictions back. */
@@ -21,6 +22,9 @@ export interface ForecastNet {
   readonly trainableVariables: tf.Variable[];
   /** Whether rollout can carry recurrent state. */
   readonly recurrent: boolean;
+  /** Its layers and what its head reads, for the memory estimate (see NetShape). */
+  readonly layers: readonly LayerSize[];
+  readonly head: NetShape['head'];
   /** x [batch, W, F] -> [batch, 1]; `training` applies dropout, its masks seeded by `random`. */
   predict(x: tf.Tensor3D, training?: boolean, random?: SeededRandom): tf.Tensor2D;
   /**
@@ -65,9 +69,13 @@ function slidingRollout(net: ForecastNet, window: Float32Array, features: number
 class LayersForecastNet implements ForecastNet {
   readonly recurrent = false;
   readonly trainableVariables: tf.Variable[];
+  readonly layers: LayerSize[];
+  readonly head = 'flatten';
 
   constructor(private readonly model: tf.LayersModel) {
     this.trainableVariables = model.trainableWeights.map((weight) => weight.read() as tf.Variable);
+    // Its Dense layers but the head, each applied to every step.
+    this.layers = model.layers.filter((layer) => layer.getClassName() === 'Dense').slice(0, -1).map((layer) => ({ kind: 'dense', units: layer.getConfig().units as number }));
   }
 
   predict(x: tf.Tensor3D, training = false): tf.Tensor2D {
@@ -89,11 +97,16 @@ class LayersForecastNet implements ForecastNet {
  */
 class FusedForecastNet implements ForecastNet {
   readonly recurrent = true;
+  readonly layers: LayerSize[];
+  readonly head: NetShape['head'];
 
   constructor(
     private readonly model: tf.LayersModel,
     private readonly fused: FusedStackWithHead,
-  ) {}
+  ) {
+    this.layers = fused.stack.config.layers.map(({ cell, units }) => ({ kind: cell, units }));
+    this.head = fused.headInput === 'flatten' ? 'flatten' : 'last';
+  }
 
   get trainableVariables(): tf.Variable[] {
     return this.fused.trainableVariables;
@@ -157,9 +170,15 @@ export function forecastNetFor(model: tf.LayersModel): ForecastNet {
   return new FusedForecastNet(model, FusedStackWithHead.fromLayersModel(model));
 }
 
-/** Predictions of `net` for the windows `windows`, in batches: [count]. */
-export function predictWindows(net: ForecastNet, windows: Windows, batchSize = 256): Float32Array {
+/** Windows of `windows` that `net` runs at once without gradients: `preferred`, fewer where that many would not fit (see inferenceRows). */
+export function forwardRows(net: ForecastNet, windows: Pick<Windows, 'window' | 'features'>, preferred: number): number {
+  return inferenceRows({ steps: windows.window, inputs: windows.features, layers: net.layers, head: net.head, outputs: 1 }, preferred);
+}
+
+/** Predictions of `net` for the windows `windows`, in batches of `preferred` (fewer for a net too big for that many): [count]. */
+export function predictWindows(net: ForecastNet, windows: Windows, preferred = 256): Float32Array {
   const { inputs, count, window, features } = windows;
+  const batchSize = forwardRows(net, windows, preferred);
   const size = window * features;
   const out = new Float32Array(count);
   for (let start = 0; start < count; start += batchSize) {

@@ -1,7 +1,9 @@
 import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } from '../settings/numberSetting';
+import { checkRunBounds } from '../settings/runBounds';
 import { UserError } from '../userError';
 import { parseCovariates } from './covariateChoice';
 import { DEFAULT_FORECAST_SETTINGS, FORECAST_RECIPES, TUTORIAL_FORECAST_SETTINGS, type ForecastSettings } from './forecastSettings';
+import { forecastRunPlans } from './forecastRunPlans';
 import { PRESET_NAMES, type PresetName } from './forecasters';
 import { RESAMPLE_CHOICES } from './intervals';
 import { AGGREGATIONS } from './resample';
@@ -52,7 +54,9 @@ function optionalName(value: unknown, setting: string): string | undefined {
 /**
  * Forecast settings from `raw` (numbers or numeric strings; undefined takes the default),
  * each checked: UserError naming the setting as `name(key)` says, e.g. '--window'.
- * `timeColumn` may be null (no time column) or the string 'none'.
+ * `timeColumn` may be null (no time column) or the string 'none'. A run whose models would
+ * have too many weights or need too much memory to train is refused too (see runBounds.ts),
+ * naming the settings to lower.
  */
 export function validateForecastSettings(raw: Record<string, unknown>, name: SettingNamer = (key) => key): ForecastSettings {
   const recipe = choice(raw.recipe ?? DEFAULT_FORECAST_SETTINGS.recipe, FORECAST_RECIPES, name('recipe'));
@@ -64,7 +68,7 @@ export function validateForecastSettings(raw: Record<string, unknown>, name: Set
     (Object.keys(RULES) as NumericKey[]).map((key) => [key, numberSetting(value(key), RULES[key], name(key))]),
   ) as Pick<ForecastSettings, NumericKey>;
   const timeColumn = raw.timeColumn === null || raw.timeColumn === 'none' ? null : optionalName(raw.timeColumn, name('timeColumn'));
-  return {
+  const settings: ForecastSettings = {
     ...numbers,
     recipe,
     window: window === 'auto' ? 'auto' : numberSetting(window, WINDOW_RULE, name('window')),
@@ -80,4 +84,6 @@ export function validateForecastSettings(raw: Record<string, unknown>, name: Set
     shrink: flag(value('shrink'), name('shrink')),
     covariates: parseCovariates(value('covariates'), name('covariates')),
   };
+  for (const plan of forecastRunPlans(settings, name)) checkRunBounds(plan);
+  return settings;
 }

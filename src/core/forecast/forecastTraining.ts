@@ -5,10 +5,10 @@ import { fitModel, type FitCallbacks } from '../training/fitModel';
 import type { EpochLoss } from '../training/fitResult';
 import { UserError } from '../userError';
 import type { ForecastFitResult } from './forecastFitResult';
-import type { ForecastNet } from './forecastNet';
+import { forwardRows, type ForecastNet } from './forecastNet';
 import { gatherWindows, type Windows } from './windows';
 
-/** Windows per batch when computing a loss without training. */
+/** Windows per batch when computing a loss without training (fewer for a net too big for that many). */
 const EVALUATION_BATCH = 512;
 
 /** How a network is trained: the tutorial's Keras fit (Adam, MSE, 50 epochs, batch 64) plus validation and early stopping. */
@@ -48,8 +48,9 @@ function batchLoss(net: ForecastNet, windows: Windows, indices: ArrayLike<number
 /** Mean squared error over the windows `indices`, without training (no dropout). */
 function evaluate(net: ForecastNet, windows: Windows, indices: number[]): number {
   let sum = 0;
-  for (let start = 0; start < indices.length; start += EVALUATION_BATCH) {
-    const batch = indices.slice(start, start + EVALUATION_BATCH);
+  const rows = forwardRows(net, windows, EVALUATION_BATCH);
+  for (let start = 0; start < indices.length; start += rows) {
+    const batch = indices.slice(start, start + rows);
     const loss = batchLoss(net, windows, batch);
     sum += loss.dataSync()[0] * batch.length;
     loss.dispose();

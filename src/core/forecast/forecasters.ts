@@ -1,3 +1,5 @@
+import type { LayerSize, NetShape } from '../training/memoryEstimate';
+
 /**
  * The forecasting models a user picks from, by name: what each is called and made of. No
  * TensorFlow.js here (the extension host and the CLI's usage read it); each model's layers
@@ -31,6 +33,9 @@ interface Forecaster {
   units(size: RecurrentSize): number[];
   /** Its layer widths as they follow the label: "56-32", "128/256/512", "2×32". */
   sizes(units: readonly number[]): string;
+  /** Its layers' kind (Dense layers applied to every step, or recurrent), and what its Dense(1) head reads (see NetShape). */
+  layers: LayerSize['kind'];
+  head: 'last' | 'flatten';
 }
 
 /** "2×32" for equal widths, else "32/64". */
@@ -46,6 +51,8 @@ const gated = (label: 'LSTM' | 'GRU') =>
     sized: true,
     units: sizedUnits,
     sizes: widths,
+    layers: label === 'LSTM' ? 'lstm' : 'gru',
+    head: 'last',
   }) as const;
 
 /** Every forecaster, in the order they are listed and trained by 'all'. */
@@ -56,6 +63,8 @@ export const FORECASTERS = {
     sized: false,
     units: () => [...TUTORIAL_MLP_UNITS],
     sizes: (units) => units.join('-'),
+    layers: 'dense',
+    head: 'flatten',
   },
   rnn: {
     label: 'SimpleRNN',
@@ -63,6 +72,8 @@ export const FORECASTERS = {
     sized: false,
     units: () => [...TUTORIAL_RNN_UNITS],
     sizes: (units) => units.join('/'),
+    layers: 'rnn',
+    head: 'flatten',
   },
   lstm: gated('LSTM'),
   gru: gated('GRU'),
@@ -86,4 +97,10 @@ export function presetSpec(preset: PresetName, size: RecurrentSize = {}): ModelS
 export function describeSpec(spec: ModelSpec): string {
   const forecaster: Forecaster = FORECASTERS[spec.preset];
   return `${forecaster.label} ${forecaster.sizes(spec.units)}`;
+}
+
+/** The shape of `spec`'s network for windows of `window` steps of `features` inputs, as the memory estimate reads it. */
+export function specShape(spec: ModelSpec, window: number, features: number): NetShape {
+  const forecaster: Forecaster = FORECASTERS[spec.preset];
+  return { steps: window, inputs: features, layers: spec.units.map((units) => ({ kind: forecaster.layers, units })), head: forecaster.head, outputs: 1 };
 }

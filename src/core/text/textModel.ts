@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { orthogonal } from '../orthogonalInitializer';
 import type { LayerSummary } from '../persistence/modelTopology';
 import type { CellType } from './textSettings';
 
@@ -38,7 +39,7 @@ export const CELL_CLASS: Record<CellType, string> = { rnn: 'SimpleRNN', lstm: 'L
  *   timeDistributed dense(V) -> [batch, time, V] LOGITS (softmax is applied by the loss and
  *           the sampler, as the tutorial's nn.Linear + CrossEntropyLoss).
  * Initializers are tfjs-layers' defaults (Glorot-uniform kernels, orthogonal recurrent
- * kernels, zero biases), seeded from `spec.seed` so a run is reproducible.
+ * kernels: tfjs' own, fast for large ones, see orthogonalInitializer.ts; zero biases), seeded from `spec.seed` so a run is reproducible.
  */
 export function buildTextModel(spec: TextModelSpec): tf.LayersModel {
   const { cell, hiddenSize, layers, vocabularySize, dropout = 0, seed } = spec;
@@ -50,7 +51,7 @@ export function buildTextModel(spec: TextModelSpec): tf.LayersModel {
         returnSequences: true,
         ...(layer === 0 ? { inputShape: [null, vocabularySize] } : {}),
         kernelInitializer: tf.initializers.glorotUniform({ seed: seed + 2 * layer }),
-        recurrentInitializer: tf.initializers.orthogonal({ seed: seed + 2 * layer + 1 }),
+        recurrentInitializer: orthogonal(seed + 2 * layer + 1),
       }),
     );
     if (dropout > 0) model.add(tf.layers.dropout({ rate: dropout }));

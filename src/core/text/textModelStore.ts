@@ -6,7 +6,7 @@ import { describeLayers, sameLayers, type TopologySummary } from '../persistence
 import { UserError } from '../userError';
 import { CELL_CLASS, textModelLayers } from './textModel';
 import type { DatasetMode } from './trainingSymbols';
-import { validateTraining } from './textSettingsValidation';
+import { validateSavedTraining } from './textSettingsValidation';
 import { trainedTextModel, type TrainedTextModel } from './trainedTextModel';
 import { Vocabulary } from './vocabulary';
 
@@ -55,7 +55,7 @@ function parseMeta(meta: Record<string, unknown>): Omit<TrainedTextModel, 'model
   }
   const vocabulary = Vocabulary.fromJSON(meta.vocabulary);
   if (typeof meta.training !== 'object' || meta.training === null) throw new UserError(`${file} has no training settings.`);
-  const training = validateTraining(meta.training as Record<string, unknown>, (key) => `training.${key} in ${file}`);
+  const training = validateSavedTraining(meta.training as Record<string, unknown>, (key) => `training.${key} in ${file}`);
   if (meta.mode !== 'lines' && meta.mode !== 'windows') throw new UserError(`${file} has an unknown mode ${JSON.stringify(meta.mode)}.`);
   if (!Number.isInteger(meta.steps) || (meta.steps as number) < 1) throw new UserError(`${file} has an invalid steps ${JSON.stringify(meta.steps)}.`);
   if (typeof meta.firstSymbol !== 'string' || vocabulary.indexOf(meta.firstSymbol) < 0) {

@@ -6,8 +6,10 @@ import {
   type TextTrainingSettings,
 } from './textSettings';
 import { FIT_RULES, numberSetting, shown, type NumberRule, type SettingNamer } from '../settings/numberSetting';
+import { checkWeightBounds } from '../settings/runBounds';
 import { UserError } from '../userError';
 import { chooseProfile, PROFILE_CHOICES, PROFILE_GENERATION, PROFILE_TRAINING, type ProfileChoice } from './textProfiles';
+import { textRunPlan } from './textRunPlan';
 
 const TRAINING_RULES: Record<Exclude<keyof TextTrainingSettings, 'cell' | 'profile' | 'learningRateSchedule'>, NumberRule> = {
   hiddenSize: { min: 1, max: 4096, integer: true },
@@ -58,12 +60,11 @@ export function trainingProfile(raw: Record<string, unknown>, name: SettingNamer
 }
 
 /**
- * Training settings from `raw` (VS Code settings, the panel's form, CLI flags): numbers or
- * numeric strings; missing keys take the profile's (textProfiles.ts: `raw.profile`, 'auto'
- * when absent, chosen by `text`). Throws a UserError naming the setting (through `name`) that
- * is not a number or is out of range.
+ * Training settings from `raw`, numbers or numeric strings; missing keys take the profile's
+ * (textProfiles.ts: `raw.profile`, 'auto' when absent, chosen by `text`). Throws a UserError
+ * naming the setting (through `name`) that is not a number or is out of range.
  */
-export function validateTraining(raw: Record<string, unknown>, name: SettingNamer, text?: string): TextTrainingSettings {
+function readTraining(raw: Record<string, unknown>, name: SettingNamer, text?: string): TextTrainingSettings {
   const { profile } = trainingProfile(raw, name, text);
   const defaults = PROFILE_TRAINING[profile];
   return {
@@ -72,6 +73,29 @@ export function validateTraining(raw: Record<string, unknown>, name: SettingName
     learningRateSchedule: choice(raw.learningRateSchedule, LEARNING_RATE_SCHEDULES, defaults.learningRateSchedule, name('learningRateSchedule')),
     ...numberSettings(raw, TRAINING_RULES, defaults, name),
   };
+}
+
+/**
+ * Settings a model was trained with (a saved model's meta.json), as validateTraining but
+ * without the run bounds: a model saved before them still loads. Keys it lacks (a model
+ * saved before they existed) take its profile's values, the tutorial's when it names none.
+ */
+export function validateSavedTraining(raw: Record<string, unknown>, name: SettingNamer): TextTrainingSettings {
+  return readTraining(raw, name);
+}
+
+/**
+ * Training settings from `raw` (VS Code settings, the panel's form, CLI flags): numbers or
+ * numeric strings; missing keys take the profile's (textProfiles.ts: `raw.profile`, 'auto'
+ * when absent, chosen by `text`). Throws a UserError naming the setting (through `name`)
+ * that is not a number or is out of range, or the settings to lower when the model would
+ * have too many weights whatever the text (see textRunPlan.ts; its memory is checked once
+ * the text is read, by trainTextModel).
+ */
+export function validateTraining(raw: Record<string, unknown>, name: SettingNamer, text?: string): TextTrainingSettings {
+  const training = readTraining(raw, name, text);
+  checkWeightBounds(textRunPlan(training, name));
+  return training;
 }
 
 const SWITCH_WORDS: Record<string, boolean> = { true: true, on: true, yes: true, '1': true, false: false, off: false, no: false, '0': false };

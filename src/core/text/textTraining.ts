@@ -10,6 +10,9 @@ import type { TextFitResult } from './textFitResult';
 import { buildTextDataset, type TextDataset } from './textDataset';
 import type { DatasetMode } from './trainingSymbols';
 import { buildTextModel } from './textModel';
+import { textRunPlan } from './textRunPlan';
+import { checkRunBounds } from '../settings/runBounds';
+import type { SettingNamer } from '../settings/numberSetting';
 import type { TextTrainingSettings } from './textSettings';
 import { trainedTextModel, type TrainedTextModel } from './trainedTextModel';
 
@@ -121,16 +124,20 @@ async function fit(
  * Trains a character model on `text` (see buildTextDataset for how it is cut into
  * sequences, and what it refuses naming `source`, and buildTextModel for the layers). The fused layers (FusedStackWithHead) do the
  * training, starting from buildTextModel's initial weights, and write what they learned back
- * into that tfjs-layers model. The caller owns the returned model and disposes it; on an
- * error nothing is left allocated.
+ * into that tfjs-layers model. A run too big for the run bounds at the text's vocabulary,
+ * steps and sequences is refused before the model is built (see runBounds.ts), naming the
+ * settings to lower through `name` (e.g. '--batch'). The caller owns the returned model and
+ * disposes it; on an error nothing is left allocated.
  */
 export async function trainTextModel(
   text: string,
   training: TextTrainingSettings,
   callbacks: TrainingCallbacks = {},
   source = 'The text',
+  name: SettingNamer = (key) => key,
 ): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
   const dataset = buildTextDataset(text, training.sequenceLength, training.validationSplit, source);
+  checkRunBounds(textRunPlan(training, name, { vocabularySize: dataset.vocabulary.size, mode: dataset.mode, steps: dataset.steps, sequences: dataset.count }));
   callbacks.onStart?.({
     characters: dataset.characters,
     vocabularySize: dataset.vocabulary.size,
