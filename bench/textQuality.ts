@@ -70,7 +70,7 @@ function runCli(corpus: Corpus, config: Outcome['config']): Promise<Outcome> {
 
 /** Runs `jobs` with at most `parallel` at once, in order of start. */
 async function pool<T>(jobs: Array<() => Promise<T>>, parallel: number): Promise<T[]> {
-  const results: T[] = new Array(jobs.length);
+  const results: T[] = [];
   let next = 0;
   await Promise.all(Array.from({ length: parallel }, async () => {
     while (next < jobs.length) {
