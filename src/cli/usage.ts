@@ -109,7 +109,7 @@ Training:
   --profile P             auto|tutorial|prose (auto: tutorial for a few short lines, like
                           the tutorial's sentences; prose for anything else)
   --cell rnn|lstm|gru     recurrent cell (rnn / lstm)
-  --hidden N              units per layer, 1..4096 (12 / 256)
+  --hidden N              units per layer, 1..3000 (12 / 256)
   --layers N              stacked recurrent layers, 1..8 (1)
   --epochs N              passes over the text, 1..100000 (100 / 1000)
   --minutes M             stop after M minutes, keeping the best epoch; 0 = by epochs

@@ -86,7 +86,7 @@ test('a missing text file is an error on stderr with exit status 1', () => {
 test('a bad setting names its flag; wrong usage exits with 2', () => {
   const bad = runCli('generate', '--text-file', tutorialFile, '--hidden', 'many');
   assert.equal(bad.status, 1);
-  assert.match(bad.stderr, /^--hidden must be a whole number from 1 to 4096, not "many"\./);
+  assert.match(bad.stderr, /^--hidden must be a whole number from 1 to 3000, not "many"\./);
   const unknown = runCli('generate', '--text-file', tutorialFile, '--hiddn', '3');
   assert.equal(unknown.status, 2);
   assert.match(unknown.stderr, /Unknown option '--hiddn'[\s\S]*Usage: rnn-studio generate/);

@@ -26,7 +26,7 @@ function rejects(run: () => unknown, message: RegExp, field: string): void {
 test('a non-numeric value names the setting', () => {
   rejects(
     () => validateTraining({ hiddenSize: 'abc' }, setting),
-    /^rnnStudio\.text\.hiddenSize must be a whole number from 1 to 4096, not "abc"\.$/,
+    /^rnnStudio\.text\.hiddenSize must be a whole number from 1 to 3000, not "abc"\.$/,
     'rnnStudio.text.hiddenSize',
   );
   rejects(() => validateTraining({ epochs: '0x10' }, (key) => `--${key}`), /^--epochs must be/, '--epochs');

@@ -19,7 +19,7 @@ describe('validateForm', () => {
     const values = { ...defaults(), 'hidden-size': '0', temperature: 'hot', epochs: '' };
     const result = validateForm(values);
     assert.deepEqual(Object.keys(result.errors).sort(), ['epochs', 'hidden-size', 'temperature']);
-    assert.equal(result.errors['hidden-size'], 'Hidden size must be a whole number from 1 to 4096, not 0.');
+    assert.equal(result.errors['hidden-size'], 'Hidden size must be a whole number from 1 to 3000, not 0.');
     assert.equal(result.errors.epochs, 'Epochs is required: enter a whole number from 1 to 100000.');
     assert.equal(result.errors.temperature, 'Temperature must be a number from 0 to 10, not "hot".');
     assert.equal(result.training, undefined);
@@ -52,7 +52,7 @@ describe('validateForm', () => {
   test('a prompt is any text; the cell must be known', () => {
     assert.equal(validateForm({ ...defaults(), prompt: '  \n' }).generation?.prompt, '  \n');
     assert.match(validateForm({ ...defaults(), cell: 'transformer' }).errors.cell ?? '', /Cell must be one of/);
-    assert.deepEqual(FIELD_IDS.map(labelOf).slice(0, 2), ['Cell', 'Hidden size']);
+    assert.deepEqual(FIELD_IDS.map(labelOf).slice(0, 3), ['Profile', 'Cell', 'Learning rate schedule']);
   });
 });
 

@@ -318,7 +318,7 @@ describe('the settings form', () => {
     await p.fill('hidden-size', '0');
     assert.equal(await p.isDisabled('#train'), true);
     assert.equal(await p.isHidden('#hidden-size-error'), false);
-    assert.match(await p.text('#hidden-size-error'), /^Hidden size must be a whole number from 1 to 4096/);
+    assert.match(await p.text('#hidden-size-error'), /^Hidden size must be a whole number from 1 to 3000/);
     assert.match(await p.text('#form-status'), /Hidden size/);
     await p.clearPosted();
     await p.page.locator('#train').click({ force: true });

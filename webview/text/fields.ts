@@ -36,7 +36,7 @@ const MAX_SEED = 4294967295;
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 export const NUMBER_FIELDS = [
-  { id: 'hidden-size', group: 'training', key: 'hiddenSize', label: 'Hidden size', integer: true, min: 1, max: 4096 },
+  { id: 'hidden-size', group: 'training', key: 'hiddenSize', label: 'Hidden size', integer: true, min: 1, max: 3000 },
   { id: 'layers', group: 'training', key: 'layers', label: 'Layers', integer: true, min: 1, max: 8 },
   { id: 'epochs', group: 'training', key: 'epochs', label: 'Epochs', integer: true, min: 1, max: 100000 },
   {

@@ -12,7 +12,7 @@ import { chooseProfile, PROFILE_CHOICES, PROFILE_GENERATION, PROFILE_TRAINING, t
 import { textRunPlan } from './textRunPlan';
 
 const TRAINING_RULES: Record<Exclude<keyof TextTrainingSettings, 'cell' | 'profile' | 'learningRateSchedule'>, NumberRule> = {
-  hiddenSize: { min: 1, max: 4096, integer: true },
+  hiddenSize: { min: 1, max: 3000, integer: true },
   ...FIT_RULES,
   sequenceLength: { min: 2, max: 1000, integer: true },
   validationSplit: { min: 0, max: 0.5, integer: false },

@@ -170,14 +170,14 @@ export const MODEL_FOLDERS: readonly BadInput[] = [
     message: refusal("model\\.json's layers need \\d+ bytes of weights, more than the 1024 MB RNN Studio loads\\.$"),
   },
   {
-    name: '4: meta.json saying LSTM 4096 × 8 over an RNN-12 text model',
+    name: '4: meta.json saying LSTM 3000 × 8 over an RNN-12 text model',
     make: async (dir) => {
       const folder = await textModel(dir);
-      await editJson<MetaJson>(folder, 'meta.json', (json) => (json.training = { ...json.training, cell: 'lstm', hiddenSize: 4096, layers: 8 }));
+      await editJson<MetaJson>(folder, 'meta.json', (json) => (json.training = { ...json.training, cell: 'lstm', hiddenSize: 3000, layers: 8 }));
       return folder;
     },
     run: loadText,
-    message: refusal(`meta\\.json says LSTM 4096 × 8, but model\\.json holds SimpleRNN\\(12\\) → TimeDistributed\\(Dense\\(${VOCABULARY.size}\\)\\): the files do not belong together\\.$`),
+    message: refusal(`meta\\.json says LSTM 3000 × 8, but model\\.json holds SimpleRNN\\(12\\) → TimeDistributed\\(Dense\\(${VOCABULARY.size}\\)\\): the files do not belong together\\.$`),
   },
   {
     name: "4: model.json's manifest listing a weight its layers do not have (1e9 floats)",

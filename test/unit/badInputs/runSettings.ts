@@ -88,9 +88,9 @@ export const RUN_SETTINGS: readonly BadInput[] = [
     message: /^The LSTM 2×1024 has about 12\.6 million weights, more than the 10 million that train in reasonable time and memory: lower --units \(1024\) or --layers \(2\)\.$/,
   },
   {
-    name: '2: a character model of 4096 units',
+    name: '2: a character model of 2 LSTM layers of 1024 units',
     make: (dir) => manyCharacters(dir, 10),
-    run: (file) => textCli(['--text-file', file, '--hidden', '4096']),
-    message: /^The character model \(RNN, 1 layer of 4096 units\) has about 16\.8 million weights, more than the 10 million that train in reasonable time and memory: lower --hidden \(4096\)\.$/,
+    run: (file) => textCli(['--text-file', file, '--cell', 'lstm', '--hidden', '1024', '--layers', '2']),
+    message: /^The character model \(LSTM, 2 layers of 1024 units\) has about 12\.6 million weights, more than the 10 million that train in reasonable time and memory: lower --hidden \(1024\) or --layers \(2\)\.$/,
   },
 ];
