@@ -114,12 +114,12 @@ Training:
   --epochs N              passes over the text, 1..100000 (100 / 1000)
   --minutes M             stop after M minutes, keeping the best epoch; 0 = by epochs
                           only, 0..1440 (0 / 5)
-  --lr X                  Adam learning rate, (0, 1] (0.01 / 0.003)
+  --lr X                  Adam learning rate, (0, 1] (0.01)
   --lr-schedule S         constant|cosine: cosine lowers the rate to a tenth over the
                           epochs or the minutes (constant / cosine)
   --batch N               sequences per batch, 1..4096 (64 / 32)
   --sequence-length N     window length for prose, 2..1000 (40 / 100)
-  --dropout X             after each recurrent layer while training, 0..0.9 (0 / 0.2)
+  --dropout X             after each recurrent layer while training, 0..0.9 (0 / 0.3)
   --clip X                gradients scaled to at most this global norm; 0 = off (0 / 5)
   --validation-split X    last share of prose held out for the validation loss, 0..0.5 (0.1)
   --patience N            prose: stop after N epochs without a better validation loss,

@@ -92,7 +92,7 @@ const settingsCard = html`
               <vscode-label for="profile">Profile</vscode-label>
               <vscode-single-select id="profile" name="profile">
                 <vscode-option value="tutorial" description="SimpleRNN 12, Adam 0.01, 100 epochs, greedy: for a few short lines">Tutorial</vscode-option>
-                <vscode-option value="prose" description="LSTM 256 with dropout, sequences of 100, a time budget, sampled at 0.7">Prose</vscode-option>
+                <vscode-option value="prose" description="LSTM 256, dropout 0.3, sequences of 100, a time budget, sampled at 0.7">Prose</vscode-option>
               </vscode-single-select>
               <span id="profile-reason" class="hint"></span>
               <span id="profile-error" class="field-error" hidden></span>
