@@ -9,6 +9,7 @@ import { loadTextModel, saveTextModel } from '../core/text/textModelStore';
 import { generateText } from '../core/text/textGeneration';
 import { readTextFile } from '../core/text/textFile';
 import { trainingSymbols } from '../core/text/trainingSymbols';
+import type { TextTrainingSettings } from '../core/text/textSettings';
 import { trainTextModel, type TrainedTextModel, type TrainResult } from '../core/text/textTraining';
 import { runForecastCommand } from './forecastCommand';
 import { parseForecastCommandLine } from './forecastOptions';
@@ -23,9 +24,17 @@ const PRINT_EVERY_EPOCHS = 10;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const warn = (line: string) => process.stderr.write(`${line}\n`);
 
-/** Trains on `text` (from `file`) with its profile's settings (see CliRequest.trainingFor); Ctrl-C stops training and keeps what was learned. */
-async function train(request: CliRequest, file: string, text: string): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
-  const { training, reason } = request.trainingFor(text);
+/** The text of --text-file and the settings it trains with (read and checked before the backend starts) (not after the backend starts or training ends) when it cannot train or produce the prompt. */
+interface TrainingText {
+  file: string;
+  text: string;
+  training: TextTrainingSettings;
+  /** Why the settings' profile (see CliRequest.trainingFor). */
+  reason: string;
+}
+
+/** Trains on the text with its settings; Ctrl-C stops training and keeps what was learned. */
+async function train(request: CliRequest, { file, text, training, reason }: TrainingText): Promise<{ trained: TrainedTextModel; result: TrainResult }> {
   if (!request.json) say(`Profile: ${training.profile}, because ${reason}.`);
   let stopRequested = false;
   const stop = () => {
@@ -60,23 +69,23 @@ function validationSummary(result: TrainResult): string {
   return `Validation loss ${nats.toFixed(3)} nats/char (${(nats / Math.LN2).toFixed(2)} bits/char, perplexity ${Math.exp(nats).toFixed(2)}) at epoch ${result.bestEpoch}, kept${stopped}.`;
 }
 
-/** The text of --text-file, refused now (not after the backend starts or training ends) when it cannot train or produce the prompt. */
-async function readTrainingText(file: string, request: CliRequest): Promise<string> {
+/** --text-file's text and settings (see TrainingText). */
+async function readTrainingText(file: string, request: CliRequest): Promise<TrainingText> {
   const text = await readTextFile(file, request.maxBytes);
-  trainingSymbols(text, file).vocabulary.encode(request.generationFor(request.trainingFor(text).training.profile).prompt, 'The prompt');
-  return text;
+  const { training, reason } = request.trainingFor(text);
+  trainingSymbols(text, file).vocabulary.encode(request.generationFor(training.profile).prompt, 'The prompt');
+  return { file, text, training, reason };
 }
 
 async function run(request: CliRequest): Promise<void> {
-  const file = request.textFile;
-  const text = file === undefined ? undefined : await readTrainingText(file, request);
+  const input = request.textFile === undefined ? undefined : await readTrainingText(request.textFile, request);
   // Where the model goes is checked before any time is spent training it.
   if (request.save !== undefined) await checkSaveTarget(request.save);
   const backend = await initBackend(request.backend, defaultWasmDir(__dirname));
   if (backend.fallbackReason) warn(backend.fallbackReason);
   if (!request.json) say(`Backend: ${backend.name}`);
   const { trained, result } =
-    text === undefined ? { trained: await loadTextModel(request.load as string), result: undefined } : await train(request, file as string, text);
+    input === undefined ? { trained: await loadTextModel(request.load as string), result: undefined } : await train(request, input);
   try {
     if (result?.cancelled) warn(`Training stopped after ${result.epochsRun} epochs.`);
     if (result?.outOfTime && !request.json) say(`Time budget reached after ${result.epochsRun} epochs.`);

@@ -1,6 +1,6 @@
 import type { BackendChoice } from '../core/backendChoice';
 import type { GenerationSettings, TextProfile, TextTrainingSettings } from '../core/text/textSettings';
-import { trainingProfile, validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
+import { validateGeneration, validateTraining, validateTrainingFor } from '../core/text/textSettingsValidation';
 import { DEFAULT_MAX_TEXT_BYTES } from '../core/text/textSize';
 import { UserError } from '../core/userError';
 import { backendFrom, COMMON_OPTIONS, folderFrom, parseFlags, STRING_FLAG, UsageError } from './commonOptions';
@@ -107,13 +107,10 @@ export function parseCommandLine(args: string[]): CliRequest | 'help' {
   const flagName = (flags: Record<string, string>) => (key: string) => `--${flags[key]}`;
   const training = settingsFrom(values, TRAINING_FLAGS);
   const generation = settingsFrom(values, GENERATION_FLAGS);
-  const trainingFor = (text: string) => ({
-    training: validateTraining(training, flagName(TRAINING_FLAGS), text),
-    reason: trainingProfile(training, flagName(TRAINING_FLAGS), text).reason,
-  });
+  const trainingFor = (text: string) => validateTrainingFor(training, trainingFlag, text);
   const generationFor = (profile: TextProfile) => validateGeneration(generation, flagName(GENERATION_FLAGS), profile);
   // A bad flag is refused now, before the text is read or a backend started.
-  validateTraining(training, flagName(TRAINING_FLAGS));
+  validateTraining(training, trainingFlag);
   generationFor('tutorial');
   return {
     textFile: values['text-file'],

@@ -7,7 +7,7 @@ import { BACKEND_CHOICES, type BackendChoice } from '../core/backendChoice';
 import type { ForecastSettings } from '../core/forecast/forecastSettings';
 import { validateForecastSettings } from '../core/forecast/forecastSettingsValidation';
 import type { GenerationSettings, TextProfile, TextTrainingSettings } from '../core/text/textSettings';
-import { trainingProfile, validateGeneration, validateTraining } from '../core/text/textSettingsValidation';
+import { validateGeneration, validateTrainingFor } from '../core/text/textSettingsValidation';
 import { UserError } from '../core/userError';
 
 const SECTION = 'rnnStudio';
@@ -30,8 +30,7 @@ export const textSettingName = (key: string) => `${SECTION}.text.${key}`;
 
 /** The training settings for `text`: what the user set, the rest from the profile (rnnStudio.text.profile, 'auto' by the text), and why that profile. */
 export function readTrainingSettings(text: string): { training: TextTrainingSettings; reason: string } {
-  const raw = section('text');
-  return { training: validateTraining(raw, textSettingName, text), reason: trainingProfile(raw, textSettingName, text).reason };
+  return validateTrainingFor(section('text'), textSettingName, text);
 }
 
 /** The generation settings: what the user set, the rest from `profile`. */

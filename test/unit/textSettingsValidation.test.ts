@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_GENERATION, DEFAULT_TRAINING } from '../../src/core/text/textSettings';
 import { PROFILE_GENERATION, PROFILE_TRAINING } from '../../src/core/text/textProfiles';
-import { trainingProfile, validateGeneration, validateTraining } from '../../src/core/text/textSettingsValidation';
+import { validateGeneration, validateTraining, validateTrainingFor } from '../../src/core/text/textSettingsValidation';
 import { UserError } from '../../src/core/userError';
 
 const setting = (key: string) => `rnnStudio.text.${key}`;
@@ -64,8 +64,8 @@ test("profiles: 'auto' gives the tutorial's settings to a few short lines and th
   assert.deepEqual(validateTraining({ hiddenSize: 64, minutes: '2' }, setting, PROSE), { ...PROFILE_TRAINING.prose, hiddenSize: 64, minutes: 2 });
   assert.deepEqual(validateTraining({ profile: 'tutorial' }, setting, PROSE), DEFAULT_TRAINING, 'chosen by hand');
   assert.deepEqual(validateTraining({ profile: 'Prose' }, setting, SENTENCES), PROFILE_TRAINING.prose);
-  assert.deepEqual(trainingProfile({}, setting, PROSE), { profile: 'prose', reason: 'the text is prose, not a few short lines: it trains on windows of it' });
-  assert.deepEqual(trainingProfile({ profile: 'tutorial' }, setting, PROSE), { profile: 'tutorial', reason: 'rnnStudio.text.profile is "tutorial"' });
+  assert.deepEqual(validateTrainingFor({}, setting, PROSE), { training: PROFILE_TRAINING.prose, reason: 'the text is prose, not a few short lines: it trains on windows of it' });
+  assert.deepEqual(validateTrainingFor({ profile: 'tutorial' }, setting, PROSE), { training: DEFAULT_TRAINING, reason: 'rnnStudio.text.profile is "tutorial"' });
   assert.deepEqual(validateGeneration({}, setting, 'prose'), PROFILE_GENERATION.prose);
   assert.ok(PROFILE_GENERATION.prose.temperature > 0 && PROFILE_GENERATION.prose.temperature < 1, 'prose is sampled below temperature 1');
   assert.deepEqual(validateGeneration({ temperature: 0 }, setting, 'prose'), { ...PROFILE_GENERATION.prose, temperature: 0 });

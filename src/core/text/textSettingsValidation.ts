@@ -52,8 +52,8 @@ function numberSettings<K extends string>(
   return values;
 }
 
-/** The profile `raw.profile` names ('auto', absent, 'tutorial' or 'prose'), resolved for `text` ('auto' without a text: 'tutorial'). */
-export function trainingProfile(raw: Record<string, unknown>, name: SettingNamer, text?: string): { profile: TextProfile; reason: string } {
+/** The profile `raw.profile` names ('auto', absent, 'tutorial' or 'prose'), resolved for `text` ('auto' without a text: 'tutorial'), and why. */
+function trainingProfile(raw: Record<string, unknown>, name: SettingNamer, text?: string): { profile: TextProfile; reason: string } {
   const picked: ProfileChoice = choice(raw.profile, PROFILE_CHOICES, 'auto', name('profile'));
   if (picked === 'auto' && text === undefined) return { profile: 'tutorial', reason: 'there is no text yet' };
   return chooseProfile(picked, text ?? '', name('profile'));
@@ -64,8 +64,7 @@ export function trainingProfile(raw: Record<string, unknown>, name: SettingNamer
  * (textProfiles.ts: `raw.profile`, 'auto' when absent, chosen by `text`). Throws a UserError
  * naming the setting (through `name`) that is not a number or is out of range.
  */
-function readTraining(raw: Record<string, unknown>, name: SettingNamer, text?: string): TextTrainingSettings {
-  const { profile } = trainingProfile(raw, name, text);
+function readTraining(raw: Record<string, unknown>, name: SettingNamer, profile: TextProfile): TextTrainingSettings {
   const defaults = PROFILE_TRAINING[profile];
   return {
     profile,
@@ -81,7 +80,7 @@ function readTraining(raw: Record<string, unknown>, name: SettingNamer, text?: s
  * saved before they existed) take its profile's values, the tutorial's when it names none.
  */
 export function validateSavedTraining(raw: Record<string, unknown>, name: SettingNamer): TextTrainingSettings {
-  return readTraining(raw, name);
+  return readTraining(raw, name, trainingProfile(raw, name).profile);
 }
 
 /**
@@ -93,9 +92,15 @@ export function validateSavedTraining(raw: Record<string, unknown>, name: Settin
  * the text is read, by trainTextModel).
  */
 export function validateTraining(raw: Record<string, unknown>, name: SettingNamer, text?: string): TextTrainingSettings {
-  const training = readTraining(raw, name, text);
+  return validateTrainingFor(raw, name, text).training;
+}
+
+/** validateTraining's settings, and why their profile, in words that follow "because" (textProfiles.ts chooseProfile). */
+export function validateTrainingFor(raw: Record<string, unknown>, name: SettingNamer, text?: string): { training: TextTrainingSettings; reason: string } {
+  const { profile, reason } = trainingProfile(raw, name, text);
+  const training = readTraining(raw, name, profile);
   checkWeightBounds(textRunPlan(training, name));
-  return training;
+  return { training, reason };
 }
 
 const SWITCH_WORDS: Record<string, boolean> = { true: true, on: true, yes: true, '1': true, false: false, off: false, no: false, '0': false };
